@@ -1,0 +1,6 @@
+/** Extension entry: wires the long-lived objects and registers features. */
+import type * as vscode from 'vscode';
+
+export function activate(_context: vscode.ExtensionContext): void {}
+
+export function deactivate(): void {}

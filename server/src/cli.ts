@@ -1,0 +1,2 @@
+/** `lambda-lens` command line. */
+process.stdout.write('lambda-lens\n');
