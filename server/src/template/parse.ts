@@ -132,6 +132,8 @@ class Converter {
     }
     this.expanded += this.size(converted);
     if (this.expanded > PARSE_LIMITS.maxAliasExpansion) {
+      // An inner alias may have been refused already while converting this target.
+      if (this.refused) return nullAt(range.start);
       this.refused = true;
       this.problems.push({
         kind: 'alias-bomb',
