@@ -1,0 +1,34 @@
+/** Launches Debian's chromium through playwright-core (no browser download) with a throwaway profile. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM } from './codeServer';
+
+export interface Browser {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every console line of the workbench, for the run folder when something fails. */
+  readonly consoleLines: string[];
+  /** Closes chromium and deletes its profile. */
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(runDir: string, viewport = { width: 1400, height: 860 }): Promise<Browser> {
+  const profile = mkdtempSync(join(runDir, 'chrome-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  const close = async (): Promise<void> => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, consoleLines, close };
+}
