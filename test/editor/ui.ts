@@ -1,0 +1,124 @@
+/**
+ * The UI pass: installs the packaged .vsix into a fresh code-server profile with --install-extension,
+ * opens the examples in chromium and checks what a person sees — Problems panel, hover, highlighting
+ * scopes — by the text in the DOM. Screenshots of each step go to docs/images/ for the README.
+ *
+ * usage: npm run package && tsx test/editor/ui.ts [path/to/extension.vsix]
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { copyExamples, newRunDir, ROOT, startCodeServer } from './codeServer';
+
+const SHOTS = join(ROOT, 'docs', 'images');
+const t0 = Date.now();
+const log = (...parts: unknown[]): void => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
+
+function defaultVsix(): string {
+  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return join(ROOT, `${name}-${version}.vsix`);
+}
+
+/** Runs a command through F1, retrying while contributions are still arriving. */
+async function runCommand(page: Page, label: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    try {
+      await row.waitFor({ timeout: 3000 });
+    } catch {
+      await page.keyboard.press('Escape');
+      if (attempt >= 5) throw new Error(`command "${label}" is not in the command palette`);
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    return;
+  }
+}
+
+/** Opens a workspace file through Quick Open and moves the cursor to line:column (1-based). */
+async function openAt(page: Page, file: string, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await page.keyboard.press('Control+P');
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+async function main(): Promise<number> {
+  const vsix = process.argv[2] ?? defaultVsix();
+  const runDir = newRunDir('ui');
+  const workspace = copyExamples(runDir);
+  const server = await startCodeServer({ workspace, runDir, vsix, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 200 } });
+  log(`code-server with ${vsix} installed at ${server.url}`);
+  const browser = await launchBrowser(runDir);
+  const { page } = browser;
+  mkdirSync(SHOTS, { recursive: true });
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    log('workbench ready');
+
+    // Problems panel: the broken example's MemorySize finding, by rule id and message.
+    await openAt(page, 'broken/template.yaml', 31, 19);
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'limits/memory-size' }).first();
+    await problem.waitFor({ timeout: 30_000 });
+    const problemText = (await problem.innerText()).replace(/\s+/g, ' ');
+    if (!problemText.includes('16384')) throw new Error(`the Problems row does not show the value: ${problemText}`);
+    log('Problems panel:', problemText);
+    await page.screenshot({ path: join(SHOTS, 'problems.png') });
+
+    // Hover on the property: the limit, the resolved value and the rule.
+    await openAt(page, 'broken/template.yaml', 31, 9);
+    await runCommand(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'Current value' }).filter({ hasText: 'limits/memory-size' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    log('hover:', (await hover.innerText()).replace(/\s+/g, ' ').slice(0, 160));
+    await page.screenshot({ path: join(SHOTS, 'hover.png') });
+    await page.keyboard.press('Escape');
+
+    // Quick fix menu on the same finding.
+    await runCommand(page, 'Quick Fix...');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: /MemorySize|10240/ }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    log('quick fix offered:', (await fix.innerText()).trim());
+    await page.screenshot({ path: join(SHOTS, 'quick-fix.png') });
+    await page.keyboard.press('Escape');
+
+    // Highlighting: VS Code's own YAML grammar with the injection, as the token inspector reports it.
+    await openAt(page, 'broken/template.yaml', 41, 21);
+    await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+    const inspector = page.locator('.token-inspect-widget', { hasText: 'support.function.intrinsic.cloudformation' });
+    await inspector.waitFor({ timeout: 15_000 });
+    log('token inspector shows support.function.intrinsic.cloudformation on !GetAtt');
+    await page.screenshot({ path: join(SHOTS, 'highlighting.png') });
+    await page.keyboard.press('Escape');
+    log('UI pass: every check passed');
+    return 0;
+  } catch (e) {
+    await page.screenshot({ path: join(runDir, 'failure.png') }).catch(() => undefined);
+    log(`FAILED: ${e instanceof Error ? e.message : String(e)} (screenshot ${join(runDir, 'failure.png')}, log ${server.logFile})`);
+    return 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(2);
+});
