@@ -1,5 +1,5 @@
 /** Launches Debian's chromium through playwright-core (no browser download) with a throwaway profile. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ export interface Browser {
 }
 
 export async function launchBrowser(runDir: string, viewport = { width: 1400, height: 860 }): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium is missing (${CHROMIUM}); run test/editor/install.sh first`);
   const profile = mkdtempSync(join(runDir, 'chrome-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -4,8 +4,12 @@
 # playwright-core (a devDependency of the project, no browser download).
 # Idempotent: every step checks whether it is already done. Needs root for apt and Node 20.
 #
-# usage: test/editor/install.sh          (EDITOR_HOME defaults to <repo>/.editor, git-ignored)
+# usage: test/editor/install.sh [--server-only]
+#   EDITOR_HOME defaults to <repo>/.editor (git-ignored); --server-only skips chromium (npm start needs
+#   only code-server: you bring your own browser).
 set -euo pipefail
+BROWSER=1
+[ "${1:-}" = --server-only ] && BROWSER=0
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 P=${EDITOR_HOME:-$ROOT/.editor}
 CS_VERSION=4.100.3
@@ -24,7 +28,8 @@ export npm_config_nodedir=$NODEDIR
 
 # chromium: the workbench client; ripgrep replaces @vscode/ripgrep's download; libkrb5-dev for kerberos;
 # build-essential/python3/pkg-config for the native addons of the VS Code server.
-APT_PKGS="chromium fonts-liberation ripgrep build-essential python3 pkg-config libkrb5-dev curl ca-certificates"
+APT_PKGS="ripgrep build-essential python3 pkg-config libkrb5-dev curl ca-certificates"
+[ "$BROWSER" = 1 ] && APT_PKGS="chromium fonts-liberation $APT_PKGS"
 missing=""
 for p in $APT_PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -78,6 +83,13 @@ fi
 
 ( cd "$VS" && node -e 'for (const m of ["node-pty","@vscode/spdlog","native-watchdog","@vscode/deviceid","kerberos","@parcel/watcher"]) require(m)' ) \
   || { echo "a native module of the VS Code server does not load; delete $P and run this script again" >&2; exit 1; }
-[ -f "$ROOT/node_modules/playwright-core/package.json" ] \
-  || { echo "playwright-core is missing from node_modules; run npm ci first" >&2; exit 1; }
-step "ready: $(XDG_CONFIG_HOME=$(mktemp -d) XDG_DATA_HOME=$(mktemp -d) "$P/cs/node_modules/.bin/code-server" --version | tail -1 | cut -d' ' -f1) with $(chromium --version 2>/dev/null | tail -1)"
+scratch=$(mktemp -d)
+version=$(XDG_CONFIG_HOME=$scratch XDG_DATA_HOME=$scratch "$P/cs/node_modules/.bin/code-server" --version | tail -1 | cut -d' ' -f1)
+rm -rf "$scratch"
+if [ "$BROWSER" = 1 ]; then
+  [ -f "$ROOT/node_modules/playwright-core/package.json" ] \
+    || { echo "playwright-core is missing from node_modules; run npm ci first" >&2; exit 1; }
+  step "ready: code-server $version, $(chromium --version 2>/dev/null | tail -1)"
+else
+  step "ready: code-server $version"
+fi
