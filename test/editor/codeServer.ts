@@ -26,6 +26,7 @@ const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  'remote.autoForwardPorts': false,
 };
 
 export interface CodeServerOptions {

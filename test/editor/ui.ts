@@ -47,8 +47,9 @@ async function openAt(page: Page, file: string, line: number, column: number): P
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const parts = file.split('/');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: parts.pop() });
+  await (parts.length > 0 ? row.filter({ hasText: parts.join('/') }) : row).first().click();
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   await page.keyboard.press('Control+P');
   await input.fill(`:${line}:${column}`);
@@ -104,6 +105,13 @@ async function main(): Promise<number> {
     const inspector = page.locator('.token-inspect-widget', { hasText: 'support.function.intrinsic.cloudformation' });
     await inspector.waitFor({ timeout: 15_000 });
     log('token inspector shows support.function.intrinsic.cloudformation on !GetAtt');
+    await page.keyboard.press('Escape');
+    const app = readFileSync(join(workspace, 'app', 'template.yaml'), 'utf8').split('\n');
+    const subLine = app.findIndex((l) => l.includes('!Sub') && l.includes('${Stage}'));
+    await openAt(page, 'app/template.yaml', subLine + 1, (app[subLine] ?? '').indexOf('${Stage}') + 4);
+    await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+    await page.locator('.token-inspect-widget', { hasText: 'variable.other.cloudformation' }).waitFor({ timeout: 15_000 });
+    log('token inspector shows variable.other.cloudformation on ${Stage} in a !Sub');
     await page.screenshot({ path: join(SHOTS, 'highlighting.png') });
     await page.keyboard.press('Escape');
     log('UI pass: every check passed');
