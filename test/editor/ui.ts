@@ -7,9 +7,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { copyExamples, newRunDir, ROOT, startCodeServer } from './codeServer';
+import { openAt, openWorkbench, runCommand } from './workbench';
 
 const SHOTS = join(ROOT, 'docs', 'images');
 const t0 = Date.now();
@@ -20,40 +20,12 @@ function defaultVsix(): string {
   return join(ROOT, `${name}-${version}.vsix`);
 }
 
-/** Runs a command through F1, retrying while contributions are still arriving. */
-async function runCommand(page: Page, label: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${label}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-    try {
-      await row.waitFor({ timeout: 3000 });
-    } catch {
-      await page.keyboard.press('Escape');
-      if (attempt >= 5) throw new Error(`command "${label}" is not in the command palette`);
-      continue;
-    }
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-    return;
-  }
-}
-
-/** Opens a workspace file through Quick Open and moves the cursor to line:column (1-based). */
-async function openAt(page: Page, file: string, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(file);
-  const parts = file.split('/');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: parts.pop() });
-  await (parts.length > 0 ? row.filter({ hasText: parts.join('/') }) : row).first().click();
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
-  await page.keyboard.press('Control+P');
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
+/** 1-based line and column of `text` (plus `offset` characters) in a workspace file. */
+function locate(workspace: string, file: string, text: string, offset = 0): [number, number] {
+  const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(text));
+  if (line < 0) throw new Error(`"${text}" is not in ${file}`);
+  return [line + 1, (lines[line] ?? '').indexOf(text) + offset + 1];
 }
 
 async function main(): Promise<number> {
@@ -66,13 +38,12 @@ async function main(): Promise<number> {
   const { page } = browser;
   mkdirSync(SHOTS, { recursive: true });
   try {
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await openWorkbench(page, server.url, workspace);
     log('workbench ready');
 
     // Problems panel: the broken example's MemorySize finding, by rule id and message.
-    await openAt(page, 'broken/template.yaml', 31, 19);
+    const broken = 'broken/template.yaml';
+    await openAt(page, broken, ...locate(workspace, broken, 'MemorySize: 16384', 'MemorySize: '.length));
     await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Problems: Focus on Problems View');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'limits/memory-size' }).first();
@@ -83,7 +54,7 @@ async function main(): Promise<number> {
     await page.screenshot({ path: join(SHOTS, 'problems.png') });
 
     // Hover on the property: the limit, the resolved value and the rule.
-    await openAt(page, 'broken/template.yaml', 31, 9);
+    await openAt(page, broken, ...locate(workspace, broken, 'MemorySize: 16384', 2));
     await runCommand(page, 'Show or Focus Hover');
     const hover = page.locator('.monaco-hover:visible', { hasText: 'Current value' }).filter({ hasText: 'limits/memory-size' }).first();
     await hover.waitFor({ timeout: 15_000 });
@@ -100,15 +71,13 @@ async function main(): Promise<number> {
     await page.keyboard.press('Escape');
 
     // Highlighting: VS Code's own YAML grammar with the injection, as the token inspector reports it.
-    await openAt(page, 'broken/template.yaml', 41, 21);
+    await openAt(page, broken, ...locate(workspace, broken, '!GetAtt', 2));
     await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
     const inspector = page.locator('.token-inspect-widget', { hasText: 'support.function.intrinsic.cloudformation' });
     await inspector.waitFor({ timeout: 15_000 });
     log('token inspector shows support.function.intrinsic.cloudformation on !GetAtt');
     await page.keyboard.press('Escape');
-    const app = readFileSync(join(workspace, 'app', 'template.yaml'), 'utf8').split('\n');
-    const subLine = app.findIndex((l) => l.includes('!Sub') && l.includes('${Stage}'));
-    await openAt(page, 'app/template.yaml', subLine + 1, (app[subLine] ?? '').indexOf('${Stage}') + 4);
+    await openAt(page, 'app/template.yaml', ...locate(workspace, 'app/template.yaml', '-${Stage}', 4));
     await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
     await page.locator('.token-inspect-widget', { hasText: 'variable.other.cloudformation' }).waitFor({ timeout: 15_000 });
     log('token inspector shows variable.other.cloudformation on ${Stage} in a !Sub');
