@@ -7,6 +7,7 @@ import { pairOf } from '../template/ast';
 import type { MapNode, Pair, Range } from '../template/ast';
 import { branches } from '../template/resolve';
 import type { FunctionView } from '../template/functions';
+import type { Template } from '../template/model';
 
 export interface Variables {
   /** The `Variables` key (own, or the Globals one when the function has none). */
@@ -16,8 +17,15 @@ export interface Variables {
   readonly vars: readonly Pair[];
 }
 
-/** Every environment variable map of a function (one per `!If` alternative). */
-export function variablesOf(f: FunctionView): Variables[] {
+/** Every environment variable map of a function (one per `!If` alternative), computed once per model. */
+export function variablesOf(t: Template, f: FunctionView): readonly Variables[] {
+  const cache = t.memo('environmentVariables', () => new Map<string, readonly Variables[]>());
+  let found = cache.get(f.id);
+  if (!found) cache.set(f.id, (found = collect(f)));
+  return found;
+}
+
+function collect(f: FunctionView): Variables[] {
   const out: Variables[] = [];
   for (const env of branches(pairOf(f.props, 'Environment')?.value)) {
     if (env.kind !== 'map') continue;

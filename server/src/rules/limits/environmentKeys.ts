@@ -21,7 +21,7 @@ export const environmentKeys: Rule = {
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {
-      for (const v of variablesOf(f)) {
+      for (const v of variablesOf(ctx.template, f)) {
         for (const p of v.vars) {
           const message = RESERVED.has(p.key)
             ? `${p.key} is reserved by Lambda, which sets it in every execution environment; deployment fails. Rename the variable (for example MY_${p.key.replace(/^_+/, '')}).`

@@ -25,7 +25,7 @@ export const environmentSize: Rule = {
     const limit = QUOTAS.environmentBytes;
     const warnAt = Math.ceil(limit * QUOTAS.environmentWarnRatio);
     for (const f of functionsOf(ctx.template)) {
-      for (const v of variablesOf(f)) {
+      for (const v of variablesOf(ctx.template, f)) {
         let total = 0;
         let unknown = 0;
         for (const p of v.vars) {

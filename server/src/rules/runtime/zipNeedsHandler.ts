@@ -22,6 +22,9 @@ export const zipNeedsHandler: Rule = {
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {
+      // Properties of the wrong type (a string) are a schema problem, not a missing Handler.
+      const written = get(f.resource.node, 'Properties');
+      if (written && written.kind !== 'map' && !(written.kind === 'scalar' && written.value === null)) continue;
       if (!isZip(ctx.template, f)) continue;
       const missing = (['Handler', 'Runtime'] as const).filter((key) => {
         const pair = pairOf(f.props, key);
@@ -32,7 +35,7 @@ export const zipNeedsHandler: Rule = {
       const both = missing.length === 2;
       ctx.report({
         range: at,
-        message: `${f.id} is a .zip function without ${missing.join(' or ')}; Lambda needs ${both ? 'both' : 'it'} to run .zip code${f.sam ? ' (SAM Globals are included)' : ''}. Add ${missing.join(' and ')}${f.sam ? ' to the function or to Globals.Function' : ''}, or use PackageType Image.`,
+        message: `${f.id} is a .zip function without ${missing.join(' or ')}${f.sam ? ' (in its Properties or in Globals.Function)' : ''}; Lambda needs ${both ? 'both' : 'it'} to run .zip code and the deployment fails. Add ${missing.join(' and ')}${f.sam ? ' to the function or to Globals.Function' : ''}, or use PackageType Image.`,
         ...ownerOf(f, at),
       });
     }

@@ -31,7 +31,7 @@ export const secretInEnvironment: Rule = {
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {
-      for (const v of variablesOf(f)) {
+      for (const v of variablesOf(ctx.template, f)) {
         for (const p of v.vars) checkVariable(ctx, f, p);
       }
     }

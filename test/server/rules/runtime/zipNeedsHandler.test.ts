@@ -31,6 +31,16 @@ ruleTester(zipNeedsHandler, {
             Properties: { Handler: !Ref Handler, Runtime: nodejs22.x, Code: { ZipFile: x } }
       `,
     },
+    {
+      name: 'Properties of the wrong type (left to schema validation)',
+      template: yaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          A:
+            Type: AWS::Serverless::Function
+            Properties: not a map
+      `,
+    },
   ],
   invalid: [
     {
