@@ -93,6 +93,19 @@ ruleTester(environmentSize, {
       ],
     },
     {
+      name: 'the literal text of a Sub with variables counted as a lower bound',
+      template: yaml`
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              Environment:
+                Variables:
+                  URL: !Sub 'https://\${Api}.execute-api.\${AWS::Region}.amazonaws.com/${big(4100)}'
+      `,
+      errors: [{ line: 6, column: 9, severity: 'error', messageIncludes: 'at least 4,139 bytes' }],
+    },
+    {
       name: 'a parameter Default counted',
       template: yaml`
         Parameters:
