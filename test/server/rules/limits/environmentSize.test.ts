@@ -118,5 +118,10 @@ ruleTester(environmentSize, {
       `,
       errors: [{ line: 7, column: 22, severity: 'error' }],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Environment": { "Variables": { "BLOB": "' + 'x'.repeat(4100) + '" } } }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 40, severity: 'error' }],
+    },
   ],
 });

@@ -37,6 +37,17 @@ ruleTester(ephemeralStorage, {
             Properties: { EphemeralStorage: {} }
       `,
     },
+    {
+      name: 'a parameter without a Default',
+      template: yaml`
+        Parameters:
+          Tmp: { Type: Number }
+        Resources:
+          A:
+            Type: AWS::Lambda::Function
+            Properties: { EphemeralStorage: { Size: !Ref Tmp } }
+      `,
+    },
   ],
   invalid: [
     {
@@ -58,6 +69,11 @@ ruleTester(ephemeralStorage, {
             Properties: { EphemeralStorage: { Size: !Ref Tmp } }
       `,
       errors: [{ line: 6, column: 45, related: [[2, 33]] }],
+    },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "EphemeralStorage": { "Size": 10241 } }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 53 }],
     },
   ],
 });

@@ -69,5 +69,25 @@ ruleTester(imagePackage, {
       `,
       errors: [{ line: 7, column: 32, related: [[3, 33]] }, { line: 10, column: 32 }],
     },
+    {
+      name: 'Handler when an If branch makes the function an image',
+      template: yaml`
+        Conditions:
+          C: !Equals [a, b]
+        Resources:
+          A:
+            Type: AWS::Lambda::Function
+            Properties:
+              PackageType: !If [C, Zip, Image]
+              Handler: index.handler
+              Code: { ImageUri: repo/a:1 }
+      `,
+      errors: [{ line: 8, column: 7 }],
+    },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "PackageType": "Image", "Runtime": "python3.13", "Code": { "ImageUri": "repo/a:1" } }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 47 }],
+    },
   ],
 });

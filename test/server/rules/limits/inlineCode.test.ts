@@ -67,5 +67,24 @@ ruleTester(inlineCode, {
       `,
       errors: [{ line: 6, column: 15, related: [[5, 20]] }],
     },
+    {
+      name: 'the Java branch of an If',
+      template: yaml`
+        Conditions:
+          C: !Equals [a, b]
+        Resources:
+          A:
+            Type: AWS::Lambda::Function
+            Properties:
+              Runtime: !If [C, python3.13, java21]
+              Code: { ZipFile: code }
+      `,
+      errors: [{ line: 8, column: 15 }],
+    },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Runtime": "go1.x", "Handler": "main", "Code": { "ZipFile": "x" } }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 72 }],
+    },
   ],
 });

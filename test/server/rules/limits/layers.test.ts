@@ -75,5 +75,10 @@ ruleTester(layers, {
       `,
       errors: [{ line: 7, column: 7 }],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Layers": ["a", "b", "c", "d", "e", "f"] }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 23 }],
+    },
   ],
 });

@@ -59,5 +59,10 @@ ruleTester(names, {
       `,
       errors: [{ line: 8, column: 33, related: [[2, 34]] }, { line: 11, column: 50 }],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "FunctionName": "my:function" }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 39 }],
+    },
   ],
 });

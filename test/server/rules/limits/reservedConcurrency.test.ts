@@ -132,5 +132,10 @@ ruleTester(reservedConcurrency, {
         { line: 23, column: 83, related: [[11, 49]] },
       ],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "ReservedConcurrentExecutions": -5 }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 55 }],
+    },
   ],
 });

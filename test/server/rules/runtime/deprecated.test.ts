@@ -79,6 +79,11 @@ ruleTester(deprecated, {
         { line: 11, column: 47, severity: 'error', messageIncludes: 'python3.12' },
       ],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Runtime": "python2.7" }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 34, severity: 'error' }],
+    },
   ],
 });
 

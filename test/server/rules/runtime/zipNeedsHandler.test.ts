@@ -81,5 +81,10 @@ ruleTester(zipNeedsHandler, {
       `,
       errors: [{ line: 9, column: 19 }],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Runtime": "nodejs22.x", "Code": { "S3Bucket": "b", "S3Key": "k" } }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 48 }],
+    },
   ],
 });

@@ -50,5 +50,10 @@ ruleTester(functionUrlPublic, {
         { line: 19, column: 56, related: [[3, 34]] },
       ],
     },
+    {
+      name: 'a JSON template',
+      template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Url",\n      "Properties": { "TargetFunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:f", "AuthType": "NONE" }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 108 }],
+    },
   ],
 });
