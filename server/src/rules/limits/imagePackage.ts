@@ -1,4 +1,4 @@
-import { get, getPath, pairOf } from '../../template/ast';
+import { get, pairOf } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
@@ -30,7 +30,7 @@ export const imagePackage: Rule = {
         const pair = pairOf(f.props, key);
         if (!pair || branches(pair.value).length === 0) continue;
         const owner = ownerOf(f, pair.keyRange);
-        const hint = owner.resource ? `Remove ${key}` : `Add IgnoreGlobals: [${key}] to ${f.id}, or move ${key} out of Globals`;
+        const hint = owner.resource ? `Remove ${key}` : `Add IgnoreGlobals: [${key}] to the image functions inheriting it, or move ${key} out of Globals`;
         ctx.report({
           range: pair.keyRange,
           message: `${key} cannot be set on a PackageType Image function: the container image defines ${key === 'Layers' ? 'its dependencies' : 'the runtime and entry point (ImageConfig.Command)'}. ${hint}.`,
@@ -56,5 +56,5 @@ function hasImageSource(f: FunctionView): boolean {
   if (!f.sam) return branches(get(f.props, 'Code')).some((code) => get(code, 'ImageUri') !== undefined);
   if (get(f.props, 'ImageUri') !== undefined) return true;
   const metadata = get(f.resource.node, 'Metadata');
-  return getPath(metadata, ['DockerContext']) !== undefined || getPath(metadata, ['Dockerfile']) !== undefined;
+  return get(metadata, 'DockerContext') !== undefined || get(metadata, 'Dockerfile') !== undefined;
 }

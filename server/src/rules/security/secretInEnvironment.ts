@@ -6,7 +6,7 @@ import type { Node, Pair } from '../../template/ast';
 import type { Template } from '../../template/model';
 import { variablesOf } from '../environment';
 import { ownerOf, relatedFor } from '../helpers';
-import type { Rule, RuleContext } from '../types';
+import type { Fix, Rule, RuleContext } from '../types';
 
 /** Keys that name a credential. */
 const CREDENTIAL_KEY = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
@@ -68,13 +68,14 @@ function checkVariable(ctx: RuleContext, f: FunctionView, p: Pair): void {
 }
 
 function refsNoEchoParameter(t: Template, node: Node): boolean {
+  if (node.kind !== 'intrinsic' || node.fn !== 'Ref') return false;
   const target = refTarget(node);
-  return target !== undefined && target.attr === undefined && node.kind === 'intrinsic' && node.fn === 'Ref' && t.parameters.get(target.id)?.noEcho === true;
+  return target !== undefined && t.parameters.get(target.id)?.noEcho === true;
 }
 
 /** Replaces the literal with a Secrets Manager dynamic reference skeleton named after the function and key. */
-function secretFix(f: FunctionView, key: string, c: Candidate) {
+function secretFix(f: FunctionView, key: string, c: Candidate): Fix {
   const reference = `{{resolve:secretsmanager:${f.id}:SecretString:${key}}}`;
   // Double quotes are valid in both YAML and JSON, and keep YAML from reading `{{` as a flow mapping.
-  return { title: `Replace with a Secrets Manager dynamic reference`, edits: [{ range: c.at, newText: JSON.stringify(reference) }] };
+  return { title: 'Replace with a Secrets Manager dynamic reference', edits: [{ range: c.at, newText: JSON.stringify(reference) }] };
 }
