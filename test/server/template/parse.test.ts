@@ -93,6 +93,15 @@ describe('template parse', () => {
     });
   });
 
+  it('ranges a tag at the tag, not at the same name in a comment between the tag and its value', () => {
+    const text = 'V: !Sub # like !Sub\n  "x-${A}"\nW: !Ref B # !Ref\n';
+    const v = valueOf(text);
+    assert.ok(v.kind === 'intrinsic');
+    assert.equal(v.nameRange.start, 3);
+    assert.equal(at(text, v.range), '!Sub # like !Sub\n  "x-${A}"');
+    assert.equal(at(text, valueOf(text, 'W').range), '!Ref B');
+  });
+
   it('keeps exact key and value ranges in YAML and JSON', () => {
     const yaml = 'Resources:\n  Fn:\n    Properties:\n      Timeout: 30\n';
     const y = parseText(yaml).root;
