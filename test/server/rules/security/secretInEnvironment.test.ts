@@ -97,6 +97,23 @@ describe('security/secret-in-environment quick fix', () => {
     assert.match(fixed, /GITHUB_TOKEN: "\{\{resolve:secretsmanager:Fn:SecretString:GITHUB_TOKEN\}\}"/);
   });
 
+  it('replaces a block scalar and keeps the next variable intact', () => {
+    const text = yaml`
+      Resources:
+        Fn:
+          Type: AWS::Lambda::Function
+          Properties:
+            Environment:
+              Variables:
+                PRIVATE_KEY: |
+                  -----BEGIN PRIVATE KEY-----
+                  abc
+                NEXT: 1
+    `;
+    const fixed = assertFixesClear(secretInEnvironment, text);
+    assert.match(fixed, /PRIVATE_KEY: "\{\{resolve:secretsmanager:Fn:SecretString:PRIVATE_KEY\}\}"\n {10}NEXT: 1\n/);
+  });
+
   it('keeps a JSON template valid JSON', () => {
     const fixed = assertFixesClear(secretInEnvironment, json);
     const parsed = JSON.parse(fixed) as { Resources: { Fn: { Properties: { Environment: { Variables: Record<string, string> } } } } };
