@@ -10,6 +10,7 @@ import { launchBrowser } from '../test/editor/browser';
 import { CHROMIUM, CODE_SERVER, copyExamples, newRunDir, ROOT, startCodeServer } from '../test/editor/codeServer';
 import { openAt, openWorkbench, runCommand } from '../test/editor/workbench';
 
+/** Editor figures, or `unavailable` with what to do when code-server or chromium is not installed. */
 export async function benchEditor(): Promise<Record<string, unknown>> {
   if (!existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) {
     return { unavailable: 'code-server or chromium is not installed; run test/editor/install.sh' };

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM } from './codeServer';
 
+/** A launched chromium with its one page. */
 export interface Browser {
   readonly context: BrowserContext;
   readonly page: Page;
@@ -14,6 +15,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** Starts headless chromium with a profile inside `runDir`. */
 export async function launchBrowser(runDir: string, viewport = { width: 1400, height: 860 }): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium is missing (${CHROMIUM}); run test/editor/install.sh first`);
   const profile = mkdtempSync(join(runDir, 'chrome-'));

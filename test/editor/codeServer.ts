@@ -8,9 +8,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } f
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
+/** The repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
+/** Where install.sh puts code-server and where runs keep their profiles (git-ignored). */
 export const EDITOR_HOME = process.env.EDITOR_HOME ?? join(ROOT, '.editor');
+/** The code-server launcher installed by install.sh. */
 export const CODE_SERVER = join(EDITOR_HOME, 'cs', 'node_modules', '.bin', 'code-server');
+/** Debian's chromium, or the browser named by $CHROMIUM. */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Settings that keep the workbench quiet and deterministic: no welcome page, tips, trust prompt or updates. */
@@ -29,6 +33,7 @@ const QUIET_SETTINGS = {
   'remote.autoForwardPorts': false,
 };
 
+/** How to start code-server for one run. */
 export interface CodeServerOptions {
   /** Folder opened in the workbench. */
   readonly workspace: string;
@@ -44,6 +49,7 @@ export interface CodeServerOptions {
   readonly vsix?: string;
 }
 
+/** A running code-server. */
 export interface CodeServer {
   readonly url: string;
   readonly port: number;

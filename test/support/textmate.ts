@@ -23,7 +23,7 @@ interface Manifest {
   contributes: { grammars: { scopeName: string; path: string; injectTo?: string[] }[] };
 }
 
-let registry: Promise<Registry> | undefined;
+let registry: Registry | undefined;
 
 function createRegistry(): Registry {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -54,8 +54,8 @@ function createRegistry(): Registry {
 
 /** The base grammar for `scopeName`, with the injections package.json contributes to it. */
 export async function grammarFor(scopeName: 'source.yaml' | 'source.json'): Promise<IGrammar> {
-  registry ??= Promise.resolve(createRegistry());
-  const grammar = await (await registry).loadGrammar(scopeName);
+  registry ??= createRegistry();
+  const grammar = await registry.loadGrammar(scopeName);
   if (!grammar) throw new Error(`no grammar for ${scopeName}`);
   return grammar;
 }

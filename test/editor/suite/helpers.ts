@@ -1,7 +1,7 @@
 /** Shared steps of the editor suite: find the extension, open example files, poll for results. */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+/** `publisher.name` from package.json. */
 export const EXTENSION_ID = 'lambda-lens.lambda-lens';
 
 /** Polls `probe` until it returns something other than undefined/false; fails naming `what`. */
@@ -15,11 +15,11 @@ export async function waitFor<T>(probe: () => Thenable<T | undefined> | T | unde
   }
 }
 
-/** The URI of a file in the opened copy of examples/. */
+/** The URI of a file in the opened copy of examples/, given as `folder/file`. */
 export function exampleUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the editor tier opens a copy of examples/ as its workspace; none is open');
-  return vscode.Uri.joinPath(folder.uri, ...relative.split(path.sep));
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }
 
 /** Opens an example file in an editor and returns its document. */
@@ -29,7 +29,7 @@ export async function openExample(relative: string): Promise<vscode.TextDocument
   return doc;
 }
 
-/** Lambda Lens diagnostics of a document, once at least one satisfies `accept`. */
+/** The diagnostics Lambda Lens publishes for a document (other sources left out). */
 export function lensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'lambda-lens');
 }

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
+/** Called by the extension host once the extension under test is loaded. */
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
