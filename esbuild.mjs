@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server, its package-size worker and the CLI into dist/.
 // `node esbuild.mjs` builds once (also run by `npm ci` through `prepare`); `--watch` rebuilds on change.
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -41,4 +42,6 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // `npx lambda-lens` runs dist/cli.js through its shebang.
+  chmodSync('dist/cli.js', 0o755);
 }

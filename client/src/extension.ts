@@ -1,6 +1,14 @@
-/** Extension entry: wires the long-lived objects and registers features. */
+/** Extension entry: builds the few long-lived objects and registers each feature. */
 import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient } from './languageClient';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+let client: LanguageClient | undefined;
 
-export function deactivate(): void {}
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = await startLanguageClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,2 +1,59 @@
-/** `lambda-lens` command line. */
-process.stdout.write('lambda-lens\n');
+/** `lambda-lens` command line: dispatches to the subcommands in cli/. */
+import { runCheck } from './cli/check';
+import { EXIT } from './cli/io';
+import type { CliIo } from './cli/io';
+import { runRules } from './cli/rules';
+import { packageVersion } from './cli/version';
+
+const USAGE = `Usage: lambda-lens <command> [options]
+
+Commands:
+  check [paths...]    validate SAM / CloudFormation templates (default command)
+  rules               list the rules
+
+Options:
+  --help              show help (also: lambda-lens <command> --help)
+  --version           print the version
+
+Run \`lambda-lens check --help\` for the check options.
+`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: runCheck,
+  rules: runRules,
+};
+
+/** Runs the CLI with arguments (without `node cli.js`) and returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (first === undefined || first.startsWith('-')) return runCheck(argv, io);
+  const command = COMMANDS[first];
+  if (!command) {
+    io.stderr(`lambda-lens: unknown command "${first}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  return command(rest, io);
+}
+
+if (require.main === module) {
+  const io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`lambda-lens: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Starts the Lambda Lens language server (dist/server.js) over IPC for YAML and JSON documents and
+ * `*.template` files; the server itself decides by content whether a document is a template.
+ */
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'lambdaLens';
+
+/** Documents the server is given; it ignores the ones that are not templates. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'untitled', language: 'json' },
+  { scheme: 'file', pattern: '**/*.template' },
+];
+
+export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'lambdaLens' },
+    diagnosticCollectionName: 'lambda-lens',
+  };
+  const client = new LanguageClient(CLIENT_ID, 'Lambda Lens', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}

@@ -1,0 +1,120 @@
+/** `lambda-lens check [paths...]`: validates templates for CI, with text, JSON or SARIF output. */
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildTemplate } from '../template/model';
+import { validate } from '../rules/engine';
+import { RULES } from '../rules/index';
+import type { RuleLevel, ValidationOptions } from '../rules/types';
+import { QUOTAS } from '../quotas';
+import { findCandidates } from './files';
+import { displayPath, formatSarif, formatText, toJsonFindings } from './formats';
+import type { FileResult } from './formats';
+import { EXIT, parseArgs, UsageError } from './io';
+import type { CliIo } from './io';
+
+export const CHECK_USAGE = `Usage: lambda-lens check [paths...] [options]
+
+Validates SAM / CloudFormation templates. Paths are files or folders (default: .); folders are
+searched for *.yaml, *.yml, *.json and *.template files that are templates, skipping node_modules,
+.git, .aws-sam and cdk.out.
+
+Options:
+  --format text|json|sarif     output format (default: text)
+  --rule <id>=<level|off>      set a rule's level: error, warning, information or off (repeatable)
+  --account-concurrency <n>    account concurrency limit for limits/reserved-concurrency (default: ${QUOTAS.defaultAccountConcurrency})
+
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage error or unreadable path.
+`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const LEVELS: readonly string[] = ['off', 'error', 'warning', 'information'];
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCheckArgs(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`lambda-lens check: ${e.message}\n\n${CHECK_USAGE}`);
+    return EXIT.usage;
+  }
+  if (parsed.help) {
+    io.stdout(CHECK_USAGE);
+    return EXIT.ok;
+  }
+  let files: string[];
+  try {
+    files = await findCandidates(io.cwd, parsed.paths);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`lambda-lens check: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const explicit = new Set(parsed.paths.map((p) => resolve(io.cwd, p)));
+  const results: FileResult[] = [];
+  let unreadable = false;
+  let templates = 0;
+  for (const path of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (e) {
+      io.stderr(`lambda-lens check: cannot read ${displayPath(io.cwd, path)}: ${(e as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const template = buildTemplate(text);
+    const tooLarge = template.problems.some((p) => p.kind === 'too-large');
+    if (!template.isTemplate && !tooLarge) {
+      if (explicit.has(path)) io.stderr(`lambda-lens check: ${displayPath(io.cwd, path)} is not a CloudFormation or SAM template; skipped.\n`);
+      continue;
+    }
+    templates++;
+    const options: ValidationOptions = { ...parsed.options, templatePath: path };
+    const diagnostics = validate(template, options, (rule, error) => {
+      io.stderr(`lambda-lens check: rule ${rule} failed on ${displayPath(io.cwd, path)}: ${(error as Error).message}\n`);
+    });
+    results.push({ path, template, diagnostics });
+  }
+
+  if (parsed.format === 'json') io.stdout(`${JSON.stringify(toJsonFindings(io.cwd, results), null, 2)}\n`);
+  else if (parsed.format === 'sarif') io.stdout(formatSarif(io.cwd, results));
+  else io.stdout(formatText(io.cwd, results, templates));
+
+  if (unreadable) return EXIT.usage;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
+}
+
+interface CheckArgs {
+  readonly help: boolean;
+  readonly paths: string[];
+  readonly format: (typeof FORMATS)[number];
+  readonly options: ValidationOptions;
+}
+
+function parseCheckArgs(args: string[]): CheckArgs {
+  const { positional, options } = parseArgs(args, ['format', 'rule', 'account-concurrency'], ['help']);
+  const format = options.get('format')?.at(-1) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use text, json or sarif`);
+  const known = new Set(RULES.map((r) => r.meta.id));
+  const ruleLevels: Record<string, RuleLevel> = {};
+  for (const spec of options.get('rule') ?? []) {
+    const m = /^([^=]+)=(.+)$/.exec(spec);
+    if (!m) throw new UsageError(`--rule takes <id>=<level>, got "${spec}"`);
+    const [, id, level] = m as unknown as [string, string, string];
+    if (!known.has(id)) throw new UsageError(`unknown rule "${id}"; run \`lambda-lens rules\` to list them`);
+    if (!LEVELS.includes(level)) throw new UsageError(`unknown level "${level}" for ${id}; use error, warning, information or off`);
+    ruleLevels[id] = level as RuleLevel;
+  }
+  const concurrency = options.get('account-concurrency')?.at(-1);
+  const accountConcurrencyLimit = concurrency === undefined ? QUOTAS.defaultAccountConcurrency : Number(concurrency);
+  if (!Number.isInteger(accountConcurrencyLimit) || accountConcurrencyLimit < 1) {
+    throw new UsageError(`--account-concurrency takes a positive whole number, got "${concurrency}"`);
+  }
+  return {
+    help: options.has('help'),
+    paths: positional.length > 0 ? positional : ['.'],
+    format: format as CheckArgs['format'],
+    options: { accountConcurrencyLimit, today: new Date(), ruleLevels, reportSyntax: true },
+  };
+}

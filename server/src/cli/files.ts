@@ -1,0 +1,59 @@
+/**
+ * Finds template files under the paths given on the command line: files as named, folders searched
+ * for *.yaml, *.yml, *.json and *.template, skipping dependency and build output folders.
+ */
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from './io';
+
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.aws-sam', 'cdk.out', '.editor', '.lambda-lens']);
+const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
+
+/** Absolute paths of candidate files, sorted; a missing or unreadable path is a usage error. */
+export async function findCandidates(cwd: string, paths: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (e) {
+      throw new UsageError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+    }
+    if (stat.isDirectory()) await walk(abs, out, new Set());
+    else out.add(abs);
+  }
+  return [...out].sort();
+}
+
+async function walk(dir: string, out: Set<string>, seen: Set<string>): Promise<void> {
+  let real: string;
+  try {
+    real = await fs.realpath(dir);
+  } catch {
+    return;
+  }
+  // A symlink loop would otherwise walk forever.
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, e.name);
+    if (e.isDirectory() || (e.isSymbolicLink() && (await isDir(path)))) {
+      if (!SKIPPED_DIRS.has(e.name)) await walk(path, out, seen);
+    } else if (TEMPLATE_FILE.test(e.name)) out.add(path);
+  }
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

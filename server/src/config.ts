@@ -1,0 +1,13 @@
+/**
+ * Limits of Lambda Lens itself (not AWS quotas, which live in quotas.ts): how much text it analyses
+ * and how far it lets YAML aliases expand.
+ */
+export const PARSE_LIMITS = {
+  /** Files above this size are skipped with one information diagnostic (CloudFormation's own cap is 1 MB). */
+  maxFileBytes: 4_000_000,
+  /** Total nodes reachable through aliases before the document is refused as an alias bomb. */
+  maxAliasExpansion: 100_000,
+} as const;
+
+/** Debounce between a document change and its validation, in milliseconds (LSP). */
+export const VALIDATION_DEBOUNCE_MS = 100;

@@ -1,0 +1,49 @@
+/**
+ * One model and one validation result per document version, shared by every feature (diagnostics,
+ * code actions, hovers, code lenses). Nothing here knows about the LSP connection.
+ */
+import { buildTemplate } from '../template/model';
+import type { Template } from '../template/model';
+import { validate } from '../rules/engine';
+import type { Diagnostic, ValidationOptions } from '../rules/types';
+
+interface Entry {
+  readonly version: number;
+  readonly template: Template;
+  diagnostics?: { readonly options: ValidationOptions; readonly list: Diagnostic[] };
+}
+
+export interface TextSource {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export class Analyses {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly onRuleError: (ruleId: string, error: unknown) => void) {}
+
+  /** The model of a document version, built on first use. */
+  model(doc: TextSource): Template {
+    const e = this.entries.get(doc.uri);
+    if (e && e.version === doc.version) return e.template;
+    const entry: Entry = { version: doc.version, template: buildTemplate(doc.getText()) };
+    this.entries.set(doc.uri, entry);
+    return entry.template;
+  }
+
+  /** Diagnostics of a document version under the given options, computed once per (version, options). */
+  diagnostics(doc: TextSource, options: ValidationOptions): Diagnostic[] {
+    const template = this.model(doc);
+    const entry = this.entries.get(doc.uri)!;
+    if (entry.diagnostics?.options === options) return entry.diagnostics.list;
+    const list = validate(template, options, this.onRuleError);
+    entry.diagnostics = { options, list };
+    return list;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Live diagnostics: validate on open and on every change after a short debounce, publish only for
+ * the version that was validated (a newer edit supersedes an older result), clear on close.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { VALIDATION_DEBOUNCE_MS } from '../config';
+import type { ValidationOptions } from '../rules/types';
+import type { Analyses } from './analyses';
+import { toLspDiagnostic } from './convert';
+
+export interface DiagnosticsFeature {
+  /** Re-validates every open document (after a settings change). */
+  revalidateAll(): void;
+  /** Validates one document now, skipping the debounce. */
+  validateNow(uri: string): void;
+}
+
+export function registerDiagnostics(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  analyses: Analyses,
+  options: () => ValidationOptions,
+): DiagnosticsFeature {
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const publish = (uri: string) => {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const template = analyses.model(doc);
+    const list = analyses.diagnostics(doc, options());
+    // A newer version may have arrived while validating: its own run will publish.
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toLspDiagnostic(template, uri, d)) });
+  };
+
+  const schedule = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => publish(uri), VALIDATION_DEBOUNCE_MS));
+  };
+
+  documents.onDidOpen((e) => publish(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    analyses.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  return {
+    revalidateAll: () => {
+      for (const doc of documents.all()) schedule(doc.uri);
+    },
+    validateNow: publish,
+  };
+}

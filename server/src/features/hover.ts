@@ -1,0 +1,72 @@
+/**
+ * Hovers on properties that rules check: the rule in one sentence, the value as Lambda Lens resolves
+ * it (through parameters, conditions and Globals), the rules involved and the AWS documentation.
+ */
+import type { Hover, Position } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver/node';
+import type { Node, Pair } from '../template/ast';
+import type { Template } from '../template/model';
+import { resolve } from '../template/resolve';
+import { ruleDocsUrl } from '../rules/docs';
+import { HOVERS } from './hoverTable';
+import { toLspRange } from './convert';
+
+/** The hover for a position, or null when it is not on a checked property. */
+export function hover(template: Template, position: Position): Hover | null {
+  if (!template.isTemplate || !template.root) return null;
+  const offset = template.lines.offsetAt(position);
+  // The deepest enclosing property that has an entry: hovering a variable inside Environment explains Environment.
+  const pair = pairChain(template.root, offset).reverse().find((p) => HOVERS[p.key]);
+  if (!pair) return null;
+  const entry = HOVERS[pair.key]!;
+  const lines = [`**${pair.key}** — ${entry.sentence}`];
+  const value = describeValue(template, pair.value);
+  if (value) lines.push('', `Current value: ${value}`);
+  const rules = entry.rules.map((id) => {
+    const href = ruleDocsUrl(id);
+    return href ? `[${id}](${href})` : undefined;
+  }).filter((s): s is string => !!s);
+  if (rules.length > 0) lines.push('', `Rules: ${rules.join(' · ')}`);
+  lines.push('', `[AWS documentation](${entry.url})`);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toLspRange(template, pair.keyRange) };
+}
+
+/** The key/value pairs whose key or value contains `offset`, outermost first. */
+function pairChain(node: Node, offset: number): Pair[] {
+  const chain: Pair[] = [];
+  let cur: Node | undefined = node;
+  while (cur) {
+    let next: Node | undefined;
+    if (cur.kind === 'map') {
+      for (const p of cur.pairs) {
+        if (contains(p.keyRange, offset)) {
+          chain.push(p);
+          return chain;
+        }
+        if (contains(p.value.range, offset)) {
+          chain.push(p);
+          next = p.value;
+          break;
+        }
+      }
+    } else if (cur.kind === 'seq') {
+      next = cur.items.find((i) => contains(i.range, offset));
+    } else if (cur.kind === 'intrinsic') {
+      next = contains(cur.arg.range, offset) ? cur.arg : undefined;
+    }
+    cur = next;
+  }
+  return chain;
+}
+
+function contains(r: { start: number; end: number }, offset: number): boolean {
+  return offset >= r.start && offset <= r.end;
+}
+
+function describeValue(t: Template, node: Node): string | undefined {
+  if (node.kind === 'map') return `${node.pairs.length} ${node.pairs.length === 1 ? 'entry' : 'entries'}`;
+  if (node.kind === 'seq') return `${node.items.length} ${node.items.length === 1 ? 'item' : 'items'}`;
+  const candidates = resolve(t, node);
+  if (candidates.length === 0) return node.kind === 'intrinsic' ? 'not known until deployment' : undefined;
+  return candidates.map((c) => `\`${String(c.value)}\`${c.via.length > 0 ? ' (parameter default)' : ''}`).join(' or ');
+}

@@ -1,0 +1,139 @@
+/**
+ * What a hover says about each property a rule checks: the limit or rule in one sentence (numbers from
+ * the quota table), the rules involved, and the AWS documentation.
+ */
+import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, LAMBDA_QUOTAS_URL, QUOTAS } from '../quotas';
+
+export interface HoverEntry {
+  readonly sentence: string;
+  readonly rules: readonly string[];
+  readonly url: string;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const LAMBDA_CONFIG = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html';
+const VPC = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html';
+const SQS = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+const PROXY = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.html';
+const EDGE = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
+const SCHEDULE = 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html';
+const RUNTIMES = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html';
+
+/** Keyed by property name; the hover applies wherever that key appears inside a resource or Globals. */
+export const HOVERS: Readonly<Record<string, HoverEntry>> = {
+  MemorySize: {
+    sentence: `Lambda memory is ${n(QUOTAS.memoryMb.min)}–${n(QUOTAS.memoryMb.max)} MB in 1 MB steps (default ${QUOTAS.defaultMemoryMb} MB); CPU scales with it. Lambda@Edge viewer functions are limited to 128 MB.`,
+    rules: ['limits/memory-size', 'edge/viewer-limits'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  Timeout: {
+    sentence: `A function runs ${QUOTAS.timeoutSeconds.min}–${n(QUOTAS.timeoutSeconds.max)} seconds at most (default ${QUOTAS.defaultTimeoutSeconds} s). API Gateway callers give up after 29 s (REST) or 30 s (HTTP API); an SQS queue's visibility timeout should be at least 6 times this.`,
+    rules: ['limits/timeout', 'events/api-timeout', 'events/sqs-visibility-timeout', 'edge/viewer-limits'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  EphemeralStorage: {
+    sentence: `/tmp is ${n(QUOTAS.ephemeralStorageMb.min)}–${n(QUOTAS.ephemeralStorageMb.max)} MB.`,
+    rules: ['limits/ephemeral-storage'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  Environment: {
+    sentence: `All environment variables together (UTF-8 bytes of keys and values, Globals included) may not exceed ${n(QUOTAS.environmentBytes)} bytes; keys start with a letter, contain letters, digits and underscores, and may not be reserved names.`,
+    rules: ['limits/environment-size', 'limits/environment-keys', 'security/secret-in-environment'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  Layers: {
+    sentence: `A function may use at most ${QUOTAS.layersPerFunction} layers (Globals layers count); function and layers together stay under 250 MB unzipped.`,
+    rules: ['limits/layers', 'limits/package-size'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  ReservedConcurrentExecutions: {
+    sentence: `Reserved concurrency is taken from the account limit, which must keep at least ${QUOTAS.unreservedConcurrencyMin} executions unreserved.`,
+    rules: ['limits/reserved-concurrency'],
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
+  },
+  Runtime: {
+    sentence: 'Runtimes are deprecated on a published schedule; after the create-block and update-block dates functions on them can no longer be created or updated.',
+    rules: ['runtime/deprecated', 'runtime/zip-needs-handler'],
+    url: RUNTIMES,
+  },
+  Handler: {
+    sentence: `A zip-packaged function needs a Handler (at most ${QUOTAS.handlerMax} characters) and a Runtime; image functions take neither.`,
+    rules: ['runtime/zip-needs-handler', 'limits/names', 'limits/image-package'],
+    url: LAMBDA_CONFIG,
+  },
+  FunctionName: {
+    sentence: `Function names are at most ${QUOTAS.functionNameMax} characters of letters, digits, hyphens and underscores.`,
+    rules: ['limits/names'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  CodeUri: {
+    sentence: 'The deployment package is 50 MB zipped for direct upload and 250 MB unzipped including layers.',
+    rules: ['limits/package-size'],
+    url: LAMBDA_QUOTAS_URL,
+  },
+  InlineCode: {
+    sentence: 'Inline code works only with Node.js and Python runtimes and zip packages.',
+    rules: ['limits/inline-code'],
+    url: LAMBDA_CONFIG,
+  },
+  PackageType: {
+    sentence: 'Image functions take ImageUri (and optional ImageConfig) instead of Handler, Runtime and Layers.',
+    rules: ['limits/image-package'],
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
+  },
+  VpcConfig: {
+    sentence: 'A function in a VPC needs subnets in at least two Availability Zones, security groups, ENI permissions, and a NAT gateway or VPC endpoints to reach AWS services.',
+    rules: ['vpc/incomplete-config', 'vpc/single-subnet', 'vpc/mixed-vpcs', 'vpc/eni-permissions', 'vpc/no-internet-egress'],
+    url: VPC,
+  },
+  VisibilityTimeout: {
+    sentence: 'For a Lambda event source, the queue visibility timeout must be at least the function timeout; AWS recommends 6 times it.',
+    rules: ['events/sqs-visibility-timeout'],
+    url: SQS,
+  },
+  BatchSize: {
+    sentence: 'SQS batches take 1–10,000 records (above 10 only with a batching window, at most 10 for FIFO); streams 1–10,000.',
+    rules: ['events/sqs-batching', 'events/stream-settings'],
+    url: SQS,
+  },
+  ScheduleExpression: {
+    sentence: 'rate(N unit) with a singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?; Scheduler also takes at().',
+    rules: ['events/schedule-expression'],
+    url: SCHEDULE,
+  },
+  Schedule: {
+    sentence: 'rate(N unit) with a singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?.',
+    rules: ['events/schedule-expression'],
+    url: SCHEDULE,
+  },
+  IAMAuth: {
+    sentence: 'With IAMAuth REQUIRED clients authenticate with IAM (rds-db:connect) over TLS while the proxy keeps the database credentials in Secrets Manager.',
+    rules: ['rds-proxy/iam-auth'],
+    url: PROXY,
+  },
+  EngineFamily: {
+    sentence: 'The proxy engine family must match its target: MYSQL (mysql, mariadb, aurora-mysql), POSTGRESQL (postgres, aurora-postgresql), SQLSERVER.',
+    rules: ['rds-proxy/engine-family'],
+    url: PROXY,
+  },
+  LambdaFunctionAssociations: {
+    sentence: 'Lambda@Edge takes a published version (not $LATEST or an alias); viewer triggers allow 128 MB and 5 s, origin triggers 30 s; no environment variables, VPC or layers.',
+    rules: ['edge/version-required', 'edge/viewer-limits', 'edge/unsupported-config', 'edge/role-trust'],
+    url: EDGE,
+  },
+  AuthType: {
+    sentence: 'A function URL with AuthType NONE is public: anyone with the URL can invoke the function.',
+    rules: ['security/function-url-public'],
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
+  },
+  Principal: {
+    sentence: 'A resource-based permission for a service principal should name SourceArn or SourceAccount, and never "*".',
+    rules: ['security/permission-principal'],
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
+  },
+  Resources: {
+    sentence: `A CloudFormation template holds at most ${CLOUDFORMATION_QUOTAS.resources} resources.`,
+    rules: ['limits/template-size'],
+    url: CLOUDFORMATION_QUOTAS_URL,
+  },
+};

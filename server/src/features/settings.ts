@@ -1,0 +1,36 @@
+/** The `lambdaLens.*` settings the server reads, with defaults, and their conversion into validation options. */
+import { QUOTAS } from '../quotas';
+import type { RuleLevel, ValidationOptions } from '../rules/types';
+
+export interface ServerSettings {
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  readonly accountConcurrencyLimit: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  rules: {},
+  accountConcurrencyLimit: QUOTAS.defaultAccountConcurrency,
+};
+
+const LEVELS: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'information']);
+
+/** Reads the `lambdaLens` configuration section, ignoring malformed entries instead of failing. */
+export function parseSettings(raw: unknown): ServerSettings {
+  const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleLevel> = {};
+  if (section.rules && typeof section.rules === 'object') {
+    for (const [id, level] of Object.entries(section.rules as Record<string, unknown>)) {
+      if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as RuleLevel;
+    }
+  }
+  const limit = section.accountConcurrencyLimit;
+  return {
+    rules,
+    accountConcurrencyLimit: typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_SETTINGS.accountConcurrencyLimit,
+  };
+}
+
+/** Validation options for the editor: syntax errors are left to the YAML / JSON language support. */
+export function editorOptions(settings: ServerSettings, today = new Date()): ValidationOptions {
+  return { accountConcurrencyLimit: settings.accountConcurrencyLimit, today, ruleLevels: settings.rules, reportSyntax: false };
+}

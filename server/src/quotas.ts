@@ -1,0 +1,60 @@
+/**
+ * Every AWS number Lambda Lens checks against, in one table. AWS changes these (the asynchronous
+ * payload went from 256 KB to 1 MB in 2025); change them here and nowhere else.
+ * Sources: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html.
+ */
+
+export const LAMBDA_QUOTAS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+export const CLOUDFORMATION_QUOTAS_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html';
+
+export const QUOTAS = {
+  /** Function memory, MB, in 1 MB steps. */
+  memoryMb: { min: 128, max: 10_240 },
+  /** Memory bounds for Lambda Managed Instances functions (a CapacityProviderConfig), MB. */
+  managedInstancesMemoryMb: { min: 128, max: 32_768 },
+  /** Function timeout, seconds. */
+  timeoutSeconds: { min: 1, max: 900 },
+  /** Default Timeout when a function does not set one, seconds. */
+  defaultTimeoutSeconds: 3,
+  /** Default MemorySize when a function does not set one, MB. */
+  defaultMemoryMb: 128,
+  /** /tmp (EphemeralStorage.Size), MB. */
+  ephemeralStorageMb: { min: 512, max: 10_240 },
+  /** Sum of UTF-8 bytes of all environment variable keys and values. */
+  environmentBytes: 4_096,
+  /** Share of environmentBytes at which a warning is raised. */
+  environmentWarnRatio: 0.9,
+  /** Layers per function. */
+  layersPerFunction: 5,
+  /** Unzipped deployment package including layers, bytes (250 MB). */
+  unzippedPackageBytes: 262_144_000,
+  /** Zipped deployment package for direct upload, bytes (50 MB). */
+  zippedDirectUploadBytes: 52_428_800,
+  /** Largest package the console code editor opens, bytes (3 MB). */
+  consoleEditorBytes: 3_145_728,
+  /** Executions that must stay unreserved in an account. */
+  unreservedConcurrencyMin: 100,
+  /** Default account concurrency limit when the user does not set one. */
+  defaultAccountConcurrency: 1_000,
+  /** Total code storage per region, bytes (75 GB). */
+  codeStorageBytes: 75 * 1024 ** 3,
+  /** Invocation payloads, bytes. */
+  syncPayloadBytes: 6 * 1024 * 1024,
+  asyncPayloadBytes: 1024 * 1024,
+  /** Name lengths. */
+  functionNameMax: 64,
+  descriptionMax: 256,
+  handlerMax: 128,
+} as const;
+
+export const CLOUDFORMATION_QUOTAS = {
+  /** Template body passed directly (not through S3), bytes. */
+  templateBodyBytes: 51_200,
+  /** Template stored in S3, bytes. */
+  templateS3Bytes: 1_048_576,
+  resources: 500,
+  parameters: 200,
+  outputs: 200,
+  mappings: 200,
+} as const;

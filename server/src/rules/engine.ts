@@ -1,0 +1,113 @@
+/**
+ * Runs the registered rules over one template model and applies, in one place, what the user
+ * configured: rule levels (`lambdaLens.rules`, `--rule`), `# lambda-lens-disable-next-line <id>`
+ * comments and resource `Metadata: { lambda-lens: { ignore: [<id>] } }`.
+ */
+import { get, getPath, str } from '../template/ast';
+import type { Range } from '../template/ast';
+import type { Template } from '../template/model';
+import type { ParseProblem } from '../template/parse';
+import { RULES } from './index';
+import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
+
+/** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
+export const PARSE_DIAGNOSTIC = 'template/parse';
+
+export const DISABLE_COMMENT = 'lambda-lens-disable-next-line';
+
+const PROBLEM_SEVERITY: Record<ParseProblem['kind'], Severity> = {
+  syntax: 'error',
+  'alias-bomb': 'error',
+  'too-large': 'information',
+};
+
+/** Called when a rule throws; the other rules still run. Tests make it fail loudly. */
+export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
+
+/** Validates a template: parse problems, then every enabled rule, then suppressions. Never throws. */
+export function validate(
+  template: Template,
+  options: ValidationOptions,
+  onRuleError: RuleErrorHandler = () => undefined,
+  rules: readonly Rule[] = RULES,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of template.problems) {
+    if (p.kind === 'syntax' && (!options.reportSyntax || !template.isTemplate)) continue;
+    out.push({ rule: PARSE_DIAGNOSTIC, severity: PROBLEM_SEVERITY[p.kind], message: p.message, range: p.range, related: [], fixes: [], resource: undefined });
+  }
+  if (!template.isTemplate) return out;
+
+  const byKey = new Map<string, Diagnostic & { related: Related[] }>();
+  const suppress = new Suppressions(template);
+  for (const rule of rules) {
+    const level = options.ruleLevels[rule.meta.id];
+    if (level === 'off') continue;
+    const report = (f: Finding) => {
+      const resource = f.resource ?? template.resourceAt(f.range.start)?.id;
+      if (suppress.has(rule.meta.id, f.range, resource)) return;
+      const key = `${rule.meta.id}\u0000${f.range.start}\u0000${f.range.end}`;
+      const seen = byKey.get(key);
+      if (seen) {
+        // The same value reported for several functions (a Globals value): one diagnostic, all of them related.
+        for (const r of f.related ?? []) if (!seen.related.some((x) => x.range.start === r.range.start && x.message === r.message)) seen.related.push(r);
+        return;
+      }
+      const d = {
+        rule: rule.meta.id,
+        severity: level ?? f.severity ?? rule.meta.severity,
+        message: f.message,
+        range: f.range,
+        related: [...(f.related ?? [])],
+        fixes: f.fixes ?? [],
+        resource,
+      };
+      byKey.set(key, d);
+      out.push(d);
+    };
+    try {
+      rule.check({ template, options, report });
+    } catch (e) {
+      onRuleError(rule.meta.id, e);
+    }
+  }
+  return out.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+}
+
+/** Disable comments and Metadata ignore lists of one document. */
+class Suppressions {
+  private readonly lines = new Map<number, Set<string> | 'all'>();
+  private readonly ignores = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly template: Template) {
+    const text = template.text;
+    for (let i = text.indexOf(DISABLE_COMMENT); i !== -1; i = text.indexOf(DISABLE_COMMENT, i + 1)) {
+      const line = template.lines.positionAt(i).line;
+      const rest = template.lines.lineText(line).slice(template.lines.positionAt(i).character + DISABLE_COMMENT.length);
+      const ids = rest.split(/[\s,]+/).filter((s) => /^[a-z-]+\/[a-z0-9-]+$/.test(s));
+      // The comment applies to the next line that is not itself a comment or blank.
+      let target = line + 1;
+      while (target < template.lines.lineCount && /^\s*(#.*)?$/.test(template.lines.lineText(target))) target++;
+      const prev = this.lines.get(target);
+      if (ids.length === 0 || prev === 'all') this.lines.set(target, 'all');
+      else this.lines.set(target, new Set([...(prev ?? []), ...ids]));
+    }
+  }
+
+  has(ruleId: string, range: Range, resource: string | undefined): boolean {
+    const line = this.lines.get(this.template.lines.positionAt(range.start).line);
+    if (line === 'all' || line?.has(ruleId)) return true;
+    return resource !== undefined && this.ignored(resource).has(ruleId);
+  }
+
+  private ignored(resource: string): ReadonlySet<string> {
+    let set = this.ignores.get(resource);
+    if (!set) {
+      const node = this.template.resources.get(resource)?.node;
+      const list = getPath(get(node, 'Metadata'), ['lambda-lens', 'ignore']);
+      set = new Set(list?.kind === 'seq' ? list.items.map(str).filter((s): s is string => !!s) : []);
+      this.ignores.set(resource, set);
+    }
+    return set;
+  }
+}

@@ -1,0 +1,65 @@
+/** Small pieces several rules share: related information, numeric range checks, docs links. */
+import type { Node } from '../template/ast';
+import type { Candidate } from '../template/resolve';
+import { resolve } from '../template/resolve';
+import { fromGlobals } from '../template/functions';
+import type { FunctionView } from '../template/functions';
+import type { Fix, Related, RuleContext } from './types';
+
+/** Related information for a candidate: the parameter Default it came from, the function inheriting it. */
+export function relatedFor(f: FunctionView | undefined, c: Candidate): Related[] {
+  const out: Related[] = c.via.map((range) => ({ range, message: 'The value comes from this Default.' }));
+  if (f && fromGlobals(f, c.at)) out.push({ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` });
+  return out;
+}
+
+/** A fix replacing a candidate's written value (the literal, or the parameter Default it came from). */
+export function replaceValueFix(title: string, c: Candidate, newText: string): Fix {
+  return { title, edits: [{ range: c.via[0] ?? c.at, newText }] };
+}
+
+export interface IntegerBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Reports every known value of `node` that is not an integer within `bounds`, with a clamp fix.
+ * `describe(value)` words the problem; the message then names the allowed range.
+ */
+export function checkIntegerRange(
+  ctx: RuleContext,
+  f: FunctionView | undefined,
+  node: Node | undefined,
+  what: string,
+  unit: string,
+  bounds: IntegerBounds,
+): void {
+  for (const c of resolve(ctx.template, node)) {
+    const raw = c.value;
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (Number.isInteger(n) && n >= bounds.min && n <= bounds.max) continue;
+    const range = `${bounds.min.toLocaleString('en-US')}..${bounds.max.toLocaleString('en-US')} ${unit}`;
+    const message = Number.isNaN(n)
+      ? `${what} must be a whole number in ${range}; "${String(raw)}" is not a number.`
+      : !Number.isInteger(n)
+        ? `${what} must be a whole number in ${range}; ${n} is not whole. Use ${Math.round(n)}.`
+        : `${what} ${n} ${unit} is outside Lambda's ${range}. Use ${n < bounds.min ? bounds.min : bounds.max}.`;
+    const clamped = Number.isNaN(n) ? undefined : Math.min(bounds.max, Math.max(bounds.min, Math.round(n)));
+    report(ctx, f, c, message, clamped === undefined ? [] : [replaceValueFix(`Set ${what} to ${clamped}`, c, String(clamped))]);
+  }
+}
+
+function report(ctx: RuleContext, f: FunctionView | undefined, c: Candidate, message: string, fixes: Fix[]): void {
+  ctx.report({ range: c.at, message, related: relatedFor(f, c), fixes, ...(f && !fromGlobals(f, c.at) ? { resource: f.id } : {}) });
+}
+
+/** UTF-8 byte length of a string. */
+export function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** Formats a count with thousands separators. */
+export function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}

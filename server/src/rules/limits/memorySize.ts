@@ -1,0 +1,27 @@
+import { get } from '../../template/ast';
+import { functionsOf } from '../../template/functions';
+import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
+import { checkIntegerRange } from '../helpers';
+import type { Rule } from '../types';
+
+/** limits/memory-size: MemorySize within Lambda's range (wider for Lambda Managed Instances). */
+export const memorySize: Rule = {
+  meta: {
+    id: 'limits/memory-size',
+    severity: 'error',
+    description: 'MemorySize must be a whole number of MB in 128..10,240 (Lambda Managed Instances have their own bounds).',
+    docs: {
+      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 12288',
+      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 10240',
+      url: LAMBDA_QUOTAS_URL,
+    },
+    fixable: true,
+  },
+  check(ctx) {
+    for (const f of functionsOf(ctx.template)) {
+      const managed = get(f.props, 'CapacityProviderConfig') !== undefined;
+      const bounds = managed ? QUOTAS.managedInstancesMemoryMb : QUOTAS.memoryMb;
+      checkIntegerRange(ctx, f, get(f.props, 'MemorySize'), 'MemorySize', 'MB', bounds);
+    }
+  },
+};

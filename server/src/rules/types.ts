@@ -1,0 +1,99 @@
+/**
+ * The rule contract. A rule is metadata plus a pure check over the template model that reports
+ * findings with ranges; severity levels from settings, disable comments and resource Metadata are
+ * applied afterwards, in one place (engine.ts). Fixes are data: text edits against ranges.
+ */
+import type { Range } from '../template/ast';
+import type { Template } from '../template/model';
+
+export type Severity = 'error' | 'warning' | 'information';
+export type RuleLevel = Severity | 'off';
+
+export interface RuleDocs {
+  /** A template fragment that breaks the rule. */
+  readonly bad: string;
+  /** The same fragment, fixed. */
+  readonly good: string;
+  /** The AWS documentation the rule's numbers or condition come from. */
+  readonly url: string;
+}
+
+export interface RuleMeta {
+  /** Stable id `family/name`. */
+  readonly id: string;
+  /** Default severity; rules with several levels report the others explicitly. */
+  readonly severity: Severity;
+  /** One sentence: what the rule checks. */
+  readonly description: string;
+  readonly docs: RuleDocs;
+  /** True when the rule offers a quick fix beyond "disable for this line". */
+  readonly fixable: boolean;
+}
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Related {
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly range: Range;
+  readonly message: string;
+  /** Overrides the rule's default severity for multi-level rules. */
+  readonly severity?: Severity;
+  readonly related?: readonly Related[];
+  readonly fixes?: readonly Fix[];
+  /** Logical id the finding is about; defaults to the resource containing the range. */
+  readonly resource?: string;
+}
+
+/** Package-size measurements, provided by the measurement service when it runs (LSP, CLI). */
+export interface PackageSizeSource {
+  /** Measurement for a function, or undefined while pending / not measurable. */
+  get(functionId: string): unknown;
+}
+
+export interface ValidationOptions {
+  /** Account concurrency limit for limits/reserved-concurrency. */
+  readonly accountConcurrencyLimit: number;
+  /** "Today" for runtime lifecycle checks; injectable for tests. */
+  readonly today: Date;
+  /** Per-rule level overrides (`lambdaLens.rules`, `--rule`). */
+  readonly ruleLevels: Readonly<Record<string, RuleLevel>>;
+  /** Report YAML syntax errors (the CLI does; in the editor the YAML extension already does). */
+  readonly reportSyntax: boolean;
+  /** Absolute path of the template file, when it is on disk (for rules that look at local code). */
+  readonly templatePath?: string;
+  readonly packageSizes?: PackageSizeSource;
+}
+
+export interface RuleContext {
+  readonly template: Template;
+  readonly options: ValidationOptions;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** A finding after levels and suppressions: what the LSP and CLI show. */
+export interface Diagnostic {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly related: readonly Related[];
+  readonly fixes: readonly Fix[];
+  readonly resource: string | undefined;
+}

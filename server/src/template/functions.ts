@@ -1,0 +1,70 @@
+/**
+ * Function views: every AWS::Lambda::Function and AWS::Serverless::Function with the properties that
+ * apply to it. For SAM functions `Globals.Function` is merged under the resource's own Properties the
+ * way SAM does it: scalars overridden by the resource, maps merged key by key, lists appended. Merged
+ * nodes keep the range they were written at, so a bad Globals value is reported once, at Globals.
+ */
+import { get } from './ast';
+import type { MapNode, Node, Pair, Range } from './ast';
+import type { Resource, Template } from './model';
+
+export const SAM_FUNCTION = 'AWS::Serverless::Function';
+export const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
+
+export interface FunctionView {
+  readonly id: string;
+  readonly resource: Resource;
+  /** True for AWS::Serverless::Function. */
+  readonly sam: boolean;
+  /** Effective properties (Globals merged for SAM). Empty map when the resource has none. */
+  readonly props: MapNode;
+  /** Ranges inside `Globals.Function`, so a rule can tell a value came from Globals. */
+  readonly globalsRange: Range | undefined;
+}
+
+/** All functions of the template, in document order, computed once per model. */
+export function functionsOf(t: Template): readonly FunctionView[] {
+  return t.memo('functions', buildViews);
+}
+
+/** The function view for a logical id, if it is a function. */
+export function functionById(t: Template, id: string): FunctionView | undefined {
+  return t.memo('functionsById', () => new Map(functionsOf(t).map((f) => [f.id, f]))).get(id);
+}
+
+/** True when `range` lies inside the function's Globals section (the value was inherited). */
+export function fromGlobals(f: FunctionView, range: Range): boolean {
+  return f.globalsRange !== undefined && range.start >= f.globalsRange.start && range.end <= f.globalsRange.end;
+}
+
+function buildViews(t: Template): FunctionView[] {
+  const globalsNode = get(t.globals, 'Function');
+  const globals = globalsNode?.kind === 'map' ? globalsNode : undefined;
+  const views: FunctionView[] = [];
+  for (const r of t.resources.values()) {
+    if (r.type !== SAM_FUNCTION && r.type !== LAMBDA_FUNCTION) continue;
+    const sam = r.type === SAM_FUNCTION;
+    const own = r.properties ?? { kind: 'map', pairs: [], range: r.idRange };
+    const props = sam && globals ? mergeMaps(globals, own) : own;
+    views.push({ id: r.id, resource: r, sam, props, globalsRange: sam ? globals?.range : undefined });
+  }
+  return views;
+}
+
+/** SAM's Globals merge: `over` wins for scalars, maps merge key by key, lists append. */
+function mergeMaps(under: MapNode, over: MapNode): MapNode {
+  const pairs: Pair[] = [];
+  const overKeys = new Set(over.pairs.map((p) => p.key));
+  for (const g of under.pairs) if (!overKeys.has(g.key)) pairs.push(g);
+  for (const p of over.pairs) {
+    const g = get(under, p.key);
+    pairs.push(g ? { key: p.key, keyRange: p.keyRange, value: merge(g, p.value) } : p);
+  }
+  return { kind: 'map', pairs, range: over.range };
+}
+
+function merge(under: Node, over: Node): Node {
+  if (under.kind === 'map' && over.kind === 'map') return mergeMaps(under, over);
+  if (under.kind === 'seq' && over.kind === 'seq') return { kind: 'seq', items: [...under.items, ...over.items], range: over.range };
+  return over;
+}

@@ -1,0 +1,179 @@
+/**
+ * The template model: built once per document version from the syntax tree, read by every rule and
+ * feature. Sections are indexed by logical id; derived views (SAM function views, the reference graph,
+ * helpers added by rule families) are computed lazily, once per model, through `memo`.
+ */
+import { get, pairOf, str } from './ast';
+import type { MapNode, Node, Range } from './ast';
+import { parseText } from './parse';
+import type { ParseProblem } from './parse';
+import { LineIndex } from './lines';
+
+export interface Parameter {
+  readonly id: string;
+  readonly idRange: Range;
+  readonly node: Node;
+  readonly type: string | undefined;
+  /** The `Default` value node, when the parameter has one. */
+  readonly default: Node | undefined;
+  readonly noEcho: boolean;
+}
+
+export interface Resource {
+  readonly id: string;
+  readonly idRange: Range;
+  readonly type: string;
+  /** The whole resource entry (Type, Properties, Metadata, ...). */
+  readonly node: MapNode;
+  /** `Properties`, when it is a map. */
+  readonly properties: MapNode | undefined;
+  readonly condition: string | undefined;
+}
+
+export interface Template {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly root: MapNode | undefined;
+  /** True when the document looks like a CloudFormation / SAM template (see `isTemplateRoot`). */
+  readonly isTemplate: boolean;
+  /** True when the template declares the SAM transform. */
+  readonly isSam: boolean;
+  readonly problems: readonly ParseProblem[];
+  readonly parameters: ReadonlyMap<string, Parameter>;
+  readonly mappings: ReadonlyMap<string, MapNode>;
+  readonly conditions: ReadonlyMap<string, Node>;
+  readonly resources: ReadonlyMap<string, Resource>;
+  readonly outputs: ReadonlyMap<string, Node>;
+  /** SAM `Globals` section, when present and a map. */
+  readonly globals: MapNode | undefined;
+  /** Resources of one CloudFormation type, in document order. */
+  ofType(type: string): readonly Resource[];
+  /** The resource whose entry contains `offset`, if any. */
+  resourceAt(offset: number): Resource | undefined;
+  /** Computes a derived value once per model (keyed by `key`) and returns it afterwards. */
+  memo<T>(key: string, compute: (t: Template) => T): T;
+}
+
+/** Parses and builds the model for one document's text. Never throws. */
+export function buildTemplate(text: string): Template {
+  const parsed = parseText(text);
+  const root = parsed.root?.kind === 'map' ? parsed.root : undefined;
+  return new TemplateModel(text, root, parsed.problems);
+}
+
+/**
+ * A document is a template when it has AWSTemplateFormatVersion, a SAM Transform, or a Resources
+ * map whose entries have `AWS::` types. Anything else (a docker-compose file, a package.json) is not.
+ */
+export function isTemplateRoot(root: MapNode | undefined): boolean {
+  if (!root) return false;
+  if (pairOf(root, 'AWSTemplateFormatVersion')) return true;
+  if (hasSamTransform(root)) return true;
+  const resources = get(root, 'Resources');
+  if (resources?.kind !== 'map') return false;
+  return resources.pairs.some((p) => str(get(p.value, 'Type'))?.startsWith('AWS::') === true);
+}
+
+function hasSamTransform(root: MapNode): boolean {
+  const t = get(root, 'Transform');
+  const names = t?.kind === 'seq' ? t.items : t ? [t] : [];
+  return names.some((n) => str(n)?.startsWith('AWS::Serverless') === true);
+}
+
+class TemplateModel implements Template {
+  readonly lines: LineIndex;
+  readonly isTemplate: boolean;
+  readonly isSam: boolean;
+  readonly parameters = new Map<string, Parameter>();
+  readonly mappings = new Map<string, MapNode>();
+  readonly conditions = new Map<string, Node>();
+  readonly resources = new Map<string, Resource>();
+  readonly outputs = new Map<string, Node>();
+  readonly globals: MapNode | undefined;
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly memos = new Map<string, unknown>();
+  private sortedResources: Resource[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly root: MapNode | undefined,
+    readonly problems: readonly ParseProblem[],
+  ) {
+    this.lines = new LineIndex(text);
+    this.isTemplate = isTemplateRoot(root);
+    this.isSam = root !== undefined && hasSamTransform(root);
+    const globals = get(root, 'Globals');
+    this.globals = globals?.kind === 'map' ? globals : undefined;
+    if (!this.isTemplate || !root) return;
+    this.indexSections(root);
+  }
+
+  private indexSections(root: MapNode): void {
+    for (const p of section(root, 'Parameters')) {
+      const def = get(p.value, 'Default');
+      const noEcho = get(p.value, 'NoEcho');
+      this.parameters.set(p.key, {
+        id: p.key,
+        idRange: p.keyRange,
+        node: p.value,
+        type: str(get(p.value, 'Type')),
+        default: def,
+        noEcho: noEcho?.kind === 'scalar' && (noEcho.value === true || noEcho.value === 'true'),
+      });
+    }
+    for (const p of section(root, 'Mappings')) if (p.value.kind === 'map') this.mappings.set(p.key, p.value);
+    for (const p of section(root, 'Conditions')) this.conditions.set(p.key, p.value);
+    for (const p of section(root, 'Outputs')) this.outputs.set(p.key, p.value);
+    for (const p of section(root, 'Resources')) {
+      if (p.value.kind !== 'map') continue;
+      const type = str(get(p.value, 'Type'));
+      if (!type) continue;
+      const props = get(p.value, 'Properties');
+      const resource: Resource = {
+        id: p.key,
+        idRange: p.keyRange,
+        type,
+        node: p.value,
+        properties: props?.kind === 'map' ? props : undefined,
+        condition: str(get(p.value, 'Condition')),
+      };
+      this.resources.set(p.key, resource);
+      let list = this.byType.get(type);
+      if (!list) this.byType.set(type, (list = []));
+      list.push(resource);
+    }
+  }
+
+  ofType(type: string): readonly Resource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  resourceAt(offset: number): Resource | undefined {
+    this.sortedResources ??= [...this.resources.values()].sort((a, b) => a.idRange.start - b.idRange.start);
+    const list = this.sortedResources;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Resource | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = list[mid]!;
+      if (r.idRange.start <= offset) {
+        found = r;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && offset <= found.node.range.end ? found : undefined;
+  }
+
+  memo<T>(key: string, compute: (t: Template) => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute(this);
+    this.memos.set(key, value);
+    return value;
+  }
+}
+
+function section(root: MapNode, name: string) {
+  const s = get(root, name);
+  return s?.kind === 'map' ? s.pairs : [];
+}

@@ -1,0 +1,97 @@
+/**
+ * The reference graph: for each resource, the logical ids it points at through `Ref`, `GetAtt`,
+ * `Sub` (`${X}`, `${X.Attr}`) and `DependsOn`, indexed in both directions. Built once per model.
+ */
+import { str, walk } from './ast';
+import type { Node, Range } from './ast';
+import type { Template } from './model';
+import { refTarget } from './resolve';
+
+export type EdgeKind = 'Ref' | 'GetAtt' | 'Sub' | 'DependsOn';
+
+export interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: EdgeKind;
+  readonly attr?: string;
+  /** The referencing node (the `!Ref`, the `!Sub`, the DependsOn entry). */
+  readonly range: Range;
+}
+
+export interface RefGraph {
+  /** Edges leaving resource `id` (what it points at). */
+  from(id: string): readonly Edge[];
+  /** Edges arriving at `id` (who points at it); `id` may be a resource or a parameter. */
+  to(id: string): readonly Edge[];
+}
+
+/** The template's reference graph, computed once per model. */
+export function refGraph(t: Template): RefGraph {
+  return t.memo('refs', build);
+}
+
+/** Every reference inside one subtree (e.g. a function's properties), to resources or parameters. */
+export function refsIn(node: Node, from = ''): Edge[] {
+  const out: Edge[] = [];
+  walk(node, (n) => {
+    if (n.kind !== 'intrinsic') return;
+    if (n.fn === 'Ref' || n.fn === 'Fn::GetAtt') {
+      const target = refTarget(n);
+      if (target && !target.id.startsWith('AWS::')) {
+        out.push({ from, to: target.id, kind: n.fn === 'Ref' ? 'Ref' : 'GetAtt', ...(target.attr ? { attr: target.attr } : {}), range: n.range });
+      }
+      return false;
+    }
+    if (n.fn === 'Fn::Sub') subRefs(n.arg, n.range, from, out);
+  });
+  return out;
+}
+
+const SUB_VAR = /\$\{([^!}][^}]*)\}/g;
+
+function subRefs(arg: Node, range: Range, from: string, out: Edge[]): void {
+  const template = str(arg.kind === 'seq' ? arg.items[0] : arg);
+  if (template === undefined) return;
+  const local = new Set<string>();
+  if (arg.kind === 'seq' && arg.items[1]?.kind === 'map') for (const p of arg.items[1].pairs) local.add(p.key);
+  for (const m of template.matchAll(SUB_VAR)) {
+    const name = m[1]!.trim();
+    const dot = name.indexOf('.');
+    const id = dot > 0 ? name.slice(0, dot) : name;
+    if (local.has(name) || id.startsWith('AWS::')) continue;
+    out.push({ from, to: id, kind: 'Sub', ...(dot > 0 ? { attr: name.slice(dot + 1) } : {}), range });
+  }
+}
+
+function build(t: Template): RefGraph {
+  const fromIdx = new Map<string, Edge[]>();
+  const toIdx = new Map<string, Edge[]>();
+  const add = (e: Edge) => {
+    if (!t.resources.has(e.to) && !t.parameters.has(e.to)) return;
+    push(fromIdx, e.from, e);
+    push(toIdx, e.to, e);
+  };
+  for (const r of t.resources.values()) {
+    for (const p of r.node.pairs) {
+      if (p.key === 'DependsOn') {
+        const items = p.value.kind === 'seq' ? p.value.items : [p.value];
+        for (const item of items) {
+          const id = str(item);
+          if (id) add({ from: r.id, to: id, kind: 'DependsOn', range: item.range });
+        }
+      } else if (p.key === 'Properties' || p.key === 'Condition') {
+        for (const e of refsIn(p.value, r.id)) add(e);
+      }
+    }
+  }
+  return {
+    from: (id) => fromIdx.get(id) ?? [],
+    to: (id) => toIdx.get(id) ?? [],
+  };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

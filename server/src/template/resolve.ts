@@ -1,0 +1,185 @@
+/**
+ * Static value resolution (RULES.md conventions): literals, `!Ref` to a Parameter's `Default`, both
+ * branches of `!If`, `!FindInMap` over literal Mappings, `!Sub` without variables, `!Join` / `!Select`
+ * over known parts. Anything else is unknown: no candidates, and rules stay silent about it.
+ */
+import { get, pairOf, str } from './ast';
+import type { Node, Range } from './ast';
+import type { Template } from './model';
+
+/** One value a property can take, where it was written, and the references it went through. */
+export interface Candidate {
+  readonly value: string | number | boolean;
+  /** Where to report: the literal, or the `!Ref` that brought a parameter default in. */
+  readonly at: Range;
+  /** Places the value went through (a parameter `Default`), for related information. */
+  readonly via: readonly Range[];
+}
+
+/** Above this many candidates (nested `!If` over `!FindInMap`) the value is treated as unknown. */
+const MAX_CANDIDATES = 32;
+
+/** The values `node` can statically take; empty when unknown. */
+export function resolve(t: Template, node: Node | undefined): Candidate[] {
+  if (!node) return [];
+  const out = resolveInner(t, node, 0);
+  return out.length > MAX_CANDIDATES ? [] : out;
+}
+
+/** The single known value of `node`, or undefined when unknown or ambiguous. */
+export function resolveOne(t: Template, node: Node | undefined): Candidate | undefined {
+  const c = resolve(t, node);
+  return c.length === 1 ? c[0] : undefined;
+}
+
+/** Known numeric candidates (numbers and numeric strings). */
+export function resolveNumbers(t: Template, node: Node | undefined): Array<Candidate & { value: number }> {
+  const out: Array<Candidate & { value: number }> = [];
+  for (const c of resolve(t, node)) {
+    const n = typeof c.value === 'number' ? c.value : typeof c.value === 'string' && c.value.trim() !== '' ? Number(c.value) : NaN;
+    if (!Number.isNaN(n)) out.push({ ...c, value: n });
+  }
+  return out;
+}
+
+/** Known string candidates (numbers and booleans as written). */
+export function resolveStrings(t: Template, node: Node | undefined): Array<Candidate & { value: string }> {
+  return resolve(t, node).map((c) => ({ ...c, value: String(c.value) }));
+}
+
+/**
+ * The structural alternatives of a node: both branches of `!If` (recursively), without
+ * `!Ref AWS::NoValue`. Used to look into maps and lists that sit behind a condition.
+ */
+export function branches(node: Node | undefined): Node[] {
+  if (!node) return [];
+  if (node.kind === 'intrinsic' && node.fn === 'Fn::If' && node.arg.kind === 'seq' && node.arg.items.length === 3) {
+    return [...branches(node.arg.items[1]), ...branches(node.arg.items[2])];
+  }
+  if (isNoValue(node)) return [];
+  return [node];
+}
+
+/** True for `!Ref AWS::NoValue`. */
+export function isNoValue(node: Node): boolean {
+  return node.kind === 'intrinsic' && node.fn === 'Ref' && str(node.arg) === 'AWS::NoValue';
+}
+
+/** True when `node` is a literal, a resolvable reference, or a `!Sub` without variables. */
+export function isKnown(t: Template, node: Node | undefined): boolean {
+  return resolve(t, node).length > 0;
+}
+
+function resolveInner(t: Template, node: Node, depth: number): Candidate[] {
+  if (depth > 8) return [];
+  switch (node.kind) {
+    case 'scalar':
+      return node.value === null ? [] : [{ value: node.value, at: node.range, via: [] }];
+    case 'map':
+    case 'seq':
+      return [];
+    case 'intrinsic':
+      return resolveIntrinsic(t, node, depth);
+  }
+}
+
+function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number): Candidate[] {
+  const arg = node.arg;
+  switch (node.fn) {
+    case 'Ref': {
+      const param = t.parameters.get(str(arg) ?? '');
+      if (!param?.default || param.type?.startsWith('AWS::SSM::')) return [];
+      return resolveInner(t, param.default, depth + 1).map((c) => ({ value: c.value, at: node.range, via: [c.at, ...c.via] }));
+    }
+    case 'Fn::If': {
+      if (arg.kind !== 'seq' || arg.items.length !== 3) return [];
+      return [1, 2].flatMap((i) => {
+        const b = arg.items[i]!;
+        return isNoValue(b) ? [] : resolveInner(t, b, depth + 1);
+      });
+    }
+    case 'Fn::FindInMap':
+      return findInMap(t, node, depth);
+    case 'Fn::Sub': {
+      const template = arg.kind === 'seq' ? arg.items[0] : arg;
+      const s = str(template);
+      if (s === undefined || /\$\{(?!!)/.test(s)) return [];
+      return [{ value: s.replace(/\$\{!/g, '${'), at: node.range, via: [] }];
+    }
+    case 'Fn::Join': {
+      if (arg.kind !== 'seq' || arg.items.length !== 2) return [];
+      const sep = str(arg.items[0]);
+      const list = arg.items[1];
+      if (sep === undefined || list?.kind !== 'seq') return [];
+      const parts: string[] = [];
+      for (const item of list.items) {
+        const c = resolveInner(t, item, depth + 1);
+        if (c.length !== 1) return [];
+        parts.push(String(c[0]!.value));
+      }
+      return [{ value: parts.join(sep), at: node.range, via: [] }];
+    }
+    case 'Fn::Select': {
+      if (arg.kind !== 'seq' || arg.items.length !== 2) return [];
+      const idx = resolveInner(t, arg.items[0]!, depth + 1);
+      const list = arg.items[1];
+      if (idx.length !== 1 || list?.kind !== 'seq') return [];
+      const item = list.items[Number(idx[0]!.value)];
+      return item ? resolveInner(t, item, depth + 1) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function findInMap(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number): Candidate[] {
+  const arg = node.arg;
+  if (arg.kind !== 'seq' || arg.items.length < 3) return [];
+  const mapName = resolveInner(t, arg.items[0]!, depth + 1);
+  if (mapName.length !== 1) return [];
+  const mapping = t.mappings.get(String(mapName[0]!.value));
+  if (!mapping) return [];
+  // Each level: a known key selects one entry, an unknown key keeps every entry of that level.
+  let level: Node[] = [mapping];
+  for (const keyNode of [arg.items[1]!, arg.items[2]!]) {
+    const keys = resolveInner(t, keyNode, depth + 1);
+    const next: Node[] = [];
+    for (const m of level) {
+      if (m.kind !== 'map') continue;
+      if (keys.length === 1) {
+        const v = pairOf(m, String(keys[0]!.value))?.value;
+        if (v) next.push(v);
+      } else for (const p of m.pairs) next.push(p.value);
+    }
+    level = next;
+  }
+  return level.flatMap((v) => resolveInner(t, v, depth + 1).map((c) => ({ value: c.value, at: node.range, via: [c.at, ...c.via] })));
+}
+
+/** The logical id a `!Ref` / `!GetAtt` points at, with the attribute for GetAtt. */
+export function refTarget(node: Node | undefined): { id: string; attr?: string } | undefined {
+  if (node?.kind !== 'intrinsic') return undefined;
+  if (node.fn === 'Ref') {
+    const id = str(node.arg);
+    return id ? { id } : undefined;
+  }
+  if (node.fn === 'Fn::GetAtt') {
+    const a = node.arg;
+    if (a.kind === 'scalar') {
+      const s = str(a);
+      const dot = s?.indexOf('.') ?? -1;
+      return s && dot > 0 ? { id: s.slice(0, dot), attr: s.slice(dot + 1) } : undefined;
+    }
+    if (a.kind === 'seq') {
+      const id = str(a.items[0]);
+      const attr = str(a.items[1]);
+      return id ? (attr ? { id, attr } : { id }) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The value of `key` in a map behind any `!If` branches: every alternative found. */
+export function getAll(node: Node | undefined, key: string): Node[] {
+  return branches(node).flatMap((b) => branches(get(b, key)));
+}

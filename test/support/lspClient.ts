@@ -1,0 +1,103 @@
+/**
+ * An LSP client for the LSP test tier: spawns the bundled server (`node dist/server.js --stdio`)
+ * and speaks JSON-RPC to it, the way an editor does.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface TestServer {
+  readonly connection: ProtocolConnection;
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[];
+  open(uri: string, text: string, languageId?: string, version?: number): void;
+  change(uri: string, version: number, text: string): void;
+  close(uri: string): void;
+  /** Resolves with the first publication for `uri` (after the call) that satisfies `accept`. */
+  nextDiagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Changes the `lambdaLens` settings and tells the server, as an editor does. */
+  setSettings(settings: Record<string, unknown>): void;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** `lambdaLens` settings answered to workspace/configuration requests. */
+  readonly settings?: Record<string, unknown>;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  let settings = opts.settings ?? {};
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i]!;
+      if (w.uri === p.uri && w.accept(p)) {
+        waiters.splice(i, 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+    params.items.map((i) => (i.section === 'lambdaLens' ? settings : null)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+    workspaceFolders: null,
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  return {
+    connection,
+    published,
+    open(uri, text, languageId = uri.endsWith('.json') ? 'json' : 'yaml', version = 1) {
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    },
+    change(uri, version, text) {
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    close(uri) {
+      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    nextDiagnostics(uri, accept = () => true, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ uri, accept, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+      });
+    },
+    setSettings(next) {
+      settings = next;
+      void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { lambdaLens: next } });
+    },
+    async stop() {
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      connection.dispose();
+      await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+    },
+  };
+}
