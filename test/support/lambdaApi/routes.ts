@@ -1,11 +1,12 @@
 /** Maps Lambda REST-JSON requests to operations on a region's store. */
 import crypto from 'node:crypto';
+import { QUOTAS } from '../../../server/src/quotas';
 import { ApiError, notFound } from './apiError';
 import type { Executor } from './invoke';
 import { page, parseFunctionName, type FunctionConfig, type RegionStore } from './store';
 
-/** Request payload limits Lambda enforces on Invoke, bytes. */
-export const PAYLOAD_LIMITS = { syncBytes: 6 * 1024 * 1024, asyncBytes: 1024 * 1024 } as const;
+/** Request payload limits Lambda enforces on Invoke, bytes (from the project's quota table). */
+export const PAYLOAD_LIMITS = { syncBytes: QUOTAS.syncPayloadBytes, asyncBytes: QUOTAS.asyncPayloadBytes } as const;
 
 /** A parsed request: which operation, on which function. */
 export interface Route {
