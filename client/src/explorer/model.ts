@@ -175,12 +175,12 @@ export class ExplorerModel implements PresentContext {
   }
 
   /** GetFunction details seen so far (for tooltips). */
-  details(fn: FunctionSummary): FunctionDetails | undefined {
+  details(fn: Pick<FunctionSummary, 'arn'>): FunctionDetails | undefined {
     return this.detailCache.get(this.detailKey(fn));
   }
 
   /** Loads (once) and caches GetFunction for a function. */
-  async loadDetails(region: string, fn: FunctionSummary, signal?: AbortSignal): Promise<FunctionDetails> {
+  async loadDetails(region: string, fn: Pick<FunctionSummary, 'name' | 'arn'>, signal?: AbortSignal): Promise<FunctionDetails> {
     const key = this.detailKey(fn);
     const cached = this.detailCache.get(key);
     if (cached) return cached;
@@ -242,7 +242,7 @@ export class ExplorerModel implements PresentContext {
     return s;
   }
 
-  private detailKey(fn: FunctionSummary): string {
+  private detailKey(fn: Pick<FunctionSummary, 'arn'>): string {
     return `${fn.arn.split(':')[3] ?? ''}/${fn.arn}`;
   }
 

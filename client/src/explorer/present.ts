@@ -26,7 +26,7 @@ export interface PresentContext {
   regionDescription(region: string): string;
   isFiltered(region: string): boolean;
   regionCount: number;
-  details(fn: FunctionSummary): FunctionDetails | undefined;
+  details(fn: Pick<FunctionSummary, 'arn'>): FunctionDetails | undefined;
   today: Date;
 }
 

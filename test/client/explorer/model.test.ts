@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { AwsContext, type AwsSettings } from '../../../client/src/aws/awsContext';
-import { ExplorerModel, type KeyValueStore } from '../../../client/src/explorer/model';
+import { ExplorerModel } from '../../../client/src/explorer/model';
 import type { ExplorerNode, FunctionNode, RegionNode } from '../../../client/src/explorer/nodes';
 import { present } from '../../../client/src/explorer/present';
 import { startLambdaApi, type LambdaApi } from '../../support/lambdaApi';
+import { MemoryStore } from '../../support/memoryStore';
 import { TWO_PROFILES, writeAwsFiles, type TempAwsFiles } from '../../support/awsProfiles';
-
-/** An in-memory stand-in for workspaceState with the same get/update contract. */
-export class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, value);
-    return Promise.resolve();
-  }
-}
 
 const labels = (nodes: ExplorerNode[]): string[] =>
   nodes.map((n) => (n.kind === 'function' ? n.fn.name : n.kind === 'error' ? `error:${n.error.kind}` : n.kind === 'message' ? `message:${n.label}` : n.kind));
