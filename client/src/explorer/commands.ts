@@ -49,6 +49,11 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
     'lambdaLens.selectProfile': () => selectProfile(aws),
     'lambdaLens.selectRegions': () => selectRegions(aws),
     'lambdaLens.refresh': (arg?: unknown) => {
+      const node = arg as ExplorerNode | undefined;
+      if (node?.kind === 'function') {
+        model.refreshFunction(node);
+        return;
+      }
       const region = regionOf(arg);
       // A full refresh also rebuilds the session so new credentials (after `aws sso login`) are read.
       if (region === undefined) aws.rebuild();

@@ -37,6 +37,7 @@ export class ExplorerModel implements PresentContext {
   private regionState = new Map<string, RegionState>();
   /** Region nodes are kept so change events name the very objects the tree holds. */
   private regionNodes = new Map<string, RegionNode>();
+  private functionNodes = new Map<string, FunctionNode>();
   private detailCache = new Map<string, FunctionDetails>();
   private readonly listeners = new Set<(node: ExplorerNode | undefined) => void>();
   private readonly unsubscribe: () => void;
@@ -153,8 +154,15 @@ export class ExplorerModel implements PresentContext {
     }
     this.aws.functions.clear(region);
     this.regionState.delete(region);
+    for (const [id, n] of this.functionNodes) if (n.region === region) this.functionNodes.delete(id);
     for (const key of [...this.detailCache.keys()]) if (key.startsWith(`${region}/`)) this.detailCache.delete(key);
     this.fire(this.regionNode(region));
+  }
+
+  /** Forgets a function's loaded details so its tooltip and groups are fetched again. */
+  refreshFunction(node: FunctionNode): void {
+    this.detailCache.delete(this.detailKey(node.fn));
+    this.fire(node);
   }
 
   /** True when the region's next load should be a full one (a filter needs every function). */
@@ -216,7 +224,13 @@ export class ExplorerModel implements PresentContext {
   }
 
   private functionNode(parent: RegionNode, fn: FunctionSummary): FunctionNode {
-    return { kind: 'function', id: `${parent.id}/${fn.name}`, region: parent.region, fn };
+    const id = `${parent.id}/${fn.name}`;
+    let n = this.functionNodes.get(id);
+    if (!n || n.fn !== fn) {
+      n = { kind: 'function', id, region: parent.region, fn };
+      this.functionNodes.set(id, n);
+    }
+    return n;
   }
 
   private visible(region: string): readonly FunctionSummary[] {
@@ -250,6 +264,7 @@ export class ExplorerModel implements PresentContext {
     this.aws.functions.clear();
     this.regionState = new Map();
     this.regionNodes = new Map();
+    this.functionNodes = new Map();
     this.detailCache = new Map();
   }
 

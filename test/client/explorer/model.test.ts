@@ -214,6 +214,14 @@ describe('explorer/model against the loopback Lambda API', function () {
     const loaded = present(fn, m).tooltip;
     assert.match(loaded, /\| Reserved concurrency \| 25 \|/);
     assert.match(loaded, /\| State \| Active \|/);
+
+    const fired: Array<ExplorerNode | undefined> = [];
+    m.onDidChange((n) => fired.push(n));
+    const again = (await m.children(region(m, 'eu-west-1'))).find((n) => n.kind === 'function' && n.fn.name === 'vpc-worker');
+    assert.equal(again, fn, 'the tree gets the same node object back, so change events can name it');
+    m.refreshFunction(fn);
+    assert.deepEqual(fired, [fn]);
+    assert.match(present(fn, m).tooltip, /\| Reserved concurrency \| … \|/);
   });
 
   it('badges a deprecated runtime and lists details lazily, environment names without values', async function () {
