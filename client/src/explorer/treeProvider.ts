@@ -12,6 +12,7 @@ import type { ExplorerNode } from './nodes';
 export const VIEW_ID = 'lambdaLens.functions';
 const BADGE_SCHEME = 'lambdalens-fn';
 
+/** Tree data and badge decorations of the `lambdaLens.functions` view. */
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[]>();
