@@ -1,8 +1,10 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
+import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  explorer: benchExplorer,
 };
 
 async function main(): Promise<void> {
