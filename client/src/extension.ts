@@ -7,10 +7,17 @@ import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: `extensions.getExtension(id).exports`, used by the editor tests. */
+export interface LambdaLensApi {
+  /** The data provider of the Functions view. */
+  readonly explorer: vscode.TreeDataProvider<unknown>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<LambdaLensApi> {
   const aws = createAwsContext(context);
-  registerExplorer(context, { aws });
+  const explorer = registerExplorer(context, { aws });
   client = await startLanguageClient(context);
+  return { explorer };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,19 +5,30 @@
  *
  * usage: npm run test:electron
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { copyExamples, newRunDir, ROOT } from './codeServer';
+import { suiteEnvironment } from './environment';
 
 async function main(): Promise<number> {
   const runDir = newRunDir('electron');
   const workspace = copyExamples(runDir);
-  await runTests({
-    extensionDevelopmentPath: ROOT,
-    extensionTestsPath: join(ROOT, 'out', 'editor-suite', 'index.js'),
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(runDir, 'user-data')],
-  });
-  return 0;
+  const env = await suiteEnvironment(runDir);
+  const userData = join(runDir, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(env.settings, null, 2));
+  try {
+    await runTests({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: join(ROOT, 'out', 'editor-suite', 'index.js'),
+      extensionTestsEnv: env.variables,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userData],
+    });
+    return 0;
+  } finally {
+    await env.close();
+  }
 }
 
 main().then((code) => process.exit(code), (e: unknown) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { copyExamples, newRunDir, ROOT, startCodeServer } from './codeServer';
+import { suiteEnvironment } from './environment';
 
 const SUITE = join(ROOT, 'out', 'editor-suite', 'index.js');
 const TIMEOUT_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS ?? 180_000);
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const runDir = newRunDir('suite');
   const workspace = copyExamples(runDir);
-  const server = await startCodeServer({ workspace, runDir });
+  const env = await suiteEnvironment(runDir);
+  const server = await startCodeServer({ workspace, runDir, settings: env.settings, env: env.variables });
   const browser = await launchBrowser(runDir);
   try {
     const authority = new URL(server.url).host;
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
     await browser.page.screenshot({ path: join(runDir, 'final.png') }).catch(() => undefined);
     await browser.close();
     await server.stop();
+    await env.close();
   }
 }
 

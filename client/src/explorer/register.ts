@@ -14,8 +14,8 @@ export interface ExplorerDeps {
   aws: AwsContext;
 }
 
-/** Wires the explorer; everything it creates is disposed with the extension. */
-export function registerExplorer(context: vscode.ExtensionContext, { aws }: ExplorerDeps): ExplorerModel {
+/** Wires the explorer; everything it creates is disposed with the extension. Returns the tree's data provider. */
+export function registerExplorer(context: vscode.ExtensionContext, { aws }: ExplorerDeps): ExplorerTreeProvider {
   const model = new ExplorerModel(aws, context.workspaceState);
   const provider = new ExplorerTreeProvider(model);
   const configurations = new ConfigurationDocuments(model);
@@ -44,5 +44,5 @@ export function registerExplorer(context: vscode.ExtensionContext, { aws }: Expl
     { dispose: aws.onDidChange(sync) },
     ...Object.entries(explorerCommands({ aws, model, configurations })).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
-  return model;
+  return provider;
 }

@@ -1,0 +1,33 @@
+/**
+ * What the editor tier gives the extension besides the workspace: the loopback Lambda API with a few
+ * functions, reached through the `lambdaLens.endpoint` / `lambdaLens.regions` settings and credentials in
+ * the environment of code-server, which its extension host inherits.
+ */
+import { join } from 'node:path';
+import { startLambdaApi } from '../support/lambdaApi';
+import { FUNCTIONS, REGION } from './suite/fixtures';
+
+/** Settings and environment for one editor run, and how to stop what it started. */
+export interface SuiteEnvironment {
+  readonly settings: Record<string, unknown>;
+  readonly variables: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Starts the loopback Lambda API and describes how the extension reaches it. */
+export async function suiteEnvironment(runDir: string): Promise<SuiteEnvironment> {
+  const api = await startLambdaApi({ credentials: [{ accessKeyId: 'editor-tier', secretAccessKey: 'editor-tier-secret' }] });
+  for (const fn of FUNCTIONS) api.addFunction({ ...fn }, REGION);
+  return {
+    settings: { 'lambdaLens.endpoint': api.endpoint, 'lambdaLens.regions': [REGION] },
+    variables: {
+      AWS_ACCESS_KEY_ID: 'editor-tier',
+      AWS_SECRET_ACCESS_KEY: 'editor-tier-secret',
+      AWS_REGION: REGION,
+      // Files that do not exist: the developer's own ~/.aws profiles stay out of the run.
+      AWS_CONFIG_FILE: join(runDir, 'aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials'),
+    },
+    close: () => api.close(),
+  };
+}
