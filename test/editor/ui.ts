@@ -1,7 +1,7 @@
 /**
  * The UI pass: installs the packaged .vsix into a fresh code-server profile with --install-extension,
- * opens the examples in chromium and checks what a person sees — Problems panel, hover, highlighting
- * scopes — by the text in the DOM. Screenshots of each step go to docs/images/ for the README.
+ * opens the examples in chromium and checks what a person sees — Problems panel, hover, quick fix,
+ * highlighting scopes, a Lambda Lens command and the explorer's functions — by the text in the DOM. Screenshots of each step go to docs/images/ for the README.
  *
  * usage: npm run package && tsx test/editor/ui.ts [path/to/extension.vsix]
  */
@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { copyExamples, newRunDir, ROOT, startCodeServer } from './codeServer';
+import { suiteEnvironment } from './environment';
 import { openAt, openWorkbench, runCommand } from './workbench';
 
 const SHOTS = join(ROOT, 'docs', 'images');
@@ -32,7 +33,9 @@ async function main(): Promise<number> {
   const vsix = process.argv[2] ?? defaultVsix();
   const runDir = newRunDir('ui');
   const workspace = copyExamples(runDir);
-  const server = await startCodeServer({ workspace, runDir, vsix, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 200 } });
+  const env = await suiteEnvironment(runDir);
+  const settings = { ...env.settings, 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 200, 'workbench.hover.delay': 200 };
+  const server = await startCodeServer({ workspace, runDir, vsix, settings, env: env.variables });
   log(`code-server with ${vsix} installed at ${server.url}`);
   const browser = await launchBrowser(runDir);
   const { page } = browser;
@@ -83,6 +86,25 @@ async function main(): Promise<number> {
     log('token inspector shows variable.other.cloudformation on ${Stage} in a !Sub');
     await page.screenshot({ path: join(SHOTS, 'highlighting.png') });
     await page.keyboard.press('Escape');
+    // F1: a Lambda Lens command from the palette; its quick pick lists the configured region.
+    await runCommand(page, 'Lambda Lens: Select Regions');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'us-east-1' }).first().waitFor({ timeout: 15_000 });
+    log('F1 "Lambda Lens: Select Regions" offers us-east-1');
+    await page.keyboard.press('Escape');
+
+    // Explorer: the functions of the loopback API with runtime, memory and timeout.
+    await runCommand(page, 'Lambda Lens: Focus on Functions View');
+    const tree = page.locator('.pane', { hasText: 'Functions' });
+    const region = tree.locator('.monaco-list-row', { hasText: 'us-east-1' }).first();
+    await region.waitFor({ timeout: 30_000 });
+    if ((await region.getAttribute('aria-expanded')) !== 'true') await region.click();
+    const orders = tree.locator('.monaco-list-row', { hasText: 'orders-api' }).first();
+    await orders.waitFor({ timeout: 30_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'thumbnail-maker' }).first().waitFor();
+    const ordersText = (await orders.innerText()).replace(/\s+/g, ' ');
+    if (!ordersText.includes('nodejs22.x · 512 MB · 30 s')) throw new Error(`the orders-api row shows "${ordersText}"`);
+    log('explorer row:', ordersText);
+    await page.screenshot({ path: join(SHOTS, 'explorer.png') });
     log('UI pass: every check passed');
     return 0;
   } catch (e) {
@@ -92,6 +114,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.stop();
+    await env.close();
   }
 }
 
