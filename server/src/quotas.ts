@@ -58,3 +58,13 @@ export const CLOUDFORMATION_QUOTAS = {
   outputs: 200,
   mappings: 200,
 } as const;
+
+/**
+ * RDS Proxy: the port a proxy listens on for each engine family (fixed per family, not configurable).
+ * Source: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-network-prereqs.html
+ */
+export const RDS_PROXY_QUOTAS = {
+  portByEngineFamily: { MYSQL: 3_306, POSTGRESQL: 5_432, SQLSERVER: 1_433 },
+  /** At or below this reserved concurrency a function's own connections stay few enough to go without a proxy. */
+  directConnectionMaxConcurrency: 10,
+} as const;
