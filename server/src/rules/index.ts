@@ -3,8 +3,10 @@
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
 import { memorySize } from './limits/memorySize';
+import { authSecret } from './rds-proxy/authSecret';
 import { engineFamily } from './rds-proxy/engineFamily';
 import { functionNotInVpc } from './rds-proxy/functionNotInVpc';
+import { iamAuth } from './rds-proxy/iamAuth';
 import { noTarget } from './rds-proxy/noTarget';
 import { directConnection } from './rds/directConnection';
 import { eventSubscription } from './rds/eventSubscription';
@@ -13,8 +15,10 @@ import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   memorySize,
+  authSecret,
   engineFamily,
   functionNotInVpc,
+  iamAuth,
   noTarget,
   directConnection,
   eventSubscription,

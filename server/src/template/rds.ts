@@ -4,7 +4,7 @@
  * rds-proxy/ and rds/ rules are lookups, never scans of every resource per function.
  */
 import { get } from './ast';
-import type { Node } from './ast';
+import type { MapNode, Node } from './ast';
 import { functionsOf } from './functions';
 import type { FunctionView } from './functions';
 import type { Resource, Template } from './model';
@@ -210,4 +210,26 @@ export function associatedRoles(t: Template): readonly AssociatedRole[] {
     }
     return out;
   });
+}
+
+/** One entry of a proxy's Auth list (behind any `!If`). */
+export interface ProxyAuth {
+  readonly proxy: Resource;
+  readonly entry: MapNode;
+}
+
+/** The Auth entries of a proxy that are maps. */
+export function authEntries(proxy: Resource): ProxyAuth[] {
+  const out: ProxyAuth[] = [];
+  for (const list of branches(get(proxy.properties, 'Auth'))) {
+    if (list.kind !== 'seq') continue;
+    for (const entry of list.items.flatMap((i) => branches(i))) if (entry.kind === 'map') out.push({ proxy, entry });
+  }
+  return out;
+}
+
+/** True when the proxy authenticates to the database with IAM end to end (DefaultAuthScheme IAM_AUTH). */
+export function endToEndIam(t: Template, proxy: Resource): boolean {
+  const scheme = resolveStrings(t, get(proxy.properties, 'DefaultAuthScheme'));
+  return scheme.length > 0 && scheme.every((c) => c.value === 'IAM_AUTH');
 }

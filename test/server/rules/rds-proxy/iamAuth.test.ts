@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { iamAuth } from '../../../../server/src/rules/rds-proxy/iamAuth';
+import { runRule, ruleTester, yaml } from '../../../support/ruleTester';
+import { applyFix } from '../../../support/fixes';
+
+const SET = 'Set IAMAuth to REQUIRED (and RequireTLS to true)';
+
+const DISABLED = yaml`
+  Resources:
+    Proxy:
+      Type: AWS::RDS::DBProxy
+      Properties:
+        EngineFamily: POSTGRESQL
+        Auth:
+          - AuthScheme: SECRETS
+            SecretArn: !Ref DbSecret
+            IAMAuth: DISABLED
+`;
+
+const MISSING_FLOW = yaml`
+  Resources:
+    Proxy:
+      Type: AWS::RDS::DBProxy
+      Properties:
+        EngineFamily: MYSQL
+        RequireTLS: false
+        Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret }]
+`;
+
+const MISSING_BLOCK = yaml`
+  Resources:
+    Proxy:
+      Type: AWS::RDS::DBProxy
+      Properties:
+        EngineFamily: MYSQL
+        Auth:
+          - AuthScheme: SECRETS
+            SecretArn: !Ref DbSecret
+`;
+
+const JSON_TEMPLATE = `{
+  "Resources": {
+    "Proxy": {
+      "Type": "AWS::RDS::DBProxy",
+      "Properties": {
+        "EngineFamily": "POSTGRESQL",
+        "Auth": [{ "AuthScheme": "SECRETS", "SecretArn": { "Ref": "DbSecret" }, "IAMAuth": "DISABLED" }]
+      }
+    }
+  }
+}
+`;
+
+ruleTester(iamAuth, {
+  valid: [
+    {
+      name: 'IAMAuth REQUIRED with RequireTLS true',
+      template: yaml`
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties:
+              EngineFamily: POSTGRESQL
+              RequireTLS: true
+              Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED }]
+      `,
+    },
+    {
+      name: 'end-to-end IAM (DefaultAuthScheme IAM_AUTH) over TLS without Auth entries',
+      template: yaml`
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties: { EngineFamily: POSTGRESQL, DefaultAuthScheme: IAM_AUTH, RequireTLS: 'true' }
+      `,
+    },
+    {
+      name: 'IAMAuth and RequireTLS from parameters without Default (unknown)',
+      template: yaml`
+        Parameters:
+          Iam: { Type: String }
+          Tls: { Type: String }
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties:
+              EngineFamily: POSTGRESQL
+              RequireTLS: !Ref Tls
+              Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: !Ref Iam }]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'IAMAuth DISABLED, as a warning at the value',
+      template: DISABLED,
+      errors: [{ line: 9, column: 20, severity: 'warning' }],
+    },
+    {
+      name: 'a missing IAMAuth, at the Auth entry',
+      template: MISSING_BLOCK,
+      errors: [{ line: 7, column: 11, severity: 'warning' }],
+    },
+    {
+      name: 'IAMAuth REQUIRED with RequireTLS false, as an error at RequireTLS with IAMAuth related',
+      template: yaml`
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties:
+              EngineFamily: POSTGRESQL
+              RequireTLS: false
+              Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED }]
+      `,
+      errors: [{ line: 6, column: 19, severity: 'error', related: [[7, 72]] }],
+    },
+    {
+      name: 'IAMAuth REQUIRED without RequireTLS, as an error at IAMAuth',
+      template: yaml`
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties:
+              EngineFamily: POSTGRESQL
+              Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED }]
+      `,
+      errors: [{ line: 6, column: 72, severity: 'error', related: [[2, 3]] }],
+    },
+    {
+      name: 'IAMAuth ENABLED from a parameter Default, with the Default related',
+      template: yaml`
+        Parameters:
+          Iam: { Type: String, Default: ENABLED }
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties:
+              EngineFamily: SQLSERVER
+              RequireTLS: true
+              Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: !Ref Iam }]
+      `,
+      errors: [{ line: 9, column: 72, related: [[2, 33]] }],
+    },
+  ],
+});
+
+describe('rds-proxy/iam-auth quick fix', () => {
+  it('replaces DISABLED with REQUIRED and adds RequireTLS to a block map', () => {
+    const fixed = applyFix(iamAuth, DISABLED, SET);
+    assert.match(fixed, /IAMAuth: REQUIRED/);
+    assert.match(fixed, /\n {6}RequireTLS: true\n {6}EngineFamily: POSTGRESQL/);
+    assert.deepEqual(runRule(iamAuth, fixed), []);
+  });
+
+  it('inserts IAMAuth into a flow-style entry and turns an explicit RequireTLS false on', () => {
+    const fixed = applyFix(iamAuth, MISSING_FLOW, SET);
+    assert.match(fixed, /Auth: \[\{ IAMAuth: REQUIRED, AuthScheme: SECRETS/);
+    assert.match(fixed, /RequireTLS: true/);
+    assert.deepEqual(runRule(iamAuth, fixed), []);
+  });
+
+  it('inserts IAMAuth as a new line of a block-style list entry', () => {
+    const fixed = applyFix(iamAuth, MISSING_BLOCK, SET);
+    assert.match(fixed, /- IAMAuth: REQUIRED\n {10}AuthScheme: SECRETS/);
+    assert.deepEqual(runRule(iamAuth, fixed), []);
+  });
+
+  it('writes quoted JSON', () => {
+    const fixed = applyFix(iamAuth, JSON_TEMPLATE, SET);
+    assert.match(fixed, /"IAMAuth": "REQUIRED"/);
+    assert.match(fixed, /"RequireTLS": true, "EngineFamily"/);
+    assert.deepEqual(JSON.parse(fixed).Resources.Proxy.Properties.RequireTLS, true);
+    assert.deepEqual(runRule(iamAuth, fixed), []);
+  });
+
+  it('offers only RequireTLS for the TLS error', () => {
+    const text = yaml`
+      Resources:
+        Proxy:
+          Type: AWS::RDS::DBProxy
+          Properties:
+            EngineFamily: POSTGRESQL
+            Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED }]
+    `;
+    const fixed = applyFix(iamAuth, text, 'Set RequireTLS to true');
+    assert.deepEqual(runRule(iamAuth, fixed), []);
+  });
+});
