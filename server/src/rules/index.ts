@@ -8,9 +8,12 @@ import { engineFamily } from './rds-proxy/engineFamily';
 import { functionNotInVpc } from './rds-proxy/functionNotInVpc';
 import { iamAuth } from './rds-proxy/iamAuth';
 import { noTarget } from './rds-proxy/noTarget';
+import { securityGroupIngress } from './rds-proxy/securityGroupIngress';
+import { vpcMismatch } from './rds-proxy/vpcMismatch';
 import { directConnection } from './rds/directConnection';
 import { eventSubscription } from './rds/eventSubscription';
 import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
+import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -20,7 +23,10 @@ export const RULES: readonly Rule[] = [
   functionNotInVpc,
   iamAuth,
   noTarget,
+  securityGroupIngress,
+  vpcMismatch,
   directConnection,
   eventSubscription,
   lambdaInvokeEngine,
+  lambdaInvokePermission,
 ];

@@ -70,6 +70,8 @@ export interface DatabaseIndex {
   readonly usesByFunction: ReadonlyMap<string, readonly DatabaseUse[]>;
   /** Database uses per database resource id. */
   readonly usesByTarget: ReadonlyMap<string, readonly DatabaseUse[]>;
+  /** Proxy endpoints per proxy id. */
+  readonly endpointsOfProxy: ReadonlyMap<string, readonly Resource[]>;
 }
 
 const DATABASE_TYPES: ReadonlySet<string> = new Set([DB_PROXY, DB_PROXY_ENDPOINT, DB_INSTANCE, DB_CLUSTER]);
@@ -166,7 +168,12 @@ function build(t: Template): DatabaseIndex {
       push(usesByTarget, target.id, use);
     }
   }
-  return { targetGroups, targets, proxiesOfDb, unresolvedTargetGroup, usesByFunction, usesByTarget };
+  const endpointsOfProxy = new Map<string, Resource[]>();
+  for (const e of t.ofType(DB_PROXY_ENDPOINT)) {
+    const proxy = proxyOfEndpoint(t, e);
+    if (proxy) push(endpointsOfProxy, proxy.id, e);
+  }
+  return { targetGroups, targets, proxiesOfDb, unresolvedTargetGroup, usesByFunction, usesByTarget, endpointsOfProxy };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -232,4 +239,36 @@ export function authEntries(proxy: Resource): ProxyAuth[] {
 export function endToEndIam(t: Template, proxy: Resource): boolean {
   const scheme = resolveStrings(t, get(proxy.properties, 'DefaultAuthScheme'));
   return scheme.length > 0 && scheme.every((c) => c.value === 'IAM_AUTH');
+}
+
+/** A list of ids on a proxy or proxy endpoint (VpcSubnetIds, VpcSecurityGroupIds). */
+export interface PlacementList {
+  readonly node: Node;
+  /** Template resource ids per entry (undefined for entries that leave the template). */
+  readonly entries: ReadonlyArray<{ readonly node: Node; readonly templateId: string | undefined }>;
+  /** False when the list itself is built with an intrinsic and cannot be read. */
+  readonly readable: boolean;
+}
+
+/** VpcSubnetIds or VpcSecurityGroupIds of a proxy or endpoint, entries resolved to template resources of `type`. */
+export function placementList(t: Template, r: Resource, key: 'VpcSubnetIds' | 'VpcSecurityGroupIds', type: string): PlacementList | undefined {
+  const node = get(r.properties, key);
+  if (!node) return undefined;
+  if (node.kind !== 'seq') return { node, entries: [], readable: false };
+  return { node, entries: node.items.map((n) => ({ node: n, templateId: resourceRef(t, n, type)?.id })), readable: true };
+}
+
+/** Every function use of a proxy, directly or through one of its endpoints. */
+export function proxyUses(t: Template, proxy: Resource): DatabaseUse[] {
+  const index = databases(t);
+  const ids = [proxy.id, ...(index.endpointsOfProxy.get(proxy.id) ?? []).map((e) => e.id)];
+  return ids.flatMap((id) => index.usesByTarget.get(id) ?? []);
+}
+
+/** The engine family of a proxy (or of an endpoint's proxy), when known. */
+export function proxyFamily(t: Template, r: Resource): EngineFamily | undefined {
+  const proxy = proxyBehind(t, r);
+  const values = resolveStrings(t, get(proxy?.properties, 'EngineFamily'));
+  const v = values.length === 1 ? values[0]!.value : undefined;
+  return v !== undefined && isEngineFamily(v) ? v : undefined;
 }

@@ -1,5 +1,6 @@
 import { get } from '../../template/ast';
 import { fromGlobals } from '../../template/functions';
+import { hasNoVpcConfig } from '../../template/network';
 import type { Template, Resource } from '../../template/model';
 import { databases, DB_PROXY, DB_PROXY_ENDPOINT, proxyOfEndpoint } from '../../template/rds';
 import type { DatabaseUse } from '../../template/rds';
@@ -24,7 +25,7 @@ export const functionNotInVpc: Rule = {
     for (const uses of databases(t).usesByFunction.values()) {
       for (const use of uses) {
         if (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT) continue;
-        if (get(use.fn.props, 'VpcConfig')) continue;
+        if (!hasNoVpcConfig(use.fn)) continue;
         const inherited = fromGlobals(use.fn, use.edge.range);
         ctx.report({
           range: use.edge.range,

@@ -2,6 +2,44 @@ import assert from 'node:assert/strict';
 import { iamAuth } from '../../../../server/src/rules/rds-proxy/iamAuth';
 import { runRule, ruleTester, yaml } from '../../../support/ruleTester';
 import { applyFix } from '../../../support/fixes';
+import { at, pos } from './network';
+
+const clients = (iamAuth: string, apiPolicy: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Proxy:
+    Type: AWS::RDS::DBProxy
+    Properties:
+      EngineFamily: POSTGRESQL
+      RequireTLS: true
+      Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: ${iamAuth} }]
+  ApiRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }]
+      Policies:
+        - PolicyName: db
+          PolicyDocument:
+            Statement:
+              - ${apiPolicy}
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Role: !GetAtt ApiRole.Arn
+      Environment: { Variables: { DB_HOST: !GetAtt Proxy.Endpoint } }
+  Report:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - Statement:
+            - { Effect: Allow, Action: rds-db:connect, Resource: !Sub 'arn:\${AWS::Partition}:rds-db:\${AWS::Region}:\${AWS::AccountId}:dbuser:*/report' }
+      Environment: { Variables: { DB_HOST: !GetAtt Proxy.Endpoint } }
+`;
+
+const CONNECT = "{ Effect: Allow, Action: rds-db:connect, Resource: !Sub 'arn:\${AWS::Partition}:rds-db:\${AWS::Region}:\${AWS::AccountId}:dbuser:*/api' }";
+const NO_CONNECT = clients('REQUIRED', '{ Effect: Allow, Action: s3:GetObject, Resource: arn:aws:s3:::reports/* }');
+const DISABLED_NO_CONNECT = clients('DISABLED', '{ Effect: Allow, Action: s3:GetObject, Resource: arn:aws:s3:::reports/* }');
+
 
 const SET = 'Set IAMAuth to REQUIRED (and RequireTLS to true)';
 
@@ -89,8 +127,19 @@ ruleTester(iamAuth, {
               Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: !Ref Iam }]
       `,
     },
+    { name: 'IAM clients whose roles (own and SAM-generated) allow rds-db:connect', template: clients('REQUIRED', CONNECT) },
+    { name: 'a client whose role is outside the template (unknown)', template: clients('REQUIRED', CONNECT).replace('Role: !GetAtt ApiRole.Arn', 'Role: arn:aws:iam::123456789012:role/api') },
   ],
   invalid: [
+    {
+      name: 'a client without rds-db:connect while IAMAuth is REQUIRED, as an error at its use of the proxy',
+      template: NO_CONNECT,
+      errors: [{
+        ...pos(NO_CONNECT, '!GetAtt Proxy.Endpoint'),
+        severity: 'error',
+        related: [at(NO_CONNECT, 'REQUIRED'), at(NO_CONNECT, '!GetAtt ApiRole.Arn')],
+      }],
+    },
     {
       name: 'IAMAuth DISABLED, as a warning at the value',
       template: DISABLED,
@@ -170,6 +219,18 @@ describe('rds-proxy/iam-auth quick fix', () => {
     assert.match(fixed, /"IAMAuth": "REQUIRED"/);
     assert.match(fixed, /"RequireTLS": true, "EngineFamily"/);
     assert.deepEqual(JSON.parse(fixed).Resources.Proxy.Properties.RequireTLS, true);
+    assert.deepEqual(runRule(iamAuth, fixed), []);
+  });
+
+  it('is withheld while a client would lose access, and the message says who needs rds-db:connect', () => {
+    const [warning] = runRule(iamAuth, DISABLED_NO_CONNECT);
+    assert.equal(warning?.severity, 'warning');
+    assert.deepEqual(warning?.fixes, []);
+    assert.match(warning?.message ?? '', /First allow rds-db:connect to Api\./);
+  });
+
+  it('is offered once every client can connect, and leaves no error behind', () => {
+    const fixed = applyFix(iamAuth, clients('DISABLED', CONNECT), SET);
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 
