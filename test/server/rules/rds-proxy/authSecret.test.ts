@@ -1,6 +1,6 @@
 import { authSecret } from '../../../../server/src/rules/rds-proxy/authSecret';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { at, pos } from './network';
+import { at, pos } from '../../../support/rdsNetwork';
 
 const roleWith = (statements: string, kms = '') => `Resources:
   DbKey:

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { iamAuth } from '../../../../server/src/rules/rds-proxy/iamAuth';
 import { runRule, ruleTester, yaml } from '../../../support/ruleTester';
 import { applyFix } from '../../../support/fixes';
-import { at, pos } from './network';
+import { at, pos } from '../../../support/rdsNetwork';
 
 const clients = (iamAuth: string, apiPolicy: string) => `Transform: AWS::Serverless-2016-10-31
 Resources:

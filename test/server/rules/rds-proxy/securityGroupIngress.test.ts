@@ -1,6 +1,6 @@
 import { securityGroupIngress } from '../../../../server/src/rules/rds-proxy/securityGroupIngress';
 import { ruleTester } from '../../../support/ruleTester';
-import { at, NETWORK, pos } from './network';
+import { at, NETWORK, pos } from '../../../support/rdsNetwork';
 
 const withIngress = (ingress: string, family = 'POSTGRESQL', sgs = '!Ref ProxySg') => `${NETWORK}  ProxySg:
     Type: AWS::EC2::SecurityGroup

@@ -1,6 +1,6 @@
 import { vpcMismatch } from '../../../../server/src/rules/rds-proxy/vpcMismatch';
 import { ruleTester } from '../../../support/ruleTester';
-import { at, NETWORK, pos } from './network';
+import { at, NETWORK, pos } from '../../../support/rdsNetwork';
 
 const proxyIn = (subnets: string) => `  Proxy:
     Type: AWS::RDS::DBProxy

@@ -1,6 +1,6 @@
 import { lambdaInvokeEngine } from '../../../../server/src/rules/rds/lambdaInvokeEngine';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { at, pos } from '../rds-proxy/network';
+import { at, pos } from '../../../support/rdsNetwork';
 
 const clusterWithRole = (engine: string, action: string) => `Resources:
   InvokeRole:

@@ -1,6 +1,6 @@
 import { lambdaInvokePermission } from '../../../../server/src/rules/rds/lambdaInvokePermission';
 import { ruleTester } from '../../../support/ruleTester';
-import { at, pos } from '../rds-proxy/network';
+import { at, pos } from '../../../support/rdsNetwork';
 
 /** A PostgreSQL database in two subnets of one VPC, with routes and endpoints chosen per test. */
 const db = (opts: { action?: string; egress?: string; extra?: string; engine?: string; publicAccess?: string }) => `AWSTemplateFormatVersion: '2010-09-09'
