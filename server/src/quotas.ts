@@ -58,3 +58,12 @@ export const CLOUDFORMATION_QUOTAS = {
   outputs: 200,
   mappings: 200,
 } as const;
+
+/**
+ * Lambda in a VPC. Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+ * ("we recommend that you choose at least two subnets" in different Availability Zones for high availability).
+ */
+export const VPC_QUOTAS = {
+  /** Availability Zones a VPC function's subnets should span. */
+  recommendedAvailabilityZones: 2,
+} as const;
