@@ -60,6 +60,15 @@ export const CLOUDFORMATION_QUOTAS = {
 } as const;
 
 /**
+ * Lambda in a VPC. Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+ * ("we recommend that you choose at least two subnets" in different Availability Zones for high availability).
+ */
+export const VPC_QUOTAS = {
+  /** Availability Zones a VPC function's subnets should span. */
+  recommendedAvailabilityZones: 2,
+} as const;
+
+/**
  * RDS Proxy: the port a proxy listens on for each engine family (fixed per family, not configurable).
  * Source: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-network-prereqs.html
  */

@@ -14,6 +14,12 @@ import { directConnection } from './rds/directConnection';
 import { eventSubscription } from './rds/eventSubscription';
 import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
 import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
+import { eniPermissions } from './vpc/eniPermissions';
+import { incompleteConfig } from './vpc/incompleteConfig';
+import { mixedVpcs } from './vpc/mixedVpcs';
+import { noInternetEgress } from './vpc/noInternetEgress';
+import { privateResourceUnreachable } from './vpc/privateResourceUnreachable';
+import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -29,4 +35,10 @@ export const RULES: readonly Rule[] = [
   eventSubscription,
   lambdaInvokeEngine,
   lambdaInvokePermission,
+  eniPermissions,
+  incompleteConfig,
+  mixedVpcs,
+  noInternetEgress,
+  privateResourceUnreachable,
+  singleSubnet,
 ];
