@@ -13,7 +13,7 @@ import { iamAuth } from '../../../server/src/rules/rds-proxy/iamAuth';
 import { RULES } from '../../../server/src/rules/index';
 import type { Diagnostic } from '../../../server/src/rules/types';
 import { lineCol, testOptions } from '../../support/ruleTester';
-import { applyFix } from '../../support/fixes';
+import { applyFix } from '../../support/fixTester';
 import { pos } from '../../support/rdsNetwork';
 
 const GOOD = readFileSync(join(__dirname, '..', '..', 'fixtures', 'network', 'good.yaml'), 'utf8');
@@ -238,7 +238,7 @@ describe('network fixture and its broken variants (rds-proxy/, rds/)', () => {
 
   it('fixes the IAMAuth variant back to a clean template', () => {
     const text = variants.find((v) => v.rule === 'rds-proxy/iam-auth')!.text;
-    const fixed = applyFix(iamAuth, text, 'Set IAMAuth to REQUIRED (and RequireTLS to true)');
+    const fixed = applyFix(iamAuth, text);
     assert.equal(fixed, GOOD);
   });
 });

@@ -1,4 +1,5 @@
 import { get } from '../../template/ast';
+import type { MapNode } from '../../template/ast';
 import type { Template, Resource } from '../../template/model';
 import { fromGlobals } from '../../template/functions';
 import { executionRole, roleAllows } from '../../template/iam';
@@ -8,7 +9,7 @@ import type { DatabaseUse, ProxyAuth } from '../../template/rds';
 import { resolveStrings } from '../../template/resolve';
 import type { Candidate } from '../../template/resolve';
 import { relatedFor } from '../helpers';
-import { scalarText, setKeyEdit } from '../mapEdits';
+import { insertPairAfter, insertPairFirst, replaceWith } from '../edits';
 import type { Fix, Related, RuleContext, Rule, TextEdit } from '../types';
 import { RDS_PROXY_SETUP_URL } from './urls';
 
@@ -64,9 +65,9 @@ function clientsWithoutConnect(t: Template, proxy: Resource): Client[] {
 
 function notRequired(ctx: RuleContext, auth: ProxyAuth, c: (Candidate & { value: string }) | undefined, lacking: readonly Client[]): void {
   const t = ctx.template;
-  const set: TextEdit = c ? { range: c.at, newText: scalarText(t, 'REQUIRED') } : setKeyEdit(t, auth.entry, 'IAMAuth', 'REQUIRED');
+  const set = c ? replaceWith(t, c.at, 'REQUIRED') : setKey(t, auth.entry, 'IAMAuth', 'REQUIRED');
   // Requiring IAM while a client cannot call rds-db:connect would lock that client out: no one-click fix then.
-  const fixes: Fix[] = lacking.length > 0 ? [] : [{ title: 'Set IAMAuth to REQUIRED (and RequireTLS to true)', edits: [set, ...tlsEdits(t, auth.proxy)] }];
+  const fixes: Fix[] = lacking.length > 0 || !set ? [] : [{ title: 'Set IAMAuth to REQUIRED (and RequireTLS to true)', edits: [set, ...tlsEdits(t, auth.proxy)] }];
   const blocked = lacking.length > 0 ? ` First allow rds-db:connect to ${[...new Set(lacking.map((l) => l.use.fn.id))].join(', ')}.` : '';
   ctx.report({
     range: c?.at ?? auth.entry.range,
@@ -118,9 +119,18 @@ function checkTls(ctx: RuleContext, proxy: Resource, iam: Candidate): void {
 
 /** The edit turning RequireTLS on, when the proxy does not already have it. */
 function tlsEdits(t: Template, proxy: Resource): TextEdit[] {
-  const values = resolveStrings(t, get(proxy.properties, 'RequireTLS'));
+  const node = get(proxy.properties, 'RequireTLS');
+  const values = resolveStrings(t, node);
   if (values.length > 0 && values.every((c) => c.value.toLowerCase() === 'true')) return [];
   const off = values.find((c) => c.value.toLowerCase() !== 'true');
-  if (off) return [{ range: off.at, newText: 'true' }];
-  return proxy.properties ? [setKeyEdit(t, proxy.properties, 'RequireTLS', true)] : [];
+  // A new key goes first in Properties, away from the Auth entry a companion edit may insert into.
+  const props = proxy.properties;
+  const edit = off ? replaceWith(t, off.at, 'true') : node ? replaceWith(t, node.range, 'true') : props && (insertPairFirst(t, props, 'RequireTLS', 'true') ?? setKey(t, props, 'RequireTLS', 'true'));
+  return edit ? [edit] : [];
+}
+
+/** Adds `key: value` after the last entry of a map (in the map's own style). */
+function setKey(t: Template, map: MapNode, key: string, value: string): TextEdit | undefined {
+  const last = map.pairs[map.pairs.length - 1];
+  return last ? insertPairAfter(t, last, key, value) : undefined;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { iamAuth } from '../../../../server/src/rules/rds-proxy/iamAuth';
 import { runRule, ruleTester, yaml } from '../../../support/ruleTester';
-import { applyFix } from '../../../support/fixes';
+import { applyFix } from '../../../support/fixTester';
 import { at, pos } from '../../../support/rdsNetwork';
 
 const clients = (iamAuth: string, apiPolicy: string) => `Transform: AWS::Serverless-2016-10-31
@@ -195,30 +195,31 @@ ruleTester(iamAuth, {
 
 describe('rds-proxy/iam-auth quick fix', () => {
   it('replaces DISABLED with REQUIRED and adds RequireTLS to a block map', () => {
-    const fixed = applyFix(iamAuth, DISABLED, SET);
+    assert.equal(runRule(iamAuth, DISABLED)[0]?.fixes[0]?.title, SET);
+    const fixed = applyFix(iamAuth, DISABLED);
     assert.match(fixed, /IAMAuth: REQUIRED/);
     assert.match(fixed, /\n {6}RequireTLS: true\n {6}EngineFamily: POSTGRESQL/);
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 
   it('inserts IAMAuth into a flow-style entry and turns an explicit RequireTLS false on', () => {
-    const fixed = applyFix(iamAuth, MISSING_FLOW, SET);
-    assert.match(fixed, /Auth: \[\{ IAMAuth: REQUIRED, AuthScheme: SECRETS/);
+    const fixed = applyFix(iamAuth, MISSING_FLOW);
+    assert.match(fixed, /Auth: \[\{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED \}\]/);
     assert.match(fixed, /RequireTLS: true/);
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 
   it('inserts IAMAuth as a new line of a block-style list entry', () => {
-    const fixed = applyFix(iamAuth, MISSING_BLOCK, SET);
-    assert.match(fixed, /- IAMAuth: REQUIRED\n {10}AuthScheme: SECRETS/);
+    const fixed = applyFix(iamAuth, MISSING_BLOCK);
+    assert.match(fixed, /- AuthScheme: SECRETS\n {10}SecretArn: !Ref DbSecret\n {10}IAMAuth: REQUIRED\n/);
+    assert.match(fixed, /\n {6}RequireTLS: true\n {6}EngineFamily: MYSQL/);
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 
   it('writes quoted JSON', () => {
-    const fixed = applyFix(iamAuth, JSON_TEMPLATE, SET);
+    const fixed = applyFix(iamAuth, JSON_TEMPLATE);
     assert.match(fixed, /"IAMAuth": "REQUIRED"/);
-    assert.match(fixed, /"RequireTLS": true, "EngineFamily"/);
-    assert.deepEqual(JSON.parse(fixed).Resources.Proxy.Properties.RequireTLS, true);
+    assert.equal(JSON.parse(fixed).Resources.Proxy.Properties.RequireTLS, 'true');
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 
@@ -230,7 +231,7 @@ describe('rds-proxy/iam-auth quick fix', () => {
   });
 
   it('is offered once every client can connect, and leaves no error behind', () => {
-    const fixed = applyFix(iamAuth, clients('DISABLED', CONNECT), SET);
+    const fixed = applyFix(iamAuth, clients('DISABLED', CONNECT));
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 
@@ -243,7 +244,7 @@ describe('rds-proxy/iam-auth quick fix', () => {
             EngineFamily: POSTGRESQL
             Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED }]
     `;
-    const fixed = applyFix(iamAuth, text, 'Set RequireTLS to true');
+    const fixed = applyFix(iamAuth, text);
     assert.deepEqual(runRule(iamAuth, fixed), []);
   });
 });
