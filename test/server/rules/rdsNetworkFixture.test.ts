@@ -242,3 +242,20 @@ describe('network fixture and its broken variants (rds-proxy/, rds/)', () => {
     assert.equal(fixed, GOOD);
   });
 });
+
+describe('examples/network-broken (rds-proxy/, rds/)', () => {
+  const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'network-broken', 'template.yaml'), 'utf8');
+  const lines = text.split('\n');
+  const found = diagnostics(text);
+
+  for (const id of [...new Set(variants.map((v) => v.rule))]) {
+    it(`raises ${id} once, right below the comment that explains it`, () => {
+      const mine = found.filter((d) => d.rule === id);
+      assert.equal(mine.length, 1, show(text, mine).join('\n'));
+      const [line] = lineCol(text, mine[0]!.range.start);
+      const comments: string[] = [];
+      for (let i = line - 2; i >= 0 && /^\s*#/.test(lines[i]!); i--) comments.push(lines[i]!);
+      assert.ok(comments.some((c) => c.includes(`# ${id}:`)), `line ${line}: ${lines[line - 1]}`);
+    });
+  }
+});

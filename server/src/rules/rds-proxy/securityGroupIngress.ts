@@ -1,6 +1,6 @@
 import type { Range } from '../../template/ast';
 import { fromGlobals } from '../../template/functions';
-import { functionVpcs, ingressAllowsTcpPort, SECURITY_GROUP, securityGroupIngress as ingressOf } from '../../template/network';
+import { functionVpcs, ingressAllowsTcpPort, SECURITY_GROUP, securityGroupIngress as ingressOf, vpcOf } from '../../template/network';
 import type { Template } from '../../template/model';
 import { databases, DB_PROXY, DB_PROXY_ENDPOINT, placementList, proxyFamily } from '../../template/rds';
 import { RDS_PROXY_QUOTAS } from '../../quotas';
@@ -38,6 +38,8 @@ export const securityGroupIngress: Rule = {
           if (!items || !first) continue;
           const fnSgs = new Set(items.map((i) => i.templateId).filter((id): id is string => id !== undefined));
           const sgIds = proxySgs.entries.map((e) => e.templateId!);
+          // Groups of another VPC cannot be matched at all: vpc/mixed-vpcs and rds-proxy/vpc-mismatch report that.
+          if (!sameVpc(t, [...sgIds, ...fnSgs])) continue;
           if (verdict(t, sgIds, fnSgs, port) !== 'blocked') continue;
           const inherited = fromGlobals(use.fn, first.node.range);
           const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
@@ -75,6 +77,12 @@ function verdict(t: Template, sgIds: readonly string[], fnSgs: ReadonlySet<strin
     }
   }
   return unknown ? 'unknown' : 'blocked';
+}
+
+/** True unless two of the security groups are known to be in different VPCs. */
+function sameVpc(t: Template, sgIds: readonly string[]): boolean {
+  const keys = new Set(sgIds.map((id) => vpcOf(t, id)?.key).filter((k): k is string => k !== undefined));
+  return keys.size <= 1;
 }
 
 function sgRange(t: Template, id: string): Range {

@@ -4,6 +4,7 @@ import type { FunctionView } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { RDS_PROXY_QUOTAS } from '../../quotas';
 import { databases, DB_CLUSTER, DB_INSTANCE } from '../../template/rds';
+import { hasNoVpcConfig } from '../../template/network';
 import { resolveNumbers } from '../../template/resolve';
 import type { Related, Rule } from '../types';
 import { LAMBDA_RDS_URL } from '../rds-proxy/urls';
@@ -29,7 +30,8 @@ export const directConnection: Rule = {
         if (use.target.type !== DB_INSTANCE && use.target.type !== DB_CLUSTER) continue;
         // Only the endpoint attributes mean a connection; the identifier or ARN (Data API, IAM policies) does not.
         if (!/^(Read)?Endpoint\b/.test(use.edge.attr ?? '')) continue;
-        if (fewConnections(t, use.fn)) continue;
+        // Outside the VPC the function cannot reach the database at all: vpc/private-resource-unreachable says so.
+        if (fewConnections(t, use.fn) || hasNoVpcConfig(use.fn)) continue;
         const inherited = fromGlobals(use.fn, use.edge.range);
         const proxies = index.proxiesOfDb.get(use.target.id) ?? [];
         const related: Related[] = [

@@ -46,6 +46,13 @@ ruleTester(securityGroupIngress, {
     { name: 'a proxy security group from an import (unknown)', template: withIngress(FROM_APP_5432, 'POSTGRESQL', '!ImportValue proxy-sg') },
     { name: 'a source given as a literal security group id (unknown)', template: withIngress('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: sg-0123 }') },
     { name: 'ports from a parameter without a Default (unknown)', template: `Parameters:\n  Port: { Type: Number }\n${withIngress('        - { IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, SourceSecurityGroupId: !Ref AppSg }')}` },
+    {
+      name: 'a function security group of another VPC (vpc/mixed-vpcs reports it)',
+      template: `${withIngress(FROM_APP_5432).replace('SecurityGroupIds: [!Ref AppSg]', 'SecurityGroupIds: [!Ref DataSg]')}  DataSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: data, VpcId: !Ref DataVpc }
+`,
+    },
   ],
   invalid: [
     {

@@ -43,6 +43,20 @@ ruleTester(directConnection, {
             Type: AWS::Lambda::Function
             Properties:
               ReservedConcurrentExecutions: 10
+              VpcConfig: { SubnetIds: [subnet-0a, subnet-0b], SecurityGroupIds: [sg-0a] }
+              Environment: { Variables: { DB_HOST: !GetAtt Db.Endpoint.Address } }
+      `,
+    },
+    {
+      name: 'a function outside any VPC (it cannot reach the database: vpc/private-resource-unreachable)',
+      template: yaml`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties: { Engine: postgres }
+          Api:
+            Type: AWS::Lambda::Function
+            Properties:
               Environment: { Variables: { DB_HOST: !GetAtt Db.Endpoint.Address } }
       `,
     },
@@ -58,11 +72,12 @@ ruleTester(directConnection, {
           Api:
             Type: AWS::Lambda::Function
             Properties:
+              VpcConfig: { SubnetIds: [subnet-0a, subnet-0b], SecurityGroupIds: [sg-0a] }
               Environment:
                 Variables:
                   DB_HOST: !GetAtt Cluster.Endpoint.Address
       `,
-      errors: [{ line: 10, column: 20, severity: 'information', related: [[2, 3]] }],
+      errors: [{ line: 11, column: 20, severity: 'information', related: [[2, 3]] }],
     },
     {
       name: 'a Sub of the reader endpoint while a proxy already fronts the database, with the proxy related',
@@ -81,11 +96,12 @@ ruleTester(directConnection, {
             Type: AWS::Lambda::Function
             Properties:
               ReservedConcurrentExecutions: 50
+              VpcConfig: { SubnetIds: [subnet-0a, subnet-0b], SecurityGroupIds: [sg-0a] }
               Environment:
                 Variables:
                   DB_URL: !Sub 'mysql://\${Db.Endpoint.Address}:\${Db.Endpoint.Port}/app'
       `,
-      errors: [{ line: 17, column: 19, related: [[2, 3], [5, 3]], messageIncludes: 'use the endpoint of Proxy' }],
+      errors: [{ line: 18, column: 19, related: [[2, 3], [5, 3]], messageIncludes: 'use the endpoint of Proxy' }],
     },
   ],
 });
