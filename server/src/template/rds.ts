@@ -50,12 +50,20 @@ export interface ProxyTarget {
   readonly db: Resource;
 }
 
-/** A function's first reference to one database resource (proxy, proxy endpoint, instance, cluster). */
+/** A function's reference to one database resource (proxy, proxy endpoint, instance, cluster). */
 export interface DatabaseUse {
   readonly fn: FunctionView;
   readonly target: Resource;
+  /** The first reference to its endpoint when there is one, else the first reference. */
   readonly edge: Edge;
+  /**
+   * True when the function takes the endpoint (`!GetAtt X.Endpoint`, `${X.Endpoint.Address}`): it
+   * connects. An ARN or name alone (IAM policies, management calls) does not mean a connection.
+   */
+  readonly connects: boolean;
 }
+
+const ENDPOINT_ATTR = /^(Read)?Endpoint\b/;
 
 export interface DatabaseIndex {
   /** Target groups per proxy id (template-defined proxies named by `!Ref` or by a literal DBProxyName). */
@@ -158,14 +166,16 @@ function build(t: Template): DatabaseIndex {
   const usesByFunction = new Map<string, DatabaseUse[]>();
   const usesByTarget = new Map<string, DatabaseUse[]>();
   for (const fn of functionsOf(t)) {
-    const seen = new Set<string>();
+    const uses = new Map<string, DatabaseUse>();
     for (const edge of refsIn(fn.props, fn.id)) {
       const target = t.resources.get(edge.to);
-      if (!target || !DATABASE_TYPES.has(target.type) || seen.has(target.id)) continue;
-      seen.add(target.id);
-      const use = { fn, target, edge };
+      if (!target || !DATABASE_TYPES.has(target.type) || uses.get(target.id)?.connects) continue;
+      const connects = ENDPOINT_ATTR.test(edge.attr ?? '');
+      if (!uses.has(target.id) || connects) uses.set(target.id, { fn, target, edge, connects });
+    }
+    for (const use of uses.values()) {
       push(usesByFunction, fn.id, use);
-      push(usesByTarget, target.id, use);
+      push(usesByTarget, use.target.id, use);
     }
   }
   const endpointsOfProxy = new Map<string, Resource[]>();

@@ -24,7 +24,7 @@ export const functionNotInVpc: Rule = {
     const t = ctx.template;
     for (const uses of databases(t).usesByFunction.values()) {
       for (const use of uses) {
-        if (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT) continue;
+        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
         if (!hasNoVpcConfig(use.fn)) continue;
         const inherited = fromGlobals(use.fn, use.edge.range);
         ctx.report({

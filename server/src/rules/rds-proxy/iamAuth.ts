@@ -57,6 +57,7 @@ interface Client {
 function clientsWithoutConnect(t: Template, proxy: Resource): Client[] {
   const out: Client[] = [];
   for (const use of proxyUses(t, proxy)) {
+    if (!use.connects) continue;
     const role = executionRole(t, use.fn);
     if (roleAllows(t, role, 'rds-db:connect', use.target.id) === 'denied') out.push({ use, role });
   }

@@ -26,7 +26,7 @@ export const securityGroupIngress: Rule = {
     const t = ctx.template;
     for (const uses of databases(t).usesByFunction.values()) {
       for (const use of uses) {
-        if (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT) continue;
+        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
         const family = proxyFamily(t, use.target);
         const proxySgs = placementList(t, use.target, 'VpcSecurityGroupIds', SECURITY_GROUP);
         // Without VpcSecurityGroupIds the proxy uses the VPC's default group, which the template does not describe.

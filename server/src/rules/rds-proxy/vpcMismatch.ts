@@ -22,7 +22,7 @@ export const vpcMismatch: Rule = {
     const t = ctx.template;
     for (const uses of databases(t).usesByFunction.values()) {
       for (const use of uses) {
-        if (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT) continue;
+        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
         const placement = placementList(t, use.target, 'VpcSubnetIds', SUBNET);
         const proxyVpcs = new Map<string, { vpc: VpcRef; subnet: string; at: typeof use.edge.range }>();
         for (const e of placement?.entries ?? []) {

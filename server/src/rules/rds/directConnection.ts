@@ -28,8 +28,8 @@ export const directConnection: Rule = {
     for (const uses of index.usesByFunction.values()) {
       for (const use of uses) {
         if (use.target.type !== DB_INSTANCE && use.target.type !== DB_CLUSTER) continue;
-        // Only the endpoint attributes mean a connection; the identifier or ARN (Data API, IAM policies) does not.
-        if (!/^(Read)?Endpoint\b/.test(use.edge.attr ?? '')) continue;
+        // The identifier or ARN alone (Data API, IAM policies) is no connection.
+        if (!use.connects) continue;
         // Outside the VPC the function cannot reach the database at all: vpc/private-resource-unreachable says so.
         if (fewConnections(t, use.fn) || hasNoVpcConfig(use.fn)) continue;
         const inherited = fromGlobals(use.fn, use.edge.range);

@@ -50,8 +50,41 @@ ruleTester(functionNotInVpc, {
               Environment: { Variables: { DB_HOST: !ImportValue shared-proxy-endpoint } }
       `,
     },
+    {
+      name: 'a management function naming the proxy only by ARN (no connection)',
+      template: yaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties: { EngineFamily: POSTGRESQL }
+          Rotate:
+            Type: AWS::Serverless::Function
+            Properties:
+              Policies:
+                - Statement: [{ Effect: Allow, Action: rds:ModifyDBProxy, Resource: !GetAtt Proxy.DBProxyArn }]
+              Environment: { Variables: { PROXY_NAME: !Ref Proxy } }
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the endpoint reference, not an earlier ARN in the policies',
+      template: yaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Proxy:
+            Type: AWS::RDS::DBProxy
+            Properties: { EngineFamily: POSTGRESQL }
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Policies:
+                - Statement: [{ Effect: Allow, Action: rds:DescribeDBProxies, Resource: !GetAtt Proxy.DBProxyArn }]
+              Environment: { Variables: { DB_HOST: !GetAtt Proxy.Endpoint } }
+      `,
+      errors: [{ line: 11, column: 44 }],
+    },
     {
       name: 'a GetAtt of the proxy endpoint, with the proxy subnets related',
       template: yaml`
