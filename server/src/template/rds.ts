@@ -13,12 +13,14 @@ import type { Edge } from './refs';
 import { branches, refTarget, resolveStrings } from './resolve';
 import type { Candidate } from './resolve';
 
+/** CloudFormation types of the database resources. */
 export const DB_PROXY = 'AWS::RDS::DBProxy';
 export const DB_PROXY_ENDPOINT = 'AWS::RDS::DBProxyEndpoint';
 export const DB_PROXY_TARGET_GROUP = 'AWS::RDS::DBProxyTargetGroup';
 export const DB_INSTANCE = 'AWS::RDS::DBInstance';
 export const DB_CLUSTER = 'AWS::RDS::DBCluster';
 
+/** RDS Proxy engine families. */
 export type EngineFamily = 'MYSQL' | 'POSTGRESQL' | 'SQLSERVER';
 
 /**
@@ -65,6 +67,7 @@ export interface DatabaseUse {
 
 const ENDPOINT_ATTR = /^(Read)?Endpoint\b/;
 
+/** Per-model lookups between functions, proxies, target groups and databases. */
 export interface DatabaseIndex {
   /** Target groups per proxy id (template-defined proxies named by `!Ref` or by a literal DBProxyName). */
   readonly targetGroups: ReadonlyMap<string, readonly Resource[]>;

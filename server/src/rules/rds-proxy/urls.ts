@@ -4,5 +4,4 @@ export const RDS_PROXY_SETUP_URL = 'https://docs.aws.amazon.com/AmazonRDS/latest
 export const RDS_PROXY_NETWORK_URL = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-network-prereqs.html';
 export const RDS_EVENTS_URL = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.Messages.html';
 export const RDS_LAMBDA_POSTGRES_URL = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL-Lambda.html';
-export const RDS_LAMBDA_MYSQL_URL = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Integrating.Lambda.html';
 export const LAMBDA_RDS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-rds.html';
