@@ -2,7 +2,17 @@
  * The rule registry: every rule, sorted by id. Listed explicitly (no directory scanning) so the
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
+import { environmentKeys } from './limits/environmentKeys';
+import { environmentSize } from './limits/environmentSize';
+import { ephemeralStorage } from './limits/ephemeralStorage';
+import { imagePackage } from './limits/imagePackage';
+import { inlineCode } from './limits/inlineCode';
+import { layers } from './limits/layers';
 import { memorySize } from './limits/memorySize';
+import { names } from './limits/names';
+import { reservedConcurrency } from './limits/reservedConcurrency';
+import { templateSize } from './limits/templateSize';
+import { timeout } from './limits/timeout';
 import { authSecret } from './rds-proxy/authSecret';
 import { engineFamily } from './rds-proxy/engineFamily';
 import { functionNotInVpc } from './rds-proxy/functionNotInVpc';
@@ -14,6 +24,11 @@ import { directConnection } from './rds/directConnection';
 import { eventSubscription } from './rds/eventSubscription';
 import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
 import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
+import { deprecated } from './runtime/deprecated';
+import { zipNeedsHandler } from './runtime/zipNeedsHandler';
+import { functionUrlPublic } from './security/functionUrlPublic';
+import { permissionPrincipal } from './security/permissionPrincipal';
+import { secretInEnvironment } from './security/secretInEnvironment';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -23,7 +38,17 @@ import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  environmentKeys,
+  environmentSize,
+  ephemeralStorage,
+  imagePackage,
+  inlineCode,
+  layers,
   memorySize,
+  names,
+  reservedConcurrency,
+  templateSize,
+  timeout,
   authSecret,
   engineFamily,
   functionNotInVpc,
@@ -35,6 +60,11 @@ export const RULES: readonly Rule[] = [
   eventSubscription,
   lambdaInvokeEngine,
   lambdaInvokePermission,
+  deprecated,
+  zipNeedsHandler,
+  functionUrlPublic,
+  permissionPrincipal,
+  secretInEnvironment,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,
