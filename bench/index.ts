@@ -1,10 +1,12 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
+import { benchNetwork } from './network';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   explorer: benchExplorer,
+  network: benchNetwork,
 };
 
 async function main(): Promise<void> {

@@ -98,3 +98,12 @@ export const LAMBDA_SHAPES = {
   functionNamePattern: /^[a-zA-Z0-9_-]+$/,
   inlineCodeRuntimes: /^(nodejs|python)/,
 } as const;
+
+/**
+ * Lambda in a VPC. Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+ * ("we recommend that you choose at least two subnets" in different Availability Zones for high availability).
+ */
+export const VPC_QUOTAS = {
+  /** Availability Zones a VPC function's subnets should span. */
+  recommendedAvailabilityZones: 2,
+} as const;

@@ -18,6 +18,12 @@ import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { eniPermissions } from './vpc/eniPermissions';
+import { incompleteConfig } from './vpc/incompleteConfig';
+import { mixedVpcs } from './vpc/mixedVpcs';
+import { noInternetEgress } from './vpc/noInternetEgress';
+import { privateResourceUnreachable } from './vpc/privateResourceUnreachable';
+import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -37,4 +43,10 @@ export const RULES: readonly Rule[] = [
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  eniPermissions,
+  incompleteConfig,
+  mixedVpcs,
+  noInternetEgress,
+  privateResourceUnreachable,
+  singleSubnet,
 ];
