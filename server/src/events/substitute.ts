@@ -52,6 +52,8 @@ export function generatedValues(env: GenerateEnv): { fixed: Record<string, Json>
       $now: iso,
       $nowIsoSeconds: `${iso.slice(0, 19)}Z`,
       $nowMs: ms,
+      // SQS message attributes carry epoch milliseconds as text.
+      $nowMsText: String(ms),
       $nowSeconds: Math.floor(ms / 1000),
       $nowEpoch: ms / 1000,
       $nowClf: `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`,

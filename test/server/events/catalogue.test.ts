@@ -107,6 +107,12 @@ describe('event catalogue', () => {
     }
   });
 
+  it('writes SQS attributes as text, as SQS does', () => {
+    const attrs = obj(at(generateEvent('sqs-receive-message', {}, fixedEnv()), 'Records.0.attributes'));
+    for (const [k, v] of Object.entries(attrs)) assert.equal(typeof v, 'string', k);
+    assert.equal(attrs.SentTimestamp, String(NOW.getTime()));
+  });
+
   it('keeps FIFO attributes on FIFO messages', () => {
     const e = generateEvent('sqs-receive-message-fifo', { messageGroupId: 'g1' }, fixedEnv());
     assert.equal(at(e, 'Records.0.attributes.MessageGroupId'), 'g1');
