@@ -18,6 +18,8 @@ import type { InvokeOutcome } from './invoke';
 import type { PayloadDocuments, PayloadTarget } from './payloadDocuments';
 import type { ResultView } from './resultView';
 import { SavedEventStore, checkEventName } from './savedEvents';
+import { accountOf, checkFunctionInput, parseNameOrArn } from './target';
+import type { FunctionChoice } from './target';
 import { templateContextFor } from './templateMatch';
 
 /**
@@ -46,14 +48,6 @@ export interface InvokeArgs {
 const RECENT_KEY = 'lambdaLens.invoke.recentEvents';
 const FALLBACK_ACCOUNT = String(COMMON_PARAMS.account!.default);
 
-interface FunctionChoice {
-  region: string;
-  functionName: string;
-  /** Known when picked from the explorer's list or given as an ARN. */
-  account: string | undefined;
-  qualifier?: string;
-}
-
 /** The invoke commands' behaviour. */
 export class InvokeFlow {
   constructor(
@@ -70,7 +64,7 @@ export class InvokeFlow {
     const fn: FunctionChoice | undefined = fromTree
       ? { region: fromTree.region, functionName: fromTree.name, account: accountOf(fromTree.arn) }
       : args.functionName
-        ? { ...parseNameOrArn(args.functionName, args.region ?? this.aws.regions[0]!) }
+        ? parseNameOrArn(args.functionName, args.region ?? this.aws.regions[0]!)
         : await this.pickFunction();
     if (!fn) return undefined;
     const qualifier = args.qualifier ?? fn.qualifier ?? (await this.pickQualifier(fn));
@@ -212,7 +206,7 @@ export class InvokeFlow {
     const picked = await vscode.window.showQuickPick(items, { title: 'Invoke: function', placeHolder: 'Filter functions loaded in the explorer, or enter a name', matchOnDescription: true, matchOnDetail: true });
     if (!picked) return undefined;
     if (picked.fn) return picked.fn;
-    const typed = await vscode.window.showInputBox({ title: 'Invoke: function name or ARN', validateInput: (v) => (/^[A-Za-z0-9:_$.-]+$/.test(v.trim()) ? undefined : 'Enter a function name or a function ARN') });
+    const typed = await vscode.window.showInputBox({ title: 'Invoke: function name or ARN', validateInput: checkFunctionInput });
     if (!typed) return undefined;
     return parseNameOrArn(typed.trim(), this.aws.regions[0]!);
   }
@@ -264,13 +258,3 @@ function isArgs(arg: unknown): arg is InvokeArgs {
   return typeof arg === 'object' && arg !== null && !('kind' in arg) && !(arg instanceof vscode.Uri);
 }
 
-function accountOf(arn: string | undefined): string | undefined {
-  return arn ? /^arn:[^:]+:lambda:[^:]+:(\d{12}):/.exec(arn)?.[1] : undefined;
-}
-
-/** A typed name or ARN (`arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`). */
-function parseNameOrArn(text: string, defaultRegion: string): FunctionChoice {
-  const m = /^arn:[^:]+:lambda:([^:]+):(\d{12}):function:([^:]+)(?::(.+))?$/.exec(text);
-  if (m) return { region: m[1]!, account: m[2], functionName: m[3]!, ...(m[4] ? { qualifier: m[4] } : {}) };
-  return { region: defaultRegion, functionName: text, account: undefined };
-}
