@@ -1,6 +1,7 @@
 /**
  * Payload documents: one editable JSON file per function and qualifier in the extension's storage
- * (`payloads/<region>/<function>/<qualifier>.json`), so edits survive and re-invoking is one click.
+ * (`payloads/<region>/<qualifier>/<function>.json`, so the editor tab names the function), so edits
+ * survive and re-invoking is one click.
  * The path names the target; the invocation type is kept per document. CodeLenses on the first line
  * invoke, switch the invocation type and save the event; a context key shows the editor-title button.
  */
@@ -34,7 +35,7 @@ export class PayloadDocuments implements vscode.CodeLensProvider {
     const rel = path.relative(this.root.fsPath, uri.fsPath);
     const parts = rel.split(path.sep);
     if (parts.length !== 3 || rel.startsWith('..') || !parts[2]!.endsWith('.json')) return undefined;
-    return { region: parts[0]!, functionName: parts[1]!, qualifier: parts[2]!.slice(0, -'.json'.length) };
+    return { region: parts[0]!, qualifier: parts[1]!, functionName: parts[2]!.slice(0, -'.json'.length) };
   }
 
   invocationType(uri: vscode.Uri): InvocationType {
@@ -51,7 +52,7 @@ export class PayloadDocuments implements vscode.CodeLensProvider {
     for (const part of [target.region, target.functionName, target.qualifier]) {
       if (!SAFE.test(part)) throw new Error(`"${part}" cannot name a payload file`);
     }
-    const uri = vscode.Uri.joinPath(this.root, target.region, target.functionName, `${target.qualifier}.json`);
+    const uri = vscode.Uri.joinPath(this.root, target.region, target.qualifier, `${target.functionName}.json`);
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {

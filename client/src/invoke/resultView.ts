@@ -22,7 +22,8 @@ export class ResultView implements vscode.TextDocumentContentProvider {
 
   /** Shows an outcome everywhere it belongs; resolves once the notification is shown (not dismissed). */
   async show(o: InvokeOutcome): Promise<vscode.Uri> {
-    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${o.functionName}/${o.qualifier}/result.jsonc` });
+    // One document per function and qualifier, named so its tab says whose result it is.
+    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${o.qualifier}/${o.functionName} result.jsonc` });
     this.docs.set(uri.toString(), resultDocument(o));
     this.changed.fire(uri);
     this.channel.append(logText(o, new Date()));
