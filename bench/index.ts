@@ -1,9 +1,11 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
+import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 import { benchEvents } from './events';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  explorer: benchExplorer,
   events: benchEvents,
 };
 

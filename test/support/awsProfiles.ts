@@ -39,6 +39,12 @@ sso_account_id = 123456789012
 sso_role_name = Dev
 region = eu-central-1
 
+[profile admin]
+role_arn = arn:aws:iam::123456789012:role/Admin
+role_session_name = lens-test
+source_profile = dev
+region = ap-south-1
+
 [sso-session corp]
 sso_start_url = https://corp.awsapps.com/start
 sso_region = us-east-1

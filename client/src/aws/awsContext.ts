@@ -28,8 +28,8 @@ export interface AwsChange {
   regions: boolean;
 }
 
-/** Builds a session for a profile choice; tests pass one that fixes the environment. */
-export type SessionBuilder = (profile: string | undefined) => AwsSession;
+/** Builds a session for the settings; tests pass one that fixes the environment. */
+export type SessionBuilder = (settings: AwsSettings) => AwsSession;
 
 /** Session, client factory, regions and function cache, rebuilt together on change. */
 export class AwsContext {
@@ -46,8 +46,10 @@ export class AwsContext {
   }
 
   /** A context whose sessions read credentials from `env` (process.env in the extension). */
-  static fromEnv(settings: AwsSettings, env: Env): AwsContext {
-    return new AwsContext(settings, (profile) => createSession({ profile, env }));
+  static fromEnv(settings: AwsSettings, env: Env, mfaCodeProvider?: (mfaSerial: string) => Promise<string>): AwsContext {
+    return new AwsContext(settings, (s) =>
+      createSession({ profile: s.profile || undefined, env, stsEndpoint: s.client.endpoint, mfaCodeProvider }),
+    );
   }
 
   get session(): AwsSession {
@@ -99,7 +101,7 @@ export class AwsContext {
   }
 
   private build() {
-    const session = this.buildSession(this.settings.profile || undefined);
+    const session = this.buildSession(this.settings);
     const factory = createLambdaClientFactory(session, this.settings.client);
     return { session, factory, functions: new FunctionListCache(factory) };
   }

@@ -16,8 +16,8 @@ export interface AwsCredentialIdentity {
   expiration?: Date;
 }
 
-/** Something that resolves credentials; the SDK calls it before signing. */
-export type AwsCredentialIdentityProvider = () => Promise<AwsCredentialIdentity>;
+/** Something that resolves credentials; the SDK calls it before signing, with its own client config. */
+export type AwsCredentialIdentityProvider = (options?: Record<string, unknown>) => Promise<AwsCredentialIdentity>;
 
 /** Where credentials come from. */
 export type CredentialSource = { type: 'profile'; profile: ProfileInfo } | { type: 'environment' } | { type: 'none' };
@@ -41,6 +41,13 @@ export interface SessionOptions {
   /** A profile the user chose; otherwise AWS_PROFILE, environment keys, then `default`. */
   profile?: string | undefined;
   env: Env;
+  /**
+   * An endpoint that also serves STS (LocalStack and the test server serve every service on one
+   * port), for role profiles; unset for AWS.
+   */
+  stsEndpoint?: string | undefined;
+  /** Asks the user for an MFA code when a role profile names an `mfa_serial`. */
+  mfaCodeProvider?: ((mfaSerial: string) => Promise<string>) | undefined;
 }
 
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
@@ -50,9 +57,10 @@ export function memoizeCredentials(provider: AwsCredentialIdentityProvider): Aws
   let pending: Promise<AwsCredentialIdentity> | undefined;
   let value: AwsCredentialIdentity | undefined;
   const fresh = (c: AwsCredentialIdentity): boolean => !c.expiration || c.expiration.getTime() - Date.now() > REFRESH_BEFORE_EXPIRY_MS;
-  return async () => {
+  // The SDK passes its client config (region, …) so role profiles can reach STS in the caller's region.
+  return async (options) => {
     if (value && fresh(value)) return value;
-    pending ??= provider().then(
+    pending ??= provider(options).then(
       (c) => {
         value = c;
         pending = undefined;
@@ -109,6 +117,8 @@ export function createSession(options: SessionOptions): AwsSession {
       filepath: files.credentialsFile,
       configFilepath: files.configFile,
       ignoreCache: true,
+      ...(options.stsEndpoint ? { clientConfig: { endpoint: options.stsEndpoint } } : {}),
+      ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
     });
   } else if (source.type === 'environment') {
     provider = environmentCredentials(options.env, files);

@@ -22,7 +22,12 @@ export function readAwsSettings(): AwsSettings {
 
 /** The AwsContext for the extension's lifetime, updated when `lambdaLens.*` settings change. */
 export function createAwsContext(context: vscode.ExtensionContext): AwsContext {
-  const aws = AwsContext.fromEnv(readAwsSettings(), process.env);
+  const askMfa = async (serial: string): Promise<string> => {
+    const code = await vscode.window.showInputBox({ title: `MFA code for ${serial}`, prompt: 'The role of this profile requires multi-factor authentication.', ignoreFocusOut: true });
+    if (!code) throw new Error(`No MFA code was entered for ${serial}.`);
+    return code;
+  };
+  const aws = AwsContext.fromEnv(readAwsSettings(), process.env, askMfa);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['profile', 'regions', 'endpoint', 'requestTimeoutMs'].some((k) => e.affectsConfiguration(`lambdaLens.${k}`))) aws.update(readAwsSettings());

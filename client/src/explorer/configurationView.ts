@@ -9,6 +9,7 @@ import type { FunctionTarget } from './nodes';
 /** The virtual document scheme. */
 export const CONFIG_SCHEME = 'lambdalens-config';
 
+/** Serves and opens the configuration documents. */
 export class ConfigurationDocuments implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
 

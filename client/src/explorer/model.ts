@@ -98,9 +98,7 @@ export class ExplorerModel implements PresentContext {
       }
     } catch (e) {
       const region = 'region' in node ? node.region : undefined;
-      const error = classifyAwsError(e, this.aws.session.source, region);
-      if (node.kind === 'region') this.state(node.region).error = error;
-      return [{ kind: 'error', id: `${node.id}/error`, region, error }];
+      return [{ kind: 'error', id: `${node.id}/error`, region, error: classifyAwsError(e, this.aws.session.source, region) }];
     }
   }
 
@@ -206,11 +204,21 @@ export class ExplorerModel implements PresentContext {
   private async regionChildren(node: RegionNode, opts: LoadOptions): Promise<ExplorerNode[]> {
     const { region } = node;
     const cache = this.aws.functions;
-    let list = cache.get(region);
-    if (!list.complete && list.functions.length === 0) list = await cache.loadNextPage(region, opts.signal);
-    if (this.isFiltered(region) && !list.complete) list = await cache.loadAll(region, opts.signal, opts.onProgress);
     const s = this.state(region);
-    s.error = undefined;
+    // A failed region stays failed until refreshed, so redrawing it never hammers AWS.
+    if (s.error) return [{ kind: 'error', id: `${node.id}/error`, region, error: s.error }];
+    let list = cache.get(region);
+    const before = list.functions.length;
+    try {
+      if (!list.complete && list.functions.length === 0) list = await cache.loadNextPage(region, opts.signal);
+      if (this.isFiltered(region) && !list.complete) list = await cache.loadAll(region, opts.signal, opts.onProgress);
+    } catch (e) {
+      s.error = classifyAwsError(e, this.aws.session.source, region);
+      this.fireSoon(node);
+      return [{ kind: 'error', id: `${node.id}/error`, region, error: s.error }];
+    }
+    // The region's description counts what was loaded: redraw it once this load is shown.
+    if (list.functions.length !== before) this.fireSoon(node);
     const visible = this.visible(region);
     const out: ExplorerNode[] = [{ kind: 'account', id: `${node.id}/account`, region }];
     for (const fn of visible.slice(0, s.shown)) out.push(this.functionNode(node, fn));
@@ -266,6 +274,10 @@ export class ExplorerModel implements PresentContext {
     this.regionNodes = new Map();
     this.functionNodes = new Map();
     this.detailCache = new Map();
+  }
+
+  private fireSoon(node: ExplorerNode): void {
+    setTimeout(() => this.fire(node), 0);
   }
 
   private fire(node: ExplorerNode | undefined): void {

@@ -5,6 +5,7 @@
 import { QUOTAS } from '../../../server/src/quotas';
 import { runtimeFamily, runtimeInfo, runtimePhase } from '../../../server/src/runtimes';
 import type { FunctionDetails, FunctionSummary } from '../aws/lambdaApi';
+import { LAMBDA_REGIONS } from '../aws/regions';
 import { DETAIL_GROUPS, type ExplorerNode } from './nodes';
 
 /** A TreeItem's content, free of `vscode`. */
@@ -122,6 +123,11 @@ export function functionTooltip(fn: FunctionSummary, details: FunctionDetails | 
   ].join('\n');
 }
 
+const regionName = (id: string): string => {
+  const name = LAMBDA_REGIONS.find((r) => r.id === id)?.name;
+  return name ? ` (${name})` : '';
+};
+
 const none = { description: '', tooltip: '', icon: undefined, command: undefined, badge: undefined } as const;
 
 /** The look of any node. */
@@ -132,7 +138,7 @@ export function present(node: ExplorerNode, ctx: PresentContext): ItemView {
         ...none,
         label: node.region,
         description: ctx.regionDescription(node.region),
-        tooltip: `Lambda functions in **${node.region}**`,
+        tooltip: `Lambda functions in **${node.region}**${regionName(node.region)}`,
         icon: { id: 'globe' },
         contextValue: ctx.isFiltered(node.region) ? 'region.filtered' : 'region',
         collapsible: ctx.regionCount === 1 ? 'expanded' : 'collapsed',

@@ -12,6 +12,7 @@ import type { ExplorerNode } from './nodes';
 export const VIEW_ID = 'lambdaLens.functions';
 const BADGE_SCHEME = 'lambdalens-fn';
 
+/** Tree data and badge decorations of the `lambdaLens.functions` view. */
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[]>();
@@ -27,6 +28,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const view = present(node, this.model);
     const item = toTreeItem(view, node.id);
+    // VS Code calls resolveTreeItem only while the tooltip is unset: leave it unset until details are in.
+    if (node.kind === 'function' && !this.model.details(node.fn)) item.tooltip = undefined;
     if (node.kind === 'function' && view.badge) {
       const uri = vscode.Uri.from({ scheme: BADGE_SCHEME, path: `/${node.region}/${node.fn.name}` });
       this.badges.set(uri.toString(), view.badge);
@@ -52,13 +55,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'function' || this.model.details(node.fn)) return item;
+    if (node.kind !== 'function' || item.tooltip !== undefined) return item;
+    let details;
     try {
-      const details = await this.model.loadDetails(node.region, node.fn, abortOn(token).signal);
-      item.tooltip = markdown(functionTooltip(node.fn, details, this.model.today));
+      details = await this.model.loadDetails(node.region, node.fn, abortOn(token).signal);
     } catch {
-      // The summary tooltip already shows everything but state and reserved concurrency.
+      // Without GetFunction the tooltip still shows everything but state and reserved concurrency.
     }
+    item.tooltip = markdown(functionTooltip(node.fn, details, this.model.today));
     return item;
   }
 

@@ -40,6 +40,26 @@ describe('aws/session with the loopback Lambda API', function () {
     assert.equal(prod.session.label, 'prod');
   });
 
+  it('assumes the role of a role profile with the source profile\'s keys, then signs with the temporary ones', async function () {
+    const session = createSession({ profile: 'admin', env: files.env, stsEndpoint: api.endpoint });
+    assert.equal(session.source.type === 'profile' && session.source.profile.kind, 'role');
+    const factory = createLambdaClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
+    try {
+      await factory.createLambdaClient(session.defaultRegion).send(new ListFunctionsCommand({}));
+    } finally {
+      factory.dispose();
+    }
+    const grant = api.assumedRoles.at(-1);
+    assert.equal(grant?.roleArn, 'arn:aws:iam::123456789012:role/Admin');
+    assert.equal(grant?.sessionName, 'lens-test');
+    assert.equal(grant?.sourceAccessKeyId, 'AKIDDEV');
+    const list = api.requests.at(-1);
+    assert.equal(list?.operation, 'ListFunctions');
+    assert.equal(list?.region, 'ap-south-1');
+    assert.equal(list?.accessKeyId, grant?.credentials.accessKeyId);
+    assert.equal(list?.sessionToken, grant?.credentials.sessionToken);
+  });
+
   it('falls back to AWS_PROFILE, then environment keys, then the default profile', async function () {
     assert.equal((await listAs(undefined, { ...files.env, AWS_PROFILE: 'dev' })).request?.accessKeyId, 'AKIDDEV');
     const envKeys = await listAs(undefined, { ...files.env, AWS_ACCESS_KEY_ID: 'AKIDPROD', AWS_SECRET_ACCESS_KEY: 'prod-secret', AWS_REGION: 'ap-south-1' });

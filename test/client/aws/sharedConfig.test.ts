@@ -22,13 +22,14 @@ describe('aws/sharedConfig', function () {
         profiles.map((p) => [p.name, p.kind, p.region]),
         [
           ['default', 'static', 'us-east-1'],
+          ['admin', 'role', 'ap-south-1'],
           ['dev', 'static', 'eu-west-1'],
           ['prod', 'static', 'us-west-2'],
           ['sso-dev', 'sso', 'eu-central-1'],
         ],
       );
-      assert.equal(profiles[1]?.settings.aws_secret_access_key, undefined);
-      assert.equal(profiles[1]?.settings.aws_access_key_id, 'AKIDDEV');
+      assert.equal(profiles[2]?.settings.aws_secret_access_key, undefined);
+      assert.equal(profiles[2]?.settings.aws_access_key_id, 'AKIDDEV');
     } finally {
       files.remove();
     }

@@ -147,6 +147,13 @@ describe('explorer/model against the loopback Lambda API', function () {
     assert.match(view.tooltip, /lambda:ListFunctions/);
     assert.equal(present(region(m, 'eu-west-1'), m).description, 'Access denied in eu-west-1');
     assert.equal(us.filter((k) => k.kind === 'function').length, 50);
+
+    const requests = api.requests.length;
+    assert.deepEqual(labels(await m.children(region(m, 'eu-west-1'))), ['error:access-denied']);
+    assert.equal(api.requests.length, requests, 'redrawing a failed region sends nothing');
+    api.faults.clear();
+    m.refresh('eu-west-1');
+    assert.deepEqual(labels(await m.children(region(m, 'eu-west-1'))).slice(0, 2), ['account', 'legacy']);
   });
 
   it('recovers from throttling without showing an error', async function () {

@@ -14,6 +14,7 @@ import { ApiError, notFound } from './apiError';
 import { Faults } from './faults';
 import { Executor } from './invoke';
 import { handle, routeOf, type InvocationRecord } from './routes';
+import { assumeRole, isStsRequest, type AssumedRole } from './sts';
 import { verifySigV4, type ServerCredential } from './sigv4';
 import { RegionStore, type FunctionConfig, type FunctionSeed } from './store';
 
@@ -56,6 +57,8 @@ export interface LambdaApi {
   requests: RequestLogEntry[];
   /** Every finished invocation with its log, oldest first. */
   invocations: InvocationRecord[];
+  /** Every STS AssumeRole the server granted, oldest first. */
+  assumedRoles: AssumedRole[];
   close(): Promise<void>;
 }
 
@@ -68,7 +71,9 @@ const headerMap = (req: http.IncomingMessage): Record<string, string | undefined
 /** Starts the server on 127.0.0.1 and an ephemeral port. */
 export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<LambdaApi> {
   const accountId = opts.accountId ?? '123456789012';
-  const credentials = opts.credentials ?? [{ accessKeyId: 'test', secretAccessKey: 'test' }];
+  // Copied: AssumeRole adds the temporary keys it issues.
+  const credentials = [...(opts.credentials ?? [{ accessKeyId: 'test', secretAccessKey: 'test' }])];
+  const assumedRoles: AssumedRole[] = [];
   const verify = opts.verifySignature ?? true;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-api-'));
   const executor = new Executor(workDir);
@@ -122,6 +127,27 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
             res.end(fn.zip);
             return;
           }
+          if (isStsRequest(entry.method, url.pathname, req.headers['content-type'])) {
+            entry.operation = 'sts:AssumeRole';
+            let status = 200;
+            let xml: string;
+            try {
+              const signer = verifySigV4(req, body, credentials, acceptRegion, 'sts');
+              entry.accessKeyId = signer.accessKeyId;
+              entry.region = signer.region;
+              xml = assumeRole(body, signer.accessKeyId, accountId, credentials, assumedRoles);
+            } catch (e) {
+              // The query protocol reports errors as XML, not as Lambda's JSON.
+              const err = e instanceof ApiError ? e : new ApiError(500, 'InternalFailure', String(e));
+              status = err.status;
+              entry.errorType = err.type;
+              xml = `<ErrorResponse><Error><Type>Sender</Type><Code>${err.type}</Code><Message>${err.message.replace(/[<>&]/g, ' ')}</Message></Error></ErrorResponse>`;
+            }
+            entry.status = status;
+            res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': crypto.randomUUID() });
+            res.end(xml);
+            return;
+          }
           const route = routeOf(entry.method, url);
           entry.operation = route.operation;
           entry.functionName = route.functionName;
@@ -163,6 +189,7 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
     faults,
     requests,
     invocations,
+    assumedRoles,
     close: () =>
       new Promise<void>((resolve) => {
         executor.close();

@@ -14,6 +14,7 @@ export interface ServerCredential {
 
 /** Who signed a request, once the signature checked out. */
 export interface SignedBy {
+  service?: string;
   accessKeyId: string;
   region: string;
   sessionToken: string | undefined;
@@ -70,6 +71,7 @@ export function verifySigV4(
   body: Buffer,
   credentials: readonly ServerCredential[],
   acceptRegion: (region: string) => boolean,
+  expectedService = 'lambda',
 ): SignedBy {
   const auth = header(req, 'authorization');
   if (!auth) throw new ApiError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
@@ -78,7 +80,7 @@ export function verifySigV4(
   const [, akid = '', day = '', region = '', service = '', signedHeaders = '', signature = ''] = m;
   const cred = credentials.find((c) => c.accessKeyId === akid);
   if (!cred) throw new ApiError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
-  if (service !== 'lambda') throw new ApiError(403, 'InvalidSignatureException', "Credential should be scoped to correct service: 'lambda'.");
+  if (service !== expectedService) throw new ApiError(403, 'InvalidSignatureException', `Credential should be scoped to correct service: '${expectedService}'.`);
   if (!acceptRegion(region)) throw new ApiError(403, 'InvalidSignatureException', 'Credential should be scoped to a valid region.');
   const amzDate = header(req, 'x-amz-date');
   if (!amzDate || !amzDate.startsWith(day)) {
@@ -110,5 +112,5 @@ export function verifySigV4(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     );
   }
-  return { accessKeyId: akid, region, sessionToken: header(req, 'x-amz-security-token') };
+  return { accessKeyId: akid, region, sessionToken: header(req, 'x-amz-security-token'), service };
 }
