@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
 import type { ClassifiedError } from '../aws/errors';
 import { functionTargetOf } from '../explorer/nodes';
-import { COMMON_PARAMS, eventById, generateEvent, pickParams } from '../../../server/src/events/catalogue';
+import { COMMON_PARAMS, EventCatalogueError, eventById, generateEvent, pickParams } from '../../../server/src/events/catalogue';
 import { eventChoices, pushRecent } from './eventPicks';
 import type { EventChoice } from './eventPicks';
 import { explainInvokeError } from './explain';
@@ -240,8 +240,17 @@ export class InvokeFlow {
       void vscode.window.showErrorMessage(`Unknown sample event "${eventId}". Run "lambda-lens events list" for the ids.`);
       return undefined;
     }
+    let event;
+    try {
+      // Values given in the argument are checked (a mistyped key is an error); template values fill the rest.
+      event = generateEvent(eventId, { ...pickParams(def, ctx.values), ...(args.set ?? {}) });
+    } catch (e) {
+      if (!(e instanceof EventCatalogueError)) throw e;
+      void vscode.window.showErrorMessage(`Cannot build the ${eventId} event: ${e.message}`);
+      return undefined;
+    }
     await this.state.update(RECENT_KEY, pushRecent(this.state.get<string[]>(RECENT_KEY, []), eventId));
-    return `${JSON.stringify(generateEvent(eventId, { ...pickParams(def, ctx.values), ...pickParams(def, args.set ?? {}) }), null, 2)}\n`;
+    return `${JSON.stringify(event, null, 2)}\n`;
   }
 
   private async pickEvent(choices: EventChoice[], functionName: string): Promise<Exclude<EventChoice, { kind: 'separator' }> | undefined> {
