@@ -123,7 +123,7 @@ export function resolveParams(def: EventDefinition, values: Readonly<Record<stri
 function coerce(id: string, name: string, like: ParamValue, raw: ParamValue): ParamValue {
   if (typeof like === 'number' && typeof raw !== 'number') {
     const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (Number.isNaN(n)) throw new EventCatalogueError(`${name} for ${id} must be a number, got "${String(raw)}".`);
+    if (!Number.isFinite(n)) throw new EventCatalogueError(`${name} for ${id} must be a number, got "${String(raw)}".`);
     return n;
   }
   if (typeof like === 'boolean' && typeof raw !== 'boolean') {

@@ -107,7 +107,7 @@ describe('invoke against the loopback Lambda API', function () {
     assert.equal(explainInvokeError(q, factory.session.source, 'us-east-1', 'orders-echo', 'nope').summary, 'Function orders-echo:nope not found in us-east-1');
   });
 
-  it('explains throttling after retries, and access denied', async function () {
+  it('explains throttling after retries, access denied and expired credentials', async function () {
     api.faults.add({ kind: 'throttle', operation: 'Invoke', retryAfterSeconds: 0.01 });
     const own = createLambdaClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 2 });
     const e = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
@@ -121,6 +121,11 @@ describe('invoke against the loopback Lambda API', function () {
     const cd = explainInvokeError(d, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
     assert.equal(cd.summary, 'Not allowed to invoke orders-echo');
     assert.match(cd.detail, /lambda:InvokeFunction/);
+    api.faults.add({ kind: 'expired-token', operation: 'Invoke', times: 1 });
+    const x = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((err: unknown) => err);
+    const cx = explainInvokeError(x, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
+    assert.equal(cx.kind, 'expired-token');
+    assert.match(cx.detail, /expired/);
   });
 
   it('lists $LATEST, aliases and versions as qualifiers, and invokes by alias', async function () {

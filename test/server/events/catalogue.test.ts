@@ -200,6 +200,8 @@ describe('event catalogue', () => {
   it('converts parameter text to the parameter type and refuses what does not fit', () => {
     assert.equal(at(generateEvent('s3-put', { size: '4096' }, fixedEnv()), 'Records.0.s3.object.size'), 4096);
     assert.throws(() => generateEvent('s3-put', { size: 'big' }), (e: Error) => e instanceof EventCatalogueError && /size for s3-put must be a number/.test(e.message));
+    assert.throws(() => generateEvent('s3-put', { size: 'Infinity' }), EventCatalogueError);
+    assert.throws(() => generateEvent('s3-put', { size: '' }), EventCatalogueError);
   });
 
   it('refuses unknown ids and keys with what is accepted', () => {
