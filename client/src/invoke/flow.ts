@@ -60,6 +60,14 @@ export class InvokeFlow {
   /** `lambdaLens.invoke`: from the palette, an explorer item or an {@link InvokeArgs}. */
   async invoke(arg?: unknown): Promise<vscode.Uri | InvokeOutcome | undefined> {
     const args: InvokeArgs = isArgs(arg) ? arg : {};
+    const badArg =
+      (args.functionName !== undefined ? checkFunctionInput(args.functionName) : undefined) ??
+      (args.invocationType !== undefined && !INVOCATION_TYPES.includes(args.invocationType) ? `invocationType must be one of ${INVOCATION_TYPES.join(', ')}.` : undefined) ??
+      (args.qualifier !== undefined && !/^(\$LATEST|[A-Za-z0-9_-]{1,128})$/.test(args.qualifier) ? 'qualifier must be $LATEST, a version number or an alias name.' : undefined);
+    if (badArg) {
+      void vscode.window.showErrorMessage(`Lambda Lens: Invoke was given a bad argument: ${badArg}`);
+      return undefined;
+    }
     const fromTree = functionTargetOf(arg);
     const fn: FunctionChoice | undefined = fromTree
       ? { region: fromTree.region, functionName: fromTree.name, account: accountOf(fromTree.arn) }

@@ -122,4 +122,11 @@ describe('invoke', function () {
     const editor = await until(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()), 'the payload editor');
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 2]);
   });
+
+  it('refuses a bad command argument without invoking', async () => {
+    assert.equal(await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: 'not a name', run: true }), undefined);
+    assert.equal(await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: FUNCTION, qualifier: '$LATEST', payload: '{}', invocationType: 'Sometimes', run: true }), undefined);
+    const ok = (await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: FUNCTION, qualifier: '$LATEST', payload: '{}', invocationType: 'DryRun', run: true })) as Outcome;
+    assert.equal(ok.statusCode, 204);
+  });
 });
