@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
+import { registerInvoke } from './invoke/register';
 import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -16,6 +17,7 @@ export interface LambdaLensApi {
 export async function activate(context: vscode.ExtensionContext): Promise<LambdaLensApi> {
   const aws = createAwsContext(context);
   const explorer = registerExplorer(context, { aws });
+  registerInvoke(context, { aws });
   client = await startLanguageClient(context);
   return { explorer };
 }
