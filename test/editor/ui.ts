@@ -105,6 +105,30 @@ async function main(): Promise<number> {
     if (!ordersText.includes('nodejs22.x · 512 MB · 30 s')) throw new Error(`the orders-api row shows "${ordersText}"`);
     log('explorer row:', ordersText);
     await page.screenshot({ path: join(SHOTS, 'explorer.png') });
+
+    // Invoke: function, version and event from quick picks, then the payload's CodeLens runs it.
+    await runCommand(page, 'Lambda Lens: Invoke Function...');
+    const pick = async (text: string, filter?: string): Promise<void> => {
+      if (filter !== undefined) await page.locator('.quick-input-widget input').fill(filter);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click({ timeout: 15_000 });
+    };
+    await pick('orders-api');
+    // The version step appears only when the function has published versions or aliases.
+    const title = page.locator('.quick-input-title', { hasText: /version or alias|: event/ }).first();
+    await title.waitFor({ timeout: 15_000 });
+    if ((await title.innerText()).includes('version or alias')) await pick('$LATEST');
+    await pick('sqs-receive-message', 'sqs-receive-message');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Invoke orders-api' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    log('payload CodeLenses:', (await page.locator('.codelens-decoration').first().innerText()).replace(/\s+/g, ' '));
+    await page.screenshot({ path: join(SHOTS, 'invoke-payload.png') });
+    await lens.click();
+    const result = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).first();
+    await result.waitFor({ timeout: 30_000 });
+    const resultText = (await result.innerText()).replace(/\s+/g, ' ');
+    if (!resultText.includes('received')) throw new Error(`the result does not show the function's answer: ${resultText.slice(0, 200)}`);
+    log('invoke result:', resultText.slice(0, 120));
+    await page.screenshot({ path: join(SHOTS, 'invoke-result.png') });
     log('UI pass: every check passed');
     return 0;
   } catch (e) {
