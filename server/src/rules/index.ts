@@ -3,8 +3,10 @@
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
 import { memorySize } from './limits/memorySize';
+import { packageSize } from './limits/packageSize';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   memorySize,
+  packageSize,
 ];
