@@ -20,7 +20,7 @@ export function registerDiagnostics(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   analyses: Analyses,
-  options: () => ValidationOptions,
+  options: (uri: string) => ValidationOptions,
 ): DiagnosticsFeature {
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -30,7 +30,7 @@ export function registerDiagnostics(
     if (!doc) return;
     const version = doc.version;
     const template = analyses.model(doc);
-    const list = analyses.diagnostics(doc, options());
+    const list = analyses.diagnostics(doc, options(uri));
     // A newer version may have arrived while validating: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toLspDiagnostic(template, uri, d)) });

@@ -67,18 +67,7 @@ export class PackageSizeService {
    * `.aws-sam/build/<logicalId>` when that exists and is newer than every source file.
    */
   async measureCode(templateDir: string, logicalId: string, ref: CodeRef, opts: MeasureOptions = {}): Promise<CodeResult> {
-    switch (ref.kind) {
-      case 'image':
-        return { status: 'unmeasurable', reason: 'container image (PackageType Image): its size is not measurable locally' };
-      case 's3':
-        return { status: 'unmeasurable', reason: `code in S3 (${ref.location}): not measurable locally` };
-      case 'inline':
-        return { status: 'unmeasurable', reason: 'inline code: no package to measure' };
-      case 'unknown':
-        return { status: 'unmeasurable', reason: ref.why };
-      case 'path':
-        break;
-    }
+    if (ref.kind !== 'path') return { status: 'unmeasurable', reason: unmeasurableReason(ref) };
     const path = resolve(templateDir, ref.path);
     const stat = await statOrUndefined(path);
     if (!stat) return { status: 'missing', path, reason: `${ref.path} does not exist (relative to the template's folder)` };
@@ -128,6 +117,20 @@ export class PackageSizeService {
     const result = await measureZipArchive(path);
     this.zips.set(path, { size, mtime, result });
     return result;
+  }
+}
+
+/** Why code that is not a local path cannot be measured (known without touching the disk). */
+export function unmeasurableReason(ref: Exclude<CodeRef, { kind: 'path' }>): string {
+  switch (ref.kind) {
+    case 'image':
+      return 'container image (PackageType Image): its size is not measurable locally';
+    case 's3':
+      return `code in S3 (${ref.location}): not measurable locally`;
+    case 'inline':
+      return 'inline code: no package to measure';
+    case 'unknown':
+      return ref.why;
   }
 }
 
