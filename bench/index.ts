@@ -1,8 +1,10 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
+import { benchMeasure } from './measure';
 import { benchTemplates } from './templates';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  measure: benchMeasure,
 };
 
 async function main(): Promise<void> {

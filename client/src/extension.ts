@@ -1,12 +1,14 @@
 /** Extension entry: builds the few long-lived objects and registers each feature. */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerBundleSize } from './bundleSize/register';
 import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = await startLanguageClient(context);
+  registerBundleSize(context, { client });
 }
 
 export async function deactivate(): Promise<void> {
