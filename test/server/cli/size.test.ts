@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCheck } from '../../../server/src/cli/check';
 import { runSize } from '../../../server/src/cli/size';
 import type { JsonSize } from '../../../server/src/cli/size';
 import { emptyFixture } from '../measure/fixtures';
@@ -91,7 +92,7 @@ describe('lambda-lens size', () => {
     assert.equal(lines[5], '  Renderer  not measured: container image (PackageType Image): its size is not measurable locally');
   });
 
-  it('exits 1 when a package is above 250 MB unzipped', async () => {
+  it('exits 1 when a package is above 250 MB unzipped, and check reports limits/package-size', async () => {
     const big = emptyFixture('big');
     try {
       big.write('code/model.bin', '');
@@ -100,6 +101,12 @@ describe('lambda-lens size', () => {
       const r = await run([], big.root);
       assert.equal(r.code, 1);
       assert.match(r.stdout, /Api {7}✖ .* 251\.0 MB unzipped/);
+      let out = '';
+      const code = await runCheck(['--format', 'json'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: big.root });
+      assert.equal(code, 1);
+      const found = (JSON.parse(out) as Array<{ rule: string; line: number; column: number; message: string }>).filter((f) => f.rule === 'limits/package-size');
+      assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 16]]);
+      assert.match(found[0]!.message, /^Api is 251\.0 MB unzipped, above Lambda's 250 MB/);
     } finally {
       big.cleanup();
     }
