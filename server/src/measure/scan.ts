@@ -5,7 +5,6 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { join } from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
 import type { Skipped } from './types';
 
@@ -38,7 +37,7 @@ export function walkFolder(root: string): WalkResult {
     return out;
   }
   seen.add(`${rootStat.stat.dev}:${rootStat.stat.ino}`);
-  const stack: Array<[string, string]> = [[root, '']];
+  const stack: Array<[string, string]> = [[root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '']];
   while (stack.length > 0) {
     const [dir, prefix] = stack.pop()!;
     let entries;
@@ -49,7 +48,8 @@ export function walkFolder(root: string): WalkResult {
       continue;
     }
     for (const e of entries) {
-      const abs = join(dir, e.name);
+      // Concatenation, not path.join: the walk is stat-bound and join normalizes every path again.
+      const abs = `${dir}/${e.name}`;
       const rel = prefix + e.name;
       if (e.isFile()) {
         const s = safeStat(abs);
@@ -88,7 +88,8 @@ function push(out: WalkResult, rel: string, s: Stats): void {
 
 function safeStat(path: string): { stat?: Stats; error?: string } {
   try {
-    return { stat: statSync(path) };
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat ? { stat } : { error: reasonOf({ code: 'ENOENT' }) };
   } catch (e) {
     return { error: reasonOf(e) };
   }
