@@ -2,11 +2,15 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBundleSize } from './bundleSize/register';
+import { createAwsContext } from './aws/vscodeAws';
+import { registerExplorer } from './explorer/register';
 import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const aws = createAwsContext(context);
+  registerExplorer(context, { aws });
   client = await startLanguageClient(context);
   registerBundleSize(context, { client });
 }

@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CodeFilesChanged, SHOW_BUNDLE_SIZE_COMMAND, WatchCodeFolders } from '../../../server/src/protocol';
-import type { BundleSizeArgs } from '../../../server/src/protocol';
-import { breakdownRows, breakdownTitle } from './breakdown';
+import { CodeFilesChanged, WatchCodeFolders } from '../../../server/src/protocol';
+import { BUNDLE_SIZE_COMMANDS } from './commands';
 
 /** Changes are batched for this long: an `npm install` changes thousands of files at once. */
 const FORWARD_DELAY_MS = 300;
@@ -18,40 +17,9 @@ export interface BundleSizeDeps {
 
 export function registerBundleSize(context: vscode.ExtensionContext, deps: BundleSizeDeps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_BUNDLE_SIZE_COMMAND, (args: BundleSizeArgs) => showBreakdown(args)),
+    ...Object.entries(BUNDLE_SIZE_COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     forwardCodeChanges(deps.client),
   );
-}
-
-async function showBreakdown(args: BundleSizeArgs | undefined): Promise<void> {
-  if (!args?.size) {
-    void vscode.window.showInformationMessage('Click a bundle-size CodeLens above a function to see its breakdown.');
-    return;
-  }
-  const reveal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Reveal in Explorer' };
-  const items = breakdownRows(args).map((row) => ({
-    label: row.label,
-    kind: row.kind === 'separator' ? vscode.QuickPickItemKind.Separator : vscode.QuickPickItemKind.Default,
-    ...(row.description ? { description: row.description } : {}),
-    ...(row.detail ? { detail: row.detail } : {}),
-    ...(row.reveal ? { buttons: [reveal] } : {}),
-    path: row.reveal,
-  }));
-  const pick = vscode.window.createQuickPick<(typeof items)[number]>();
-  pick.title = breakdownTitle(args);
-  pick.placeholder = 'Select an entry or use its button to reveal it in the Explorer';
-  pick.matchOnDescription = true;
-  pick.items = items;
-  const revealPath = (path: string | undefined) => {
-    if (path) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path));
-  };
-  pick.onDidTriggerItemButton((e) => revealPath(e.item.path));
-  pick.onDidAccept(() => {
-    revealPath(pick.selectedItems[0]?.path);
-    pick.hide();
-  });
-  pick.onDidHide(() => pick.dispose());
-  pick.show();
 }
 
 /** Watches the folders the server names and reports changed paths back to it, batched. */
