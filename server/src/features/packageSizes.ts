@@ -125,8 +125,12 @@ export class PackageSizes {
         state.results.set(lf.spec.id, size);
       }
     } catch (e) {
-      if (e instanceof MeasureCancelled) return;
-      throw e;
+      if (e instanceof MeasureCancelled || this.docs.get(uri) !== state) return;
+      // Never an unhandled rejection in the server: the lens says what went wrong instead.
+      const reason = `measuring failed (${e instanceof Error ? e.message : String(e)}); edit or reopen the template to retry`;
+      for (const lf of locateFunctions(state.template)) {
+        if (!state.results.has(lf.spec.id)) state.results.set(lf.spec.id, { status: 'unmeasurable', id: lf.spec.id, reason });
+      }
     } finally {
       if (state.controller === controller) state.controller = undefined;
     }
