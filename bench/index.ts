@@ -2,11 +2,15 @@
 import { benchMeasure } from './measure';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
+import { benchNetwork } from './network';
+import { benchEvents } from './events';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   measure: benchMeasure,
   explorer: benchExplorer,
+  network: benchNetwork,
+  events: benchEvents,
 };
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBundleSize } from './bundleSize/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
+import { registerInvoke } from './invoke/register';
 import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const aws = createAwsContext(context);
   registerExplorer(context, { aws });
+  registerInvoke(context, { aws });
   client = await startLanguageClient(context);
   registerBundleSize(context, { client });
 }

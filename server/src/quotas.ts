@@ -98,3 +98,22 @@ export const LAMBDA_SHAPES = {
   functionNamePattern: /^[a-zA-Z0-9_-]+$/,
   inlineCodeRuntimes: /^(nodejs|python)/,
 } as const;
+
+/**
+ * Lambda in a VPC. Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+ * ("we recommend that you choose at least two subnets" in different Availability Zones for high availability).
+ */
+export const VPC_QUOTAS = {
+  /** Availability Zones a VPC function's subnets should span. */
+  recommendedAvailabilityZones: 2,
+} as const;
+
+/**
+ * RDS Proxy: the port a proxy listens on for each engine family (fixed per family, not configurable).
+ * Source: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-network-prereqs.html
+ */
+export const RDS_PROXY_QUOTAS = {
+  portByEngineFamily: { MYSQL: 3_306, POSTGRESQL: 5_432, SQLSERVER: 1_433 },
+  /** At or below this reserved concurrency a function's own connections stay few enough to go without a proxy. */
+  directConnectionMaxConcurrency: 10,
+} as const;

@@ -14,11 +14,28 @@ import { packageSize } from './limits/packageSize';
 import { reservedConcurrency } from './limits/reservedConcurrency';
 import { templateSize } from './limits/templateSize';
 import { timeout } from './limits/timeout';
+import { authSecret } from './rds-proxy/authSecret';
+import { engineFamily } from './rds-proxy/engineFamily';
+import { functionNotInVpc } from './rds-proxy/functionNotInVpc';
+import { iamAuth } from './rds-proxy/iamAuth';
+import { noTarget } from './rds-proxy/noTarget';
+import { securityGroupIngress } from './rds-proxy/securityGroupIngress';
+import { vpcMismatch } from './rds-proxy/vpcMismatch';
+import { directConnection } from './rds/directConnection';
+import { eventSubscription } from './rds/eventSubscription';
+import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
+import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
 import { deprecated } from './runtime/deprecated';
 import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { eniPermissions } from './vpc/eniPermissions';
+import { incompleteConfig } from './vpc/incompleteConfig';
+import { mixedVpcs } from './vpc/mixedVpcs';
+import { noInternetEgress } from './vpc/noInternetEgress';
+import { privateResourceUnreachable } from './vpc/privateResourceUnreachable';
+import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -34,9 +51,26 @@ export const RULES: readonly Rule[] = [
   reservedConcurrency,
   templateSize,
   timeout,
+  authSecret,
+  engineFamily,
+  functionNotInVpc,
+  iamAuth,
+  noTarget,
+  securityGroupIngress,
+  vpcMismatch,
+  directConnection,
+  eventSubscription,
+  lambdaInvokeEngine,
+  lambdaInvokePermission,
   deprecated,
   zipNeedsHandler,
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  eniPermissions,
+  incompleteConfig,
+  mixedVpcs,
+  noInternetEgress,
+  privateResourceUnreachable,
+  singleSubnet,
 ];
