@@ -1,5 +1,6 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
 import { benchEditor } from './editor';
+import { benchMeasure } from './measure';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 import { benchNetwork } from './network';
@@ -8,6 +9,7 @@ import { benchEvents } from './events';
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   editor: benchEditor,
+  measure: benchMeasure,
   explorer: benchExplorer,
   network: benchNetwork,
   events: benchEvents,

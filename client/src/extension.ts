@@ -1,6 +1,7 @@
 /** Extension entry: builds the few long-lived objects and registers each feature. */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerBundleSize } from './bundleSize/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   const explorer = registerExplorer(context, { aws });
   registerInvoke(context, { aws });
   client = await startLanguageClient(context);
+  registerBundleSize(context, { client });
   return { explorer };
 }
 

@@ -33,6 +33,10 @@ export interface TestServer {
   close(uri: string): void;
   /** Resolves with the first publication for `uri` (after the call) that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Resolves at the next `workspace/codeLens/refresh` request from the server (after the call). */
+  nextCodeLensRefresh(timeoutMs?: number): Promise<void>;
+  /** Every Lambda Lens notification the server sent (`lambdaLens/watchCodeFolders`), in order. */
+  readonly custom: Array<{ method: string; params: unknown }>;
   /** Changes the `lambdaLens` settings and tells the server, as an editor does. */
   setSettings(settings: Record<string, unknown>): void;
   stop(): Promise<void>;
@@ -63,11 +67,22 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     params.items.map((i) => (i.section === 'lambdaLens' ? settings : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
+  const refreshWaiters: Array<() => void> = [];
+  connection.onRequest('workspace/codeLens/refresh', () => {
+    for (const w of refreshWaiters.splice(0)) w();
+    return null;
+  });
+  const custom: Array<{ method: string; params: unknown }> = [];
+  for (const method of ['lambdaLens/watchCodeFolders']) {
+    connection.onNotification(method, (params: unknown) => {
+      custom.push({ method, params });
+    });
+  }
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+    capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
     workspaceFolders: null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
@@ -75,6 +90,16 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   return {
     connection,
     published,
+    custom,
+    nextCodeLensRefresh(timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no codeLens refresh within ${timeoutMs} ms`)), timeoutMs);
+        refreshWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
     open(uri, text, languageId = uri.endsWith('.json') ? 'json' : 'yaml', version = 1) {
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     },

@@ -2,10 +2,13 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildTemplate } from '../template/model';
+import type { Template } from '../template/model';
 import { validate } from '../rules/engine';
 import { RULES } from '../rules/index';
 import type { RuleLevel, ValidationOptions } from '../rules/types';
 import { QUOTAS } from '../quotas';
+import { PackageSizeService } from '../measure/service';
+import { measureTemplate } from '../measure/template';
 import { findCandidates } from './files';
 import { displayPath, formatSarif, formatText, toJsonFindings } from './formats';
 import type { FileResult } from './formats';
@@ -54,6 +57,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const results: FileResult[] = [];
   let unreadable = false;
   let templates = 0;
+  // Idle measurement workers do not keep the process alive; dispose stops them at the end.
+  const service = new PackageSizeService();
   for (const path of files) {
     let text: string;
     try {
@@ -70,12 +75,13 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     templates++;
-    const options: ValidationOptions = { ...parsed.options, templatePath: path };
+    const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options)) };
     const diagnostics = validate(template, options, (rule, error) => {
       io.stderr(`lambda-lens check: rule ${rule} failed on ${displayPath(io.cwd, path)}: ${(error as Error).message}\n`);
     });
     results.push({ path, template, diagnostics });
   }
+  service.dispose();
 
   if (parsed.format === 'json') io.stdout(`${JSON.stringify(toJsonFindings(io.cwd, results), null, 2)}\n`);
   else if (parsed.format === 'sarif') io.stdout(formatSarif(io.cwd, results));
@@ -83,6 +89,13 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   if (unreadable) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
+}
+
+/** Measures local packages for limits/package-size, unless that rule is turned off. */
+async function packageSizes(service: PackageSizeService, path: string, template: Template, options: ValidationOptions): Promise<Pick<ValidationOptions, 'packageSizes'>> {
+  if (options.ruleLevels['limits/package-size'] === 'off' || !template.isTemplate) return {};
+  const byId = new Map((await measureTemplate(service, path, template)).map((s) => [s.id, s]));
+  return { packageSizes: { get: (id) => byId.get(id) } };
 }
 
 interface CheckArgs {

@@ -20,7 +20,7 @@ export function registerDiagnostics(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   analyses: Analyses,
-  options: () => ValidationOptions,
+  options: (uri: string) => ValidationOptions,
 ): DiagnosticsFeature {
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, { version: number; options: ValidationOptions }>();
@@ -30,7 +30,7 @@ export function registerDiagnostics(
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const current = options();
+    const current = options(uri);
     const last = published.get(uri);
     // Opening a document also reports it as changed: publish each (version, settings) once.
     if (last?.version === version && last.options === current) return;

@@ -5,11 +5,14 @@ import type { RuleLevel, ValidationOptions } from '../rules/types';
 export interface ServerSettings {
   readonly rules: Readonly<Record<string, RuleLevel>>;
   readonly accountConcurrencyLimit: number;
+  /** `lambdaLens.bundleSize.enabled`: measure packages (CodeLens and limits/package-size). */
+  readonly bundleSizeEnabled: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   rules: {},
   accountConcurrencyLimit: QUOTAS.defaultAccountConcurrency,
+  bundleSizeEnabled: true,
 };
 
 const LEVELS: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'information']);
@@ -24,9 +27,11 @@ export function parseSettings(raw: unknown): ServerSettings {
     }
   }
   const limit = section.accountConcurrencyLimit;
+  const bundleSize = section.bundleSize && typeof section.bundleSize === 'object' ? (section.bundleSize as Record<string, unknown>) : {};
   return {
     rules,
     accountConcurrencyLimit: typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_SETTINGS.accountConcurrencyLimit,
+    bundleSizeEnabled: typeof bundleSize.enabled === 'boolean' ? bundleSize.enabled : DEFAULT_SETTINGS.bundleSizeEnabled,
   };
 }
 

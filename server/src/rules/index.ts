@@ -10,6 +10,7 @@ import { inlineCode } from './limits/inlineCode';
 import { layers } from './limits/layers';
 import { memorySize } from './limits/memorySize';
 import { names } from './limits/names';
+import { packageSize } from './limits/packageSize';
 import { reservedConcurrency } from './limits/reservedConcurrency';
 import { templateSize } from './limits/templateSize';
 import { timeout } from './limits/timeout';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   layers,
   memorySize,
   names,
+  packageSize,
   reservedConcurrency,
   templateSize,
   timeout,

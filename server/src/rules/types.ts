@@ -5,6 +5,7 @@
  */
 import type { Range } from '../template/ast';
 import type { Template } from '../template/model';
+import type { FunctionSize } from '../measure/types';
 
 export type Severity = 'error' | 'warning' | 'information';
 export type RuleLevel = Severity | 'off';
@@ -58,8 +59,8 @@ export interface Finding {
 
 /** Package-size measurements, provided by the measurement service when it runs (LSP, CLI). */
 export interface PackageSizeSource {
-  /** Measurement for a function, or undefined while pending / not measurable. */
-  get(functionId: string): unknown;
+  /** Measurement for a function, or undefined while it is pending. */
+  get(functionId: string): FunctionSize | undefined;
 }
 
 export interface ValidationOptions {

@@ -1,0 +1,70 @@
+import { formatBytes, LIMIT_TEXT } from '../../measure/format';
+import { codeFromGlobals, locateFunctions } from '../../measure/locate';
+import type { LocatedFunction } from '../../measure/locate';
+import type { FunctionSize } from '../../measure/types';
+import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
+import type { Range } from '../../template/ast';
+import { fmt } from '../helpers';
+import type { Related, Rule, RuleContext, Severity } from '../types';
+
+type Measured = Extract<FunctionSize, { status: 'measured' }>;
+
+/**
+ * limits/package-size: the local code of a function (with its template-defined layers) measured on
+ * disk against Lambda's deployment package quotas. Silent until the measurement is known.
+ */
+export const packageSize: Rule = {
+  meta: {
+    id: 'limits/package-size',
+    severity: 'error',
+    description: 'Local function code plus template-defined layers must stay under 250 MB unzipped; over 50 MB zipped needs an S3 upload; over 3 MB zipped cannot be edited in the console.',
+    docs: {
+      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/   # 310 MB with node_modules',
+      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/   # bundled: 4 MB\n  Metadata:\n    BuildMethod: esbuild',
+      url: LAMBDA_QUOTAS_URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const sizes = ctx.options.packageSizes;
+    if (!sizes) return;
+    for (const lf of locateFunctions(ctx.template)) {
+      const size = sizes.get(lf.spec.id);
+      if (size?.status !== 'measured') continue;
+      checkFunction(ctx, lf, size);
+    }
+  },
+};
+
+function checkFunction(ctx: RuleContext, lf: LocatedFunction, size: Measured): void {
+  const inherited = codeFromGlobals(lf);
+  // A Globals CodeUri is shared, but each function's package differs: report at the function.
+  const range: Range = lf.codeNode && !inherited ? lf.codeNode.range : lf.view.resource.idRange;
+  const where = size.code.source === 'build' ? ` (measured in the sam build output ${size.code.path})` : '';
+  const external = size.externalLayers.length > 0 ? ` Not counted: external layer${size.externalLayers.length > 1 ? 's' : ''} ${size.externalLayers.join(', ')}.` : '';
+  const related = relatedLayers(lf, size);
+  if (inherited && lf.codeNode) related.push({ range: lf.codeNode.range, message: `${lf.spec.id} inherits this CodeUri from Globals.` });
+  const report = (severity: Severity, message: string) => ctx.report({ range, severity, message: message + external, related, resource: lf.spec.id });
+
+  if (size.totalUnzippedBytes > QUOTAS.unzippedPackageBytes) {
+    const layers = size.layersUnzippedBytes > 0 ? ` (code ${formatBytes(size.code.unzippedBytes)} + layers ${formatBytes(size.layersUnzippedBytes)})` : '';
+    report('error', `${lf.spec.id} is ${formatBytes(size.totalUnzippedBytes)} unzipped${layers}${where}, above Lambda's ${LIMIT_TEXT.unzipped} (${fmt(QUOTAS.unzippedPackageBytes)} bytes) limit for code and layers. Remove unused dependencies, bundle and minify the code, or deploy it as a container image (up to 10 GB).`);
+  }
+  const zipped = size.code.zippedBytes;
+  if (zipped > QUOTAS.zippedDirectUploadBytes) {
+    report('warning', `${lf.spec.id} is ${formatBytes(zipped)} zipped${where}, above the ${LIMIT_TEXT.zipped} limit for direct upload. Deploy through S3 (sam deploy --resolve-s3, or an S3 bucket in samconfig.toml) or make the package smaller.`);
+  } else if (zipped > QUOTAS.consoleEditorBytes) {
+    report('information', `${lf.spec.id} is ${formatBytes(zipped)} zipped${where}: the Lambda console's code editor cannot open packages above ${LIMIT_TEXT.console}. Edit the code locally and deploy it.`);
+  }
+}
+
+function relatedLayers(lf: LocatedFunction, size: Measured): Related[] {
+  const out: Related[] = [];
+  for (const layer of size.layers) {
+    const at = lf.layerNodes.get(layer.id);
+    if (!at) continue;
+    const what = 'problem' in layer.result ? `not measured: ${layer.result.problem}` : `${formatBytes(layer.result.unzippedBytes)} unzipped`;
+    out.push({ range: at, message: `Layer ${layer.id}: ${what}.` });
+  }
+  return out;
+}

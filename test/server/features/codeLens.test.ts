@@ -1,0 +1,120 @@
+/** LSP tier: bundle-size code lenses and limits/package-size from the bundled server over JSON-RPC. */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
+import type { CodeLens } from 'vscode-languageserver-protocol/node';
+import { emptyFixture } from '../measure/fixtures';
+import { startServer } from '../../support/lspClient';
+import type { TestServer } from '../../support/lspClient';
+import { yaml } from '../../support/ruleTester';
+
+const MB = 1024 * 1024;
+
+const TEMPLATE = yaml`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Api:
+      Type: AWS::Serverless::Function
+      Properties:
+        CodeUri: src/api/
+        Handler: index.handler
+        Runtime: nodejs22.x
+    Renderer:
+      Type: AWS::Serverless::Function
+      Properties:
+        PackageType: Image
+        ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/renderer:1
+    Model:
+      Type: AWS::Serverless::Function
+      Properties:
+        CodeUri: model/
+        Handler: app.handler
+        Runtime: python3.13
+`;
+
+describe('bundle-size code lenses over JSON-RPC', function () {
+  const fx = emptyFixture('project');
+  let server: TestServer;
+  let uri: string;
+
+  before(() => {
+    // Random bytes do not compress, so the zipped size is known; 8 MB keeps the first measurement busy for a moment.
+    fx.write('src/api/vendor.bin', randomBytes(8 * MB));
+    fx.write('src/api/index.js', 'exports.handler = async () => ({ statusCode: 200 });\n');
+    fx.write('src/api/lib/util.js', 'exports.ok = true;\n');
+    fx.write('model/weights.bin', '');
+    truncateSync(join(fx.root, 'model/weights.bin'), 251 * MB);
+    writeFileSync(join(fx.root, 'template.yaml'), TEMPLATE);
+    uri = pathToFileURL(join(fx.root, 'template.yaml')).href;
+  });
+  after(() => fx.cleanup());
+  beforeEach(async () => (server = await startServer()));
+  afterEach(async () => server.stop());
+
+  const rawLenses = async () => (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+  const lenses = async () => (await rawLenses()).map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command }));
+
+  /** Asks for lenses after each refresh the server requests, as an editor does, until `accept` holds. */
+  const lensesWhen = async (accept: (titles: string[]) => boolean) => {
+    for (;;) {
+      const refreshed = server.nextCodeLensRefresh();
+      const list = await rawLenses();
+      if (accept(list.map((l) => l.command!.title))) return list;
+      await refreshed;
+    }
+  };
+  const measured = (titles: string[]) => !titles.includes('measuring...');
+
+  it('shows "measuring..." first, then sizes against the limits on each function line after a refresh', async () => {
+    server.open(uri, TEMPLATE);
+    assert.deepEqual((await lenses()).map((l) => l.title), [
+      'measuring...',
+      'Package size: container image (PackageType Image): its size is not measurable locally',
+      'measuring...',
+    ]);
+    await lensesWhen(measured);
+    const [api, renderer, model] = await lenses();
+    const apiBytes = 8 * MB + 52 + 19;
+    assert.deepEqual(api, { line: 2, title: `8.0 MB zipped · 8.0 MB unzipped (${Math.round((apiBytes / 262_144_000) * 100)} % of 250 MB) · 3 files`, command: 'lambdaLens.showBundleSize' });
+    assert.equal(renderer!.line, 8);
+    assert.match(model!.title, /^⚠ \d+ KB zipped · 251\.0 MB unzipped \(100 % of 250 MB\) · 1 file$/);
+  });
+
+  it('passes the breakdown to the client command', async () => {
+    server.open(uri, TEMPLATE);
+    const list = await lensesWhen(measured);
+    const args = list[0]!.command!.arguments![0] as { functionId: string; size: { code: { largestFiles: Array<{ path: string; bytes: number }> } } };
+    assert.equal(args.functionId, 'Api');
+    assert.deepEqual(args.size.code.largestFiles[0], { path: 'vendor.bin', bytes: 8 * MB });
+  });
+
+  it('publishes limits/package-size once the measurement arrives, and watches the code folders', async () => {
+    const diagnostics = server.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'limits/package-size'), 20_000);
+    server.open(uri, TEMPLATE);
+    const found = (await diagnostics).filter((d) => d.code === 'limits/package-size');
+    // Api: 8 MB zipped is too big for the console editor; Model: over 250 MB.
+    assert.deepEqual(found.map((d) => [d.severity, d.range.start]), [[3, { line: 5, character: 15 }], [1, { line: 16, character: 15 }]]);
+    assert.match(String(found[1]!.message), /^Model is 251\.0 MB unzipped, above Lambda's 250 MB/);
+    const watched = server.custom.filter((n) => n.method === 'lambdaLens/watchCodeFolders').at(-1)?.params as { folders: string[] };
+    assert.ok(watched.folders.includes(join(fx.root, 'src/api')), JSON.stringify(watched));
+  });
+
+  it('re-measures when the client reports a changed file, and refreshes the lenses', async () => {
+    server.open(uri, TEMPLATE);
+    assert.match((await lensesWhen(measured))[0]!.command!.title, / · 3 files$/);
+    fx.write('src/api/lib/extra.js', 'exports.more = true;\n');
+    await server.connection.sendNotification('lambdaLens/codeFilesChanged', { paths: [join(fx.root, 'src/api/lib/extra.js')] });
+    const after = await lensesWhen((titles) => titles[0]!.endsWith(' · 4 files'));
+    assert.match(after[0]!.command!.title, /^8\.0 MB zipped · 8\.0 MB unzipped/);
+  });
+
+  it('shows no lens when lambdaLens.bundleSize.enabled is false', async () => {
+    server.setSettings({ bundleSize: { enabled: false } });
+    server.open(uri, TEMPLATE);
+    await server.nextDiagnostics(uri);
+    assert.deepEqual(await lenses(), []);
+  });
+});
