@@ -86,6 +86,13 @@ async function main(): Promise<number> {
     log('token inspector shows variable.other.cloudformation on ${Stage} in a !Sub');
     await page.screenshot({ path: join(SHOTS, 'highlighting.png') });
     await page.keyboard.press('Escape');
+    // The bundle-size CodeLens above the functions of the app example (still open).
+    await openAt(page, 'app/template.yaml', ...locate(workspace, 'app/template.yaml', 'ThumbnailFunction:', 0));
+    const sizeLens = page.locator('.codelens-decoration', { hasText: /zipped · .* unzipped/ }).locator('visible=true').first();
+    await sizeLens.waitFor({ timeout: 30_000 });
+    log('bundle-size CodeLens:', (await sizeLens.innerText()).trim());
+    await page.screenshot({ path: join(SHOTS, 'bundle-size.png') });
+
     // F1: a Lambda Lens command from the palette; its quick pick lists the configured region.
     await runCommand(page, 'Lambda Lens: Select Regions');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'us-east-1' }).first().waitFor({ timeout: 15_000 });
