@@ -2,11 +2,31 @@
  * The rule registry: every rule, sorted by id. Listed explicitly (no directory scanning) so the
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
+import { unsupportedConfig } from './edge/unsupportedConfig';
+import { versionRequired } from './edge/versionRequired';
+import { viewerLimits } from './edge/viewerLimits';
+import { apiTimeout } from './events/apiTimeout';
+import { cognitoTrigger } from './events/cognitoTrigger';
+import { logSubscriptionCount } from './events/logSubscriptionCount';
+import { s3BucketNotInTemplate } from './events/s3BucketNotInTemplate';
+import { scheduleExpression } from './events/scheduleExpression';
+import { sqsBatching } from './events/sqsBatching';
 import { sqsVisibilityTimeout } from './events/sqsVisibilityTimeout';
+import { streamSettings } from './events/streamSettings';
 import { memorySize } from './limits/memorySize';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  unsupportedConfig,
+  versionRequired,
+  viewerLimits,
+  apiTimeout,
+  cognitoTrigger,
+  logSubscriptionCount,
+  s3BucketNotInTemplate,
+  scheduleExpression,
+  sqsBatching,
   sqsVisibilityTimeout,
+  streamSettings,
   memorySize,
 ];

@@ -151,7 +151,7 @@ function mappingKind(target: SourceTarget | undefined, arn: string | undefined):
   switch (target?.type) {
     case 'AWS::SQS::Queue': return 'SQS';
     case 'AWS::Kinesis::Stream': case 'AWS::Kinesis::StreamConsumer': return 'Kinesis';
-    case 'AWS::DynamoDB::Table': case 'AWS::DynamoDB::GlobalTable': return 'DynamoDB';
+    case 'AWS::DynamoDB::Table': case 'AWS::DynamoDB::GlobalTable': return target.attr === 'StreamArn' ? 'DynamoDB' : 'Unknown';
     case 'AWS::MSK::Cluster': case 'AWS::MSK::ServerlessCluster': return 'MSK';
     case 'AWS::AmazonMQ::Broker': return 'MQ';
     case 'AWS::DocDB::DBCluster': return 'DocumentDB';

@@ -11,6 +11,8 @@ import { refTarget, resolveOne } from './resolve';
 export interface SourceTarget {
   readonly id: string;
   readonly type: string;
+  /** The GetAtt attribute (`Arn`, `StreamArn`), when named through one. */
+  readonly attr?: string;
   /** The `!Ref` / `!GetAtt` / `!Sub` naming it. */
   readonly range: Range;
 }
@@ -32,17 +34,17 @@ export function targetOf(t: Template, node: Node | undefined): TargetInfo {
   const literal = known(t, node);
   return {
     targetNode: node,
-    target: r ? { id: r.id, type: r.type, range: node.range } : undefined,
+    target: r ? { id: r.id, type: r.type, ...(ref?.attr ? { attr: ref.attr } : {}), range: node.range } : undefined,
     targetArn: literal?.startsWith('arn:') ? literal : undefined,
   };
 }
 
 /** `!Sub 'arn:aws:s3:::${Bucket}'` and `!Sub '${Queue.Arn}'`: the first template id the string names. */
-function subTarget(node: Node): { id: string } | undefined {
+function subTarget(node: Node): { id: string; attr?: string } | undefined {
   if (node.kind !== 'intrinsic' || node.fn !== 'Fn::Sub') return undefined;
   const text = str(node.arg.kind === 'seq' ? node.arg.items[0] : node.arg);
-  const m = text ? /\$\{([A-Za-z0-9]+)(?:\.[^}]*)?\}/.exec(text) : null;
-  return m ? { id: m[1]! } : undefined;
+  const m = text ? /\$\{([A-Za-z0-9]+)(?:\.([^}]*))?\}/.exec(text) : null;
+  return m ? { id: m[1]!, ...(m[2] ? { attr: m[2] } : {}) } : undefined;
 }
 
 /** The single known string value of `node`, or undefined. */

@@ -1,11 +1,11 @@
 /** Pieces the trigger and edge rules share: effective numbers with their defaults, and key insertion. */
 import { get } from '../../template/ast';
-import type { MapNode, Node, Range } from '../../template/ast';
+import type { MapNode, Range } from '../../template/ast';
 import type { FunctionView } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import type { Candidate } from '../../template/resolve';
-import type { TextEdit } from '../types';
+import type { Fix, TextEdit } from '../types';
 
 /** A known number and where it was written; `at` undefined when it is the default. */
 export interface Effective {
@@ -58,7 +58,10 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** A number node's written value, for messages. */
-export function describeNode(node: Node | undefined): string {
-  return node?.kind === 'scalar' ? String(node.value) : 'an expression';
+/** A fix replacing a string value (or the parameter Default it came from), keeping its quote style. */
+export function stringFix(text: string, c: Candidate, value: string): Fix {
+  const range = c.via[0] ?? c.at;
+  const quote = text[range.start];
+  const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value}'` : value;
+  return { title: `Change to ${value}`, edits: [{ range, newText }] };
 }
