@@ -2,6 +2,7 @@
  * The rule registry: every rule, sorted by id. Listed explicitly (no directory scanning) so the
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
+import { roleTrust } from './edge/roleTrust';
 import { unsupportedConfig } from './edge/unsupportedConfig';
 import { versionRequired } from './edge/versionRequired';
 import { viewerLimits } from './edge/viewerLimits';
@@ -9,6 +10,7 @@ import { apiTimeout } from './events/apiTimeout';
 import { cognitoTrigger } from './events/cognitoTrigger';
 import { logSubscriptionCount } from './events/logSubscriptionCount';
 import { s3BucketNotInTemplate } from './events/s3BucketNotInTemplate';
+import { s3RecursiveTrigger } from './events/s3RecursiveTrigger';
 import { scheduleExpression } from './events/scheduleExpression';
 import { sqsBatching } from './events/sqsBatching';
 import { sqsVisibilityTimeout } from './events/sqsVisibilityTimeout';
@@ -17,6 +19,7 @@ import { memorySize } from './limits/memorySize';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  roleTrust,
   unsupportedConfig,
   versionRequired,
   viewerLimits,
@@ -24,6 +27,7 @@ export const RULES: readonly Rule[] = [
   cognitoTrigger,
   logSubscriptionCount,
   s3BucketNotInTemplate,
+  s3RecursiveTrigger,
   scheduleExpression,
   sqsBatching,
   sqsVisibilityTimeout,

@@ -1,6 +1,6 @@
 import { viewerLimits } from '../../../../server/src/rules/edge/viewerLimits';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { assertFixesWork } from '../../../support/fixTester';
+import { assertFixesWork } from '../../../support/fixAll';
 
 const edge = (props: string, eventType: string) => yaml`
   Transform: AWS::Serverless-2016-10-31

@@ -1,6 +1,6 @@
 import { apiTimeout } from '../../../../server/src/rules/events/apiTimeout';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { assertFixesWork } from '../../../support/fixTester';
+import { assertFixesWork } from '../../../support/fixAll';
 
 const sam = (timeout: string, event: string) => yaml`
   Transform: AWS::Serverless-2016-10-31

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cognitoTrigger } from '../../../../server/src/rules/events/cognitoTrigger';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { assertFixesWork } from '../../../support/fixTester';
+import { assertFixesWork } from '../../../support/fixAll';
 
 const withTrigger = (trigger: string) => yaml`
   Transform: AWS::Serverless-2016-10-31

@@ -1,6 +1,6 @@
 import { sqsBatching } from '../../../../server/src/rules/events/sqsBatching';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { assertFixesWork } from '../../../support/fixTester';
+import { assertFixesWork } from '../../../support/fixAll';
 
 const sam = (queue: string, props: string) => yaml`
   Transform: AWS::Serverless-2016-10-31

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sqsVisibilityTimeout } from '../../../../server/src/rules/events/sqsVisibilityTimeout';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { assertFixesWork } from '../../../support/fixTester';
+import { assertFixesWork } from '../../../support/fixAll';
 
 const SHORT = yaml`
   Transform: AWS::Serverless-2016-10-31

@@ -1,6 +1,6 @@
 import { streamSettings } from '../../../../server/src/rules/events/streamSettings';
 import { ruleTester, yaml } from '../../../support/ruleTester';
-import { assertFixesWork } from '../../../support/fixTester';
+import { assertFixesWork } from '../../../support/fixAll';
 
 const TABLE = yaml`
   Transform: AWS::Serverless-2016-10-31
