@@ -60,6 +60,15 @@ export const CLOUDFORMATION_QUOTAS = {
 } as const;
 
 /**
+ * Lambda in a VPC. Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+ * ("we recommend that you choose at least two subnets" in different Availability Zones for high availability).
+ */
+export const VPC_QUOTAS = {
+  /** Availability Zones a VPC function's subnets should span. */
+  recommendedAvailabilityZones: 2,
+} as const;
+
+/**
  * Triggers: SQS, stream and schedule settings, API Gateway integration timeouts, log subscriptions.
  * Sources: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html,
  * https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html,

@@ -16,6 +16,12 @@ import { sqsBatching } from './events/sqsBatching';
 import { sqsVisibilityTimeout } from './events/sqsVisibilityTimeout';
 import { streamSettings } from './events/streamSettings';
 import { memorySize } from './limits/memorySize';
+import { eniPermissions } from './vpc/eniPermissions';
+import { incompleteConfig } from './vpc/incompleteConfig';
+import { mixedVpcs } from './vpc/mixedVpcs';
+import { noInternetEgress } from './vpc/noInternetEgress';
+import { privateResourceUnreachable } from './vpc/privateResourceUnreachable';
+import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -33,4 +39,10 @@ export const RULES: readonly Rule[] = [
   sqsVisibilityTimeout,
   streamSettings,
   memorySize,
+  eniPermissions,
+  incompleteConfig,
+  mixedVpcs,
+  noInternetEgress,
+  privateResourceUnreachable,
+  singleSubnet,
 ];

@@ -6,8 +6,7 @@
  */
 import { get } from './ast';
 import type { Template } from './model';
-import { HOLE } from './policies';
-import { resolveStrings } from './resolve';
+import { HOLE, patternOf } from './policies';
 
 const P = '\u0001p';
 const R = '\u0001r';
@@ -50,8 +49,10 @@ function computeShapes(t: Template, id: string): readonly string[] {
   const shape = r ? SHAPES[r.type] : undefined;
   let out: readonly string[] = [];
   if (r && shape) {
-    const names = shape.nameProp ? resolveStrings(t, get(r.properties, shape.nameProp)) : [];
-    const name = names.length === 1 ? names[0]!.value : HOLE;
+    const node = shape.nameProp ? get(r.properties, shape.nameProp) : undefined;
+    const pattern = node ? patternOf(t, node) : undefined;
+    // A name built with !Sub keeps its pseudo-parameter markers, which policies built the same way share.
+    const name = pattern?.kind === 'glob' && !/[*?]/.test(pattern.glob) ? pattern.glob : HOLE;
     out = shape.arns.map((a) => a.replace('{}', name));
   }
   t.memo('arnShapes', () => new Map<string, readonly string[]>()).set(id, out);

@@ -8,6 +8,7 @@ import { get, str } from './ast';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
 import { branches, isNoValue, refTarget, resolveStrings } from './resolve';
+import { refsIn } from './refs';
 
 export type ResourcePattern =
   | { readonly kind: 'glob'; readonly glob: string }
@@ -150,7 +151,10 @@ function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | unde
     return out;
   }
   const known = resolveStrings(t, node);
-  return known.length === 1 ? { text: known[0]!.value, refs: [] } : undefined;
+  if (known.length === 1) return { text: known[0]!.value, refs: [] };
+  // A part derived from a resource (`!Select [6, !Split [':', !GetAtt Proxy.DBProxyArn]]`) points at it.
+  const ids = [...new Set(refsIn(node).map((e) => e.to).filter((id) => t.resources.has(id)))];
+  return ids.length > 0 ? { text: HOLE, refs: ids } : undefined;
 }
 
 const SUB_VAR = /\$\{([^}]*)\}/g;
