@@ -1,6 +1,9 @@
 import { edgeAssociationsOf } from '../../template/edge';
 import { functionsOf } from '../../template/functions';
 import { executionRole, roleTrust as trustOf, roleTrusts } from '../../template/iam';
+import type { Range } from '../../template/ast';
+import { get, getPath, str } from '../../template/ast';
+import type { Template } from '../../template/model';
 import type { Related, Rule } from '../types';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html';
@@ -37,7 +40,7 @@ export const roleTrust: Rule = {
         ? 'Add an AssumeRolePolicyDocument to the function that trusts both lambda.amazonaws.com and edgelambda.amazonaws.com.'
         : `Add ${missing.join(' and ')} to the Principal.Service of its sts:AssumeRole statement.`;
       ctx.report({
-        range: trust.at ?? f.resource.idRange,
+        range: principalRange(t, trust.at) ?? trust.at ?? f.resource.idRange,
         message: `${whose} does not trust ${missing.join(' or ')}, so Lambda@Edge cannot run ${f.id}: replication to CloudFront fails. ${what}`,
         related,
         ...(role.kind === 'role' ? {} : { resource: f.id }),
@@ -45,3 +48,19 @@ export const roleTrust: Rule = {
     }
   },
 };
+
+/** The Principal.Service of the trust policy's sts:AssumeRole statement: where the service is missing. */
+function principalRange(t: Template, doc: Range | undefined): Range | undefined {
+  if (!doc) return undefined;
+  const r = t.resourceAt(doc.start);
+  const props = r?.properties;
+  const docNode = get(props, 'AssumeRolePolicyDocument');
+  const list = get(docNode, 'Statement');
+  for (const st of list?.kind === 'seq' ? list.items : list ? [list] : []) {
+    const action = get(st, 'Action');
+    const actions = action?.kind === 'seq' ? action.items.map(str) : [str(action)];
+    if (!actions.some((a) => a?.toLowerCase() === 'sts:assumerole')) continue;
+    return (getPath(st, ['Principal', 'Service']) ?? get(st, 'Principal'))?.range;
+  }
+  return undefined;
+}

@@ -4,7 +4,8 @@ import { edgeAssociationsOf } from '../../template/edge';
 import type { EdgeAssociation } from '../../template/edge';
 import { functionsOf, fromGlobals } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
-import { branches, resolveNumbers, resolveStrings } from '../../template/resolve';
+import { branches, getAll, resolveNumbers, resolveStrings } from '../../template/resolve';
+import type { Node } from '../../template/ast';
 import { EDGE_QUOTAS } from '../../quotas';
 import type { Related, Rule, RuleContext } from '../types';
 
@@ -23,7 +24,7 @@ export const unsupportedConfig: Rule = {
   meta: {
     id: 'edge/unsupported-config',
     severity: 'error',
-    description: 'A Lambda@Edge function cannot have environment variables, VPC access, layers, provisioned concurrency, more than 512 MB of /tmp, a pinned runtime version, container images or a runtime other than Node.js or Python.',
+    description: 'A Lambda@Edge function cannot have environment variables, VPC access, layers, provisioned concurrency, more than 512 MB of /tmp, a pinned runtime version, the arm64 architecture, container images or a runtime other than Node.js or Python.',
     docs: {
       bad: 'EdgeFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: nodejs22.x\n    Environment:\n      Variables: { ORIGIN: example.com }',
       good: 'EdgeFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: nodejs22.x',
@@ -50,12 +51,25 @@ export const unsupportedConfig: Rule = {
       for (const c of resolveStrings(t, get(f.props, 'Runtime'))) {
         if (!/^(nodejs|python)/.test(c.value)) report(ctx, f, a, c.at, `${f.id} runs at the edge, where only Node.js and Python runtimes are supported; ${c.value} is not. Port the function or use CloudFront Functions.`);
       }
+      for (const c of architectures(f).flatMap((n) => resolveStrings(t, n))) {
+        if (c.value === 'arm64') report(ctx, f, a, c.at, `${f.id} runs at the edge, where only the x86_64 architecture is supported. Set Architectures: [x86_64].`);
+      }
       for (const c of resolveStrings(t, get(f.props, 'PackageType'))) {
         if (c.value === 'Image') report(ctx, f, a, c.at, `${f.id} runs at the edge, where container images are not supported. Deploy it as a .zip package.`);
       }
     }
   },
 };
+
+/**
+ * The function's own Architectures, else the Globals one. A function that names its architecture
+ * means that one, whatever the generic list merge of Globals would append.
+ */
+function architectures(f: FunctionView): Node[] {
+  const own = f.resource.properties ? get(f.resource.properties, 'Architectures') : undefined;
+  const list = own ? getAll(f.resource.properties, 'Architectures') : getAll(f.props, 'Architectures');
+  return list.flatMap((n) => (n.kind === 'seq' ? n.items : [n]));
+}
 
 /** True unless the value is an empty map or list (an empty Environment or Layers is harmless). */
 function present(node: Parameters<typeof branches>[0]): boolean {

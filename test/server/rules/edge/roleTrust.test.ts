@@ -64,12 +64,12 @@ ruleTester(roleTrust, {
     {
       name: 'a SAM AssumeRolePolicyDocument without edgelambda',
       template: sam(BOTH.replace(', edgelambda.amazonaws.com', '')),
-      errors: [{ line: 10, column: 9, messageIncludes: 'edgelambda.amazonaws.com' }],
+      errors: [{ line: 14, column: 35, messageIncludes: 'edgelambda.amazonaws.com' }],
     },
     {
       name: 'a template role trusting only Lambda, at its trust policy with the function\'s Role related',
       template: role('lambda.amazonaws.com'),
-      errors: [{ line: 6, column: 9, related: [[10, 70], [19, 88]] }],
+      errors: [{ line: 7, column: 76, related: [[10, 70], [19, 88]] }],
     },
   ],
 });

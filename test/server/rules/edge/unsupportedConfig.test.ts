@@ -45,6 +45,11 @@ ruleTester(unsupportedConfig, {
       errors: [{ line: 12, column: 33 }, { line: 13, column: 51 }, { line: 14, column: 7 }],
     },
     {
+      name: 'the arm64 architecture',
+      template: edge('Runtime: nodejs22.x\n        Architectures: [arm64]'),
+      errors: [{ line: 12, column: 23 }],
+    },
+    {
       name: 'environment variables from Globals, reported there with the function related',
       template: edge('Runtime: nodejs22.x', '\n      Environment:\n        Variables: { STAGE: prod }'),
       errors: [{ line: 5, column: 5, related: [[8, 3], [20, 28]] }],
