@@ -14,6 +14,8 @@ import {
 } from '../../../server/src/template/iam';
 import type { ExecutionRole } from '../../../server/src/template/iam';
 import { globCoversArn, HOLE } from '../../../server/src/template/policies';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { yaml } from '../../support/ruleTester';
 
 function roleOf(text: string, fn: string): { t: ReturnType<typeof buildTemplate>; role: ExecutionRole } {
@@ -251,5 +253,31 @@ describe('template/iam', () => {
   it('writes partition-safe managed policy ARNs', () => {
     assert.equal(managedPolicyArn('AWSLambdaVPCAccessExecutionRole'), 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole');
     assert.equal(managedPolicyArn('AmazonS3ReadOnlyAccess'), 'arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess');
+  });
+
+  describe('on the network fixture', () => {
+    const t = buildTemplate(readFileSync(join(__dirname, '../../fixtures/network/good.yaml'), 'utf8'));
+    const role = (fn: string) => executionRole(t, functionById(t, fn)!);
+
+    it('lets the API role connect to the proxy it names through !Select over the proxy ARN', () => {
+      assert.equal(roleAllows(t, role('ApiFunction'), 'rds-db:connect', 'DatabaseProxy'), 'allowed');
+      assert.equal(roleAllows(t, role('ApiFunction'), 'rds-db:connect', 'DatabaseCluster'), 'denied');
+    });
+
+    it('lets the proxy role read its secret and decrypt with the secret key (a conditional Allow counts)', () => {
+      assert.equal(roleAllows(t, 'ProxyRole', 'secretsmanager:GetSecretValue', 'DatabaseSecret'), 'allowed');
+      assert.equal(roleAllows(t, 'ProxyRole', 'kms:Decrypt', 'SecretKey'), 'allowed');
+    });
+
+    it('matches a bucket named with !Sub to a policy template naming it the same way', () => {
+      assert.equal(roleAllows(t, role('ThumbnailFunction'), 's3:GetObject', 'UploadsBucket'), 'allowed');
+      assert.equal(roleAllows(t, role('ThumbnailFunction'), 's3:PutObject', 'UploadsBucket'), 'denied');
+      assert.equal(roleAllows(t, role('ThumbnailFunction'), 's3:PutObject', 'ThumbnailsBucket'), 'allowed');
+    });
+
+    it('sees the edge role trusted by edgelambda.amazonaws.com', () => {
+      assert.equal(roleTrusts(t, role('ImageUrlRewrite'), 'edgelambda.amazonaws.com'), 'allowed');
+      assert.equal(roleTrusts(t, role('ApiFunction'), 'edgelambda.amazonaws.com'), 'denied');
+    });
   });
 });

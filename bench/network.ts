@@ -1,0 +1,100 @@
+/**
+ * Network-heavy template: 500 functions in VPCs over 50 subnets and 20 security groups, with RDS
+ * proxies, queues and roles with policies. Measures building the model against running every rule
+ * on it; `ratio` (rules / build) stays at or under 2 only when no rule is quadratic in resources.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildTemplate } from '../server/src/template/model';
+import { validate } from '../server/src/rules/engine';
+import { QUOTAS } from '../server/src/quotas';
+
+const FUNCTIONS = 500;
+const SUBNETS = 50;
+const GROUPS = 20;
+const VPCS = 5;
+const PROXIES = 10;
+const QUEUES = 100;
+const ROLES = 100;
+
+/** The generated template text (YAML). */
+export function networkTemplate(): string {
+  const out: string[] = ["AWSTemplateFormatVersion: '2010-09-09'", 'Transform: AWS::Serverless-2016-10-31', 'Resources:'];
+  for (let v = 0; v < VPCS; v++) {
+    out.push(`  Vpc${v}:`, '    Type: AWS::EC2::VPC', `    Properties: { CidrBlock: 10.${v}.0.0/16 }`);
+    out.push(`  Nat${v}:`, '    Type: AWS::EC2::NatGateway', `    Properties: { SubnetId: subnet-public-${v} }`);
+    out.push(`  Rt${v}:`, '    Type: AWS::EC2::RouteTable', `    Properties: { VpcId: !Ref Vpc${v} }`);
+    // The last VPC has no NAT route, so vpc/no-internet-egress has work to report.
+    if (v < VPCS - 1) out.push(`  Default${v}:`, '    Type: AWS::EC2::Route', `    Properties: { RouteTableId: !Ref Rt${v}, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat${v} }`);
+  }
+  for (let s = 0; s < SUBNETS; s++) {
+    const v = s % VPCS;
+    out.push(`  Subnet${s}:`, '    Type: AWS::EC2::Subnet', `    Properties: { VpcId: !Ref Vpc${v}, CidrBlock: 10.${v}.${s}.0/24, AvailabilityZone: !Select [${s % 3}, !GetAZs ''] }`);
+    out.push(`  Assoc${s}:`, '    Type: AWS::EC2::SubnetRouteTableAssociation', `    Properties: { SubnetId: !Ref Subnet${s}, RouteTableId: !Ref Rt${v} }`);
+  }
+  for (let g = 0; g < GROUPS; g++) {
+    out.push(`  Sg${g}:`, '    Type: AWS::EC2::SecurityGroup', '    Properties:', `      VpcId: !Ref Vpc${g % VPCS}`, `      GroupDescription: group ${g}`);
+    out.push('      SecurityGroupIngress:', `        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: !Ref Sg${(g + VPCS) % GROUPS} }`);
+  }
+  for (let p = 0; p < PROXIES; p++) {
+    const v = p % VPCS;
+    out.push(`  Secret${p}:`, '    Type: AWS::SecretsManager::Secret');
+    out.push(`  Proxy${p}:`, '    Type: AWS::RDS::DBProxy', '    Properties:', '      EngineFamily: POSTGRESQL', `      RoleArn: !GetAtt Role${p}.Arn`);
+    out.push('      Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref Secret' + p + ', IAMAuth: REQUIRED }]', '      RequireTLS: true');
+    out.push(`      VpcSubnetIds: [!Ref Subnet${v}, !Ref Subnet${v + VPCS}]`, `      VpcSecurityGroupIds: [!Ref Sg${v}]`);
+  }
+  for (let q = 0; q < QUEUES; q++) out.push(`  Queue${q}:`, '    Type: AWS::SQS::Queue', '    Properties: { VisibilityTimeout: 180 }');
+  for (let r = 0; r < ROLES; r++) {
+    out.push(`  Role${r}:`, '    Type: AWS::IAM::Role', '    Properties:');
+    out.push('      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }');
+    // One role in ten lacks the VPC access policy, so vpc/eni-permissions reports too.
+    const policy = r % 10 === 0 ? 'AWSLambdaBasicExecutionRole' : 'AWSLambdaVPCAccessExecutionRole';
+    out.push(`      ManagedPolicyArns: [!Sub "arn:\${AWS::Partition}:iam::aws:policy/service-role/${policy}"]`);
+    out.push('      Policies:', '        - PolicyName: app', '          PolicyDocument:', '            Statement:');
+    out.push(`              - { Effect: Allow, Action: [sqs:SendMessage], Resource: !GetAtt Queue${r % QUEUES}.Arn }`);
+    out.push(`              - { Effect: Allow, Action: rds-db:connect, Resource: !Sub "arn:\${AWS::Partition}:rds-db:\${AWS::Region}:\${AWS::AccountId}:dbuser:*/app" }`);
+  }
+  for (let f = 0; f < FUNCTIONS; f++) {
+    const v = f % VPCS;
+    const p = f % PROXIES;
+    out.push(`  Fn${f}:`, '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler', `      CodeUri: s3://bucket/fn${f}.zip`);
+    out.push(`      Timeout: ${QUOTAS.defaultTimeoutSeconds * 10}`);
+    if (f % 2 === 0) out.push(`      Role: !GetAtt Role${f % ROLES}.Arn`);
+    else out.push('      Policies:', `        - SQSSendMessagePolicy: { QueueName: !GetAtt Queue${f % QUEUES}.QueueName }`, '        - DynamoDBCrudPolicy: { TableName: orders }');
+    out.push('      VpcConfig:', `        SubnetIds: [!Ref Subnet${v}, !Ref Subnet${v + VPCS}]`, `        SecurityGroupIds: [!Ref Sg${v}]`);
+    out.push('      Environment:', '        Variables:', `          DB_HOST: !GetAtt Proxy${p >= PROXIES ? 0 : p}.Endpoint`, `          QUEUE_URL: !Ref Queue${f % QUEUES}`);
+    out.push('      Events:', '        Jobs:', '          Type: SQS', `          Properties: { Queue: !GetAtt Queue${(f + 1) % QUEUES}.Arn, BatchSize: 10 }`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function best(runs: number, fn: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - start);
+  }
+  return min;
+}
+
+/** Build vs rules time (best of 5) on the generated network template. */
+export async function benchNetwork(): Promise<Record<string, unknown>> {
+  const text = networkTemplate();
+  const options = { accountConcurrencyLimit: 1000, today: new Date(), ruleLevels: {}, reportSyntax: false };
+  best(2, () => validate(buildTemplate(text), options));
+  const buildMs = best(5, () => buildTemplate(text));
+  const models = Array.from({ length: 5 }, () => buildTemplate(text));
+  let i = 0;
+  let diagnostics = 0;
+  const rulesMs = best(5, () => {
+    diagnostics = validate(models[i++]!, options).length;
+  });
+  return {
+    template: `${FUNCTIONS} functions, ${SUBNETS} subnets, ${GROUPS} security groups, ${PROXIES} proxies, ${QUEUES} queues, ${ROLES} roles`,
+    bytes: text.length,
+    buildMs: Math.round(buildMs * 10) / 10,
+    rulesMs: Math.round(rulesMs * 10) / 10,
+    ratio: Math.round((rulesMs / buildMs) * 100) / 100,
+    diagnostics,
+  };
+}
