@@ -1,3 +1,4 @@
+import { get } from '../../template/ast';
 import { edgeAssociations } from '../../template/edge';
 import { resolveStrings } from '../../template/resolve';
 import type { Rule } from '../types';
@@ -25,9 +26,10 @@ export const versionRequired: Rule = {
         const what = a.qualifier === 'latest' ? '$LATEST' : a.qualifier === 'alias' ? 'an alias' : a.qualifier === 'none' ? `the unqualified function ${a.functionId}` : undefined;
         if (!what) continue;
         const fn = t.resources.get(a.functionId);
-        const how = fn?.type === 'AWS::Serverless::Function'
-          ? `set AutoPublishAlias on ${a.functionId} and use !Ref ${a.functionId}.Version`
-          : `publish an AWS::Lambda::Version of ${a.functionId} and use !Ref to it`;
+        const published = get(fn?.properties, 'AutoPublishAlias') !== undefined;
+        const how = fn?.type !== 'AWS::Serverless::Function'
+          ? `publish an AWS::Lambda::Version of ${a.functionId} and use !Ref to it`
+          : published ? `use !Ref ${a.functionId}.Version` : `set AutoPublishAlias on ${a.functionId} and use !Ref ${a.functionId}.Version`;
         ctx.report({ range: a.arnNode.range, message: `CloudFront needs a numbered function version, but this association names ${what}: ${how}.` });
         continue;
       }

@@ -35,7 +35,12 @@ ruleTester(versionRequired, {
     { name: 'a version from an unknown parameter', template: edge('!ImportValue edge-version-arn') },
   ],
   invalid: [
-    { name: 'the unqualified function ARN', template: edge('!GetAtt SamFn.Arn'), errors: [{ line: 22, column: 34, messageIncludes: 'AutoPublishAlias' }] },
+    { name: 'the unqualified function ARN', template: edge('!GetAtt SamFn.Arn'), errors: [{ line: 22, column: 34, messageIncludes: 'use !Ref SamFn.Version' }] },
+    {
+      name: 'a SAM function without AutoPublishAlias',
+      template: edge('!GetAtt SamFn.Arn').replace(', AutoPublishAlias: live', ''),
+      errors: [{ line: 22, column: 34, messageIncludes: 'set AutoPublishAlias on SamFn' }],
+    },
     { name: 'an alias resource', template: edge('!Ref PlainAlias'), errors: [{ line: 22, column: 34, messageIncludes: 'AWS::Lambda::Version' }] },
     { name: 'SAM Fn.Alias', template: edge('!Ref SamFn.Alias'), errors: [{ line: 22, column: 34 }] },
     { name: '$LATEST through Join', template: edge("!Join [':', [!GetAtt PlainFn.Arn, $LATEST]]"), errors: [{ line: 22, column: 34 }] },

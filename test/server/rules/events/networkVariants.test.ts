@@ -9,7 +9,8 @@ import { buildTemplate } from '../../../../server/src/template/model';
 import { validate } from '../../../../server/src/rules/engine';
 import { lineCol, testOptions } from '../../../support/ruleTester';
 
-const GOOD = readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'network', 'good.yaml'), 'utf8');
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const GOOD = readFileSync(join(ROOT, 'test', 'fixtures', 'network', 'good.yaml'), 'utf8');
 
 function diagnostics(text: string): string[] {
   const found = validate(buildTemplate(text), testOptions({ reportSyntax: true }), (id, e) => {
@@ -84,6 +85,19 @@ const VARIANTS: ReadonlyArray<{ rule: string; why: string; edits: ReadonlyArray<
 describe('network fixture: trigger and Lambda@Edge variants', () => {
   it('the good template raises nothing', () => {
     assert.deepEqual(diagnostics(GOOD), []);
+  });
+
+  it('examples/network-broken breaks each of these rules once, under the comment naming it', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'network-broken', 'template.yaml'), 'utf8');
+    const lines = text.split('\n');
+    const found = diagnostics(text);
+    for (const { rule } of VARIANTS) {
+      const mine = found.filter((d) => d.startsWith(`${rule} @`));
+      assert.equal(mine.length, 1, `${rule}: ${found.join(', ')}`);
+      const line = Number(mine[0]!.split('@')[1]!.split(':')[0]);
+      const above = lines.slice(Math.max(0, line - 4), line - 1);
+      assert.ok(above.some((l) => l.includes(`# ${rule}:`)), `${rule} at line ${line} has its comment just above`);
+    }
   });
 
   for (const v of VARIANTS) {
