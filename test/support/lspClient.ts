@@ -19,7 +19,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -28,7 +28,8 @@ export interface TestServer {
   /** Every publishDiagnostics received, in order. */
   readonly published: PublishDiagnosticsParams[];
   open(uri: string, text: string, languageId?: string, version?: number): void;
-  change(uri: string, version: number, text: string): void;
+  /** Sends the whole new text, or range edits as an editor does while typing. */
+  change(uri: string, version: number, change: string | TextDocumentContentChangeEvent[]): void;
   close(uri: string): void;
   /** Resolves with the first publication for `uri` (after the call) that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
@@ -77,8 +78,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     open(uri, text, languageId = uri.endsWith('.json') ? 'json' : 'yaml', version = 1) {
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     },
-    change(uri, version, text) {
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    change(uri, version, change) {
+      const contentChanges = typeof change === 'string' ? [{ text: change }] : change;
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
     },
     close(uri) {
       void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });

@@ -2,7 +2,7 @@
  * One model and one validation result per document version, shared by every feature (diagnostics,
  * code actions, hovers, code lenses). Nothing here knows about the LSP connection.
  */
-import { buildTemplate } from '../template/model';
+import { updateTemplate } from '../template/incremental';
 import type { Template } from '../template/model';
 import { validate } from '../rules/engine';
 import type { Diagnostic, ValidationOptions } from '../rules/types';
@@ -28,7 +28,8 @@ export class Analyses {
   model(doc: TextSource): Template {
     const e = this.entries.get(doc.uri);
     if (e && e.version === doc.version) return e.template;
-    const entry: Entry = { version: doc.version, template: buildTemplate(doc.getText()) };
+    // Typing inside one resource re-parses only that resource.
+    const entry: Entry = { version: doc.version, template: updateTemplate(e?.template, doc.getText()) };
     this.entries.set(doc.uri, entry);
     return entry.template;
   }

@@ -23,14 +23,20 @@ export function registerDiagnostics(
   options: () => ValidationOptions,
 ): DiagnosticsFeature {
   const timers = new Map<string, NodeJS.Timeout>();
+  const published = new Map<string, { version: number; options: ValidationOptions }>();
 
   const publish = (uri: string) => {
     timers.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const current = options();
+    const last = published.get(uri);
+    // Opening a document also reports it as changed: publish each (version, settings) once.
+    if (last?.version === version && last.options === current) return;
+    published.set(uri, { version, options: current });
     const template = analyses.model(doc);
-    const list = analyses.diagnostics(doc, options());
+    const list = analyses.diagnostics(doc, current);
     // A newer version may have arrived while validating: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toLspDiagnostic(template, uri, d)) });
@@ -46,6 +52,7 @@ export function registerDiagnostics(
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    published.delete(e.document.uri);
     analyses.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -61,6 +61,11 @@ export function buildTemplate(text: string): Template {
   return new TemplateModel(text, root, parsed.problems);
 }
 
+/** Builds the model over a tree that is already parsed (incremental re-parses). */
+export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[]): Template {
+  return new TemplateModel(text, root, problems);
+}
+
 /**
  * A document is a template when it has AWSTemplateFormatVersion, a SAM Transform, or a Resources
  * map whose entries have `AWS::` types. Anything else (a docker-compose file, a package.json) is not.

@@ -49,18 +49,34 @@ export function parseText(text: string): ParsedText {
       }],
     };
   }
-  const docs: Document.Parsed[] = [];
-  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false, prettyErrors: false });
-  for (const doc of composer.compose(new Parser().parse(text), true, text.length)) docs.push(doc);
-  const doc = docs[0];
+  const doc = composeYaml(text);
   const problems: ParseProblem[] = [];
   if (!doc) return { root: undefined, problems };
   for (const e of doc.errors) {
     problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: e.pos[0], end: e.pos[1] } });
   }
-  const converter = new Converter(text, doc, problems);
+  const converter = new Converter(text, doc, problems, 0);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
   return { root, problems };
+}
+
+/**
+ * Parses a fragment cut out of a larger document (one resource entry) with ranges offset by `base`,
+ * so they are positions in the whole text. Undefined when the fragment does not parse cleanly.
+ */
+export function parseFragment(fragment: string, base: number): Node | undefined {
+  const doc = composeYaml(fragment);
+  if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
+  const problems: ParseProblem[] = [];
+  const root = new Converter(fragment, doc, problems, base).convert(doc.contents as YamlNode);
+  return problems.length === 0 ? root : undefined;
+}
+
+/** The `yaml` package's parse alone (first document, CloudFormation tags known): what the benchmark compares against. */
+export function composeYaml(text: string): Document.Parsed | undefined {
+  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false, prettyErrors: false });
+  for (const doc of composer.compose(new Parser().parse(text), true, text.length)) return doc;
+  return undefined;
 }
 
 class Converter {
@@ -73,17 +89,18 @@ class Converter {
     private readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
+    private readonly base: number,
   ) {}
 
   convert(n: YamlNode): Node {
     if (isAlias(n)) return this.alias(n);
-    const range = rangeOf(n, this.text);
+    const range = rangeOf(n, this.text, this.base);
     const tag = n.tag;
     const fn = tag ? TAGS.get(tag) : undefined;
     if (fn) {
       const arg = this.plain(n, range);
-      const found = this.text.lastIndexOf(tag!, range.start);
-      const start = found >= 0 ? found : range.start;
+      const found = this.text.lastIndexOf(tag!, range.start - this.base);
+      const start = found >= 0 ? found + this.base : range.start;
       return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: start + tag!.length } };
     }
     const node = this.plain(n, range);
@@ -98,7 +115,7 @@ class Converter {
         if (!isPair(item)) continue;
         const k = item.key as YamlNode | null;
         const key = k && isScalar(k) ? String(k.value) : '';
-        const keyRange = k ? rangeOf(k, this.text) : range;
+        const keyRange = k ? rangeOf(k, this.text, this.base) : range;
         const v = item.value as YamlNode | null;
         const value: Node = v ? this.convert(v) : nullAt(keyRange.end);
         pairs.push({ key, keyRange, value });
@@ -119,7 +136,7 @@ class Converter {
   }
 
   private alias(a: YamlNode & { source: string; resolve(doc: Document): unknown }): Node {
-    const range = rangeOf(a, this.text);
+    const range = rangeOf(a, this.text, this.base);
     if (this.refused) return nullAt(range.start);
     const target = a.resolve(this.doc) as YamlNode | undefined;
     if (!target) return nullAt(range.start);
@@ -169,12 +186,12 @@ function longForm(map: MapNode): Node {
 }
 
 /** The node's value range, without the line breaks and indentation a block collection ends with. */
-function rangeOf(n: YamlNode, text: string): Range {
+function rangeOf(n: YamlNode, text: string, base: number): Range {
   const r = n.range;
   if (!r) return EMPTY;
   let end = r[1];
   while (end > r[0] && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start: r[0], end };
+  return { start: r[0] + base, end: end + base };
 }
 
 function isSpace(c: number): boolean {

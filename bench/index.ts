@@ -1,0 +1,21 @@
+/** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
+import { benchTemplates } from './templates';
+
+const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
+  validation: benchTemplates,
+};
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: require('node:os').cpus().length } };
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    results[name] = await bench();
+  }
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`benchmark failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});

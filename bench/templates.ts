@@ -1,0 +1,85 @@
+/**
+ * Template pipeline cost at 10 / 100 / 1,000 / 5,000 functions: the `yaml` parse alone, the model,
+ * the rules, and their ratio (target: total <= 1.5 x parse); and the LSP round trip (didChange ->
+ * publishDiagnostics, debounce excluded) over 50 edits of the 1,000-function template.
+ */
+import { composeYaml } from '../server/src/template/parse';
+import { buildTemplate } from '../server/src/template/model';
+import { functionsOf } from '../server/src/template/functions';
+import { refGraph } from '../server/src/template/refs';
+import { validate } from '../server/src/rules/engine';
+import { VALIDATION_DEBOUNCE_MS } from '../server/src/config';
+import { startServer } from '../test/support/lspClient';
+import { functionsTemplate } from './generate';
+import { median, percentile, time } from './stats';
+
+const OPTIONS = { accountConcurrencyLimit: 100_000, today: new Date(), ruleLevels: {}, reportSyntax: false };
+
+export async function benchTemplates(): Promise<Record<string, unknown>> {
+  const sizes: Record<string, unknown> = {};
+  for (const count of [10, 100, 1_000, 5_000]) {
+    const text = functionsTemplate(count);
+    const runs = count >= 1_000 ? 5 : 20;
+    const parse: number[] = [];
+    const model: number[] = [];
+    const rules: number[] = [];
+    const total: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      parse.push(time(() => composeYaml(text)));
+      let t = buildTemplate(text);
+      const built = time(() => {
+        t = buildTemplate(text);
+        functionsOf(t);
+        refGraph(t);
+      });
+      model.push(built);
+      const ruled = time(() => validate(t, OPTIONS));
+      rules.push(ruled);
+      total.push(built + ruled);
+    }
+    const parseMs = median(parse);
+    const totalMs = median(total);
+    sizes[`${count}`] = {
+      bytes: text.length,
+      parseMs: round(parseMs),
+      modelMs: round(median(model) - parseMs),
+      rulesMs: round(median(rules)),
+      totalMs: round(totalMs),
+      ratio: round(totalMs / parseMs),
+    };
+  }
+  return { templates: sizes, lsp: await lspRoundTrip() };
+}
+
+async function lspRoundTrip(): Promise<Record<string, number>> {
+  const server = await startServer();
+  try {
+    const uri = 'file:///bench/template.yaml';
+    const base = functionsTemplate(1_000);
+    const opened = server.nextDiagnostics(uri, () => true, 60_000);
+    server.open(uri, base);
+    await opened;
+    // Typing over the value of one function's MemorySize, as range edits like an editor sends them.
+    const lines = base.split('\n');
+    const line = lines.indexOf('      MemorySize: 512');
+    const samples: number[] = [];
+    let current = '512';
+    for (let v = 2; v <= 51; v++) {
+      const next = v % 2 === 0 ? '99999' : '512';
+      const range = { start: { line, character: 18 }, end: { line, character: 18 + current.length } };
+      current = next;
+      const wait = server.nextDiagnostics(uri, (p) => p.version === v, 60_000);
+      const started = performance.now();
+      server.change(uri, v, [{ range, text: next }]);
+      await wait;
+      samples.push(performance.now() - started - VALIDATION_DEBOUNCE_MS);
+    }
+    return { functions: 1_000, edits: samples.length, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)) };
+  } finally {
+    await server.stop();
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

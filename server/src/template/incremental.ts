@@ -1,0 +1,100 @@
+/**
+ * Re-parsing after an edit. Typing inside one resource of a large template re-parses only that
+ * resource's entry and shifts the ranges after it; anything else (an edit outside Resources, one
+ * that crosses an entry boundary, a fragment that does not parse cleanly, a flow-style or JSON
+ * template) falls back to a full parse. The result is the same tree a full parse gives.
+ */
+import type { MapNode, Node, Pair } from './ast';
+import { buildTemplate, templateFromTree } from './model';
+import type { Template } from './model';
+import { parseFragment } from './parse';
+
+/** Templates smaller than this are simply parsed again: it is as fast and has no edge cases. */
+const MIN_INCREMENTAL_BYTES = 20_000;
+
+/** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
+export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
+  if (!previous || text.length < minBytes) return buildTemplate(text);
+  return reparseResource(previous, text) ?? buildTemplate(text);
+}
+
+function reparseResource(prev: Template, text: string): Template | undefined {
+  const root = prev.root;
+  if (!root || !prev.isTemplate || prev.problems.length > 0) return undefined;
+  const old = prev.text;
+  // The edited region: what lies between the common prefix and the common suffix.
+  const max = Math.min(old.length, text.length);
+  let a = 0;
+  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let s = 0;
+  while (s < max - a && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const b = old.length - s;
+  const delta = text.length - old.length;
+
+  const resourcesIndex = root.pairs.findIndex((p) => p.key === 'Resources');
+  const resourcesPair = root.pairs[resourcesIndex];
+  const resources = resourcesPair?.value;
+  if (!resourcesPair || resources?.kind !== 'map' || old.charCodeAt(resources.range.start) === 123 /* { */) return undefined;
+
+  // The entry whose span [its line start, the next entry's line start) holds the whole edit.
+  const entries = resources.pairs;
+  let lo = 0;
+  let hi = entries.length - 1;
+  let idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineStart(old, entries[mid]!.keyRange.start) <= a) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (idx < 0) return undefined;
+  const entry = entries[idx]!;
+  const spanStart = lineStart(old, entry.keyRange.start);
+  const next = entries[idx + 1];
+  const nextResource = next === undefined && resourcesIndex + 1 < root.pairs.length ? root.pairs[resourcesIndex + 1] : undefined;
+  const spanEnd = next ? lineStart(old, next.keyRange.start) : nextResource ? lineStart(old, nextResource.keyRange.start) : old.length;
+  // The edit must not touch the next entry's first character, and that entry must still start a line.
+  if (b >= spanEnd && spanEnd !== old.length) return undefined;
+  if (spanEnd !== old.length && text.charCodeAt(spanEnd + delta - 1) !== 10) return undefined;
+
+  const fragment = parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
+  if (fragment?.kind !== 'map' || fragment.pairs.length !== 1) return undefined;
+  const replaced = fragment.pairs[0]!;
+  // Same indentation as before, or the entry would belong elsewhere in the document.
+  if (replaced.keyRange.start - spanStart !== entry.keyRange.start - spanStart) return undefined;
+
+  // The last entry decides where Resources (and the document) ends, trailing comments included:
+  // only the fragment's own parse knows that, and only when nothing follows Resources.
+  const last = idx === entries.length - 1;
+  if (last && nextResource) return undefined;
+  const end = last ? fragment.range.end : resources.range.end + delta;
+  const shiftedEntries = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1).map((p) => shiftPair(p, delta))];
+  const newResources: MapNode = { kind: 'map', pairs: shiftedEntries, range: { start: resources.range.start, end } };
+  const rootPairs: Pair[] = root.pairs.map((p, i) =>
+    i < resourcesIndex ? p : i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : shiftPair(p, delta),
+  );
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: last ? end : root.range.end + delta } }, []);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function shiftPair(p: Pair, d: number): Pair {
+  return { key: p.key, keyRange: { start: p.keyRange.start + d, end: p.keyRange.end + d }, value: shift(p.value, d) };
+}
+
+function shift(n: Node, d: number): Node {
+  const range = { start: n.range.start + d, end: n.range.end + d };
+  switch (n.kind) {
+    case 'scalar':
+      return { kind: 'scalar', value: n.value, range };
+    case 'map':
+      return { kind: 'map', pairs: n.pairs.map((p) => shiftPair(p, d)), range };
+    case 'seq':
+      return { kind: 'seq', items: n.items.map((i) => shift(i, d)), range };
+    case 'intrinsic':
+      return { kind: 'intrinsic', fn: n.fn, arg: shift(n.arg, d), range, nameRange: { start: n.nameRange.start + d, end: n.nameRange.end + d } };
+  }
+}
