@@ -1,8 +1,10 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
+import { benchEvents } from './events';
 import { benchTemplates } from './templates';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  events: benchEvents,
 };
 
 async function main(): Promise<void> {
