@@ -1,10 +1,12 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
 import { benchEvents } from './events';
+import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   events: benchEvents,
+  explorer: benchExplorer,
 };
 
 async function main(): Promise<void> {

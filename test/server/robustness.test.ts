@@ -22,7 +22,18 @@ const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: 
     rules: ['events/stream-settings'],
     why: 'the IntValue parameter defaults to 50, outside MaximumRecordAgeInSeconds 60..604800 and ParallelizationFactor 1..10; Lambda refuses the mapping',
   },
+  'connector_hardcoded_props.yaml': {
+    rules: ['runtime/zip-needs-handler'],
+    why: 'its AWS::Lambda::Function is a stub without Code, Handler or Runtime ("Intentionally not complete"); CloudFormation would refuse it',
+  },
 };
+
+/**
+ * Rules whose error-level findings on the corpus are right in every file, with the reason: the
+ * translator's inputs pin runtimes (nodejs12.x, python2.7, python3.7, ...) that Lambda no longer
+ * lets anyone create or update, so deploying them as written fails.
+ */
+const ALWAYS_RIGHT: ReadonlySet<string> = new Set(['runtime/deprecated']);
 
 function check(text: string): Diagnostic[] {
   return validate(buildTemplate(text), testOptions({ reportSyntax: true }), (rule, e) => {
@@ -50,7 +61,7 @@ describe('robustness', function () {
     for (const f of files.filter((x) => !x.startsWith('error_'))) {
       const allowed = EXPECTED_ERRORS[f]?.rules ?? [];
       for (const d of check(readFileSync(join(CORPUS, f), 'utf8'))) {
-        if (d.severity === 'error' && !allowed.includes(d.rule)) wrong.push(`${f}: ${d.rule}: ${d.message}`);
+        if (d.severity === 'error' && !allowed.includes(d.rule) && !ALWAYS_RIGHT.has(d.rule)) wrong.push(`${f}: ${d.rule}: ${d.message}`);
       }
     }
     assert.deepEqual(wrong, []);

@@ -1,5 +1,5 @@
 /** Small pieces several rules share: related information, numeric range checks, docs links. */
-import type { Node } from '../template/ast';
+import type { Node, Range } from '../template/ast';
 import type { Candidate } from '../template/resolve';
 import { resolve } from '../template/resolve';
 import { fromGlobals } from '../template/functions';
@@ -62,4 +62,13 @@ export function utf8Bytes(s: string): number {
 /** Formats a count with thousands separators. */
 export function fmt(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/**
+ * Where a finding at `range` belongs: a value written in Globals is reported once, with the
+ * inheriting function as related information and no resource (so one function's Metadata ignore
+ * does not hide it for the others); an own value belongs to its function.
+ */
+export function ownerOf(f: FunctionView, range: Range): { related: Related[]; resource?: string } {
+  return fromGlobals(f, range) ? { related: [{ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` }] } : { related: [], resource: f.id };
 }

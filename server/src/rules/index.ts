@@ -15,7 +15,22 @@ import { scheduleExpression } from './events/scheduleExpression';
 import { sqsBatching } from './events/sqsBatching';
 import { sqsVisibilityTimeout } from './events/sqsVisibilityTimeout';
 import { streamSettings } from './events/streamSettings';
+import { environmentKeys } from './limits/environmentKeys';
+import { environmentSize } from './limits/environmentSize';
+import { ephemeralStorage } from './limits/ephemeralStorage';
+import { imagePackage } from './limits/imagePackage';
+import { inlineCode } from './limits/inlineCode';
+import { layers } from './limits/layers';
 import { memorySize } from './limits/memorySize';
+import { names } from './limits/names';
+import { reservedConcurrency } from './limits/reservedConcurrency';
+import { templateSize } from './limits/templateSize';
+import { timeout } from './limits/timeout';
+import { deprecated } from './runtime/deprecated';
+import { zipNeedsHandler } from './runtime/zipNeedsHandler';
+import { functionUrlPublic } from './security/functionUrlPublic';
+import { permissionPrincipal } from './security/permissionPrincipal';
+import { secretInEnvironment } from './security/secretInEnvironment';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -38,7 +53,22 @@ export const RULES: readonly Rule[] = [
   sqsBatching,
   sqsVisibilityTimeout,
   streamSettings,
+  environmentKeys,
+  environmentSize,
+  ephemeralStorage,
+  imagePackage,
+  inlineCode,
+  layers,
   memorySize,
+  names,
+  reservedConcurrency,
+  templateSize,
+  timeout,
+  deprecated,
+  zipNeedsHandler,
+  functionUrlPublic,
+  permissionPrincipal,
+  secretInEnvironment,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

@@ -45,10 +45,22 @@ function buildViews(t: Template): FunctionView[] {
     if (r.type !== SAM_FUNCTION && r.type !== LAMBDA_FUNCTION) continue;
     const sam = r.type === SAM_FUNCTION;
     const own = r.properties ?? { kind: 'map', pairs: [], range: r.idRange };
-    const props = sam && globals ? mergeMaps(globals, own) : own;
+    const inherited = sam && globals ? withoutIgnored(globals, get(r.node, 'IgnoreGlobals')) : undefined;
+    const props = inherited ? mergeMaps(inherited, own) : own;
     views.push({ id: r.id, resource: r, sam, props, globalsRange: sam ? globals?.range : undefined });
   }
   return views;
+}
+
+/**
+ * The Globals a function inherits after its `IgnoreGlobals` attribute (`'*'` or a list of property
+ * names): SAM leaves those out of the merge, e.g. so an image function skips a Globals Runtime.
+ */
+function withoutIgnored(globals: MapNode, ignore: Node | undefined): MapNode | undefined {
+  if (!ignore) return globals;
+  if (ignore.kind === 'scalar' && ignore.value === '*') return undefined;
+  const names = new Set<unknown>(ignore.kind === 'seq' ? ignore.items.map((i) => (i.kind === 'scalar' ? i.value : undefined)) : []);
+  return { kind: 'map', pairs: globals.pairs.filter((p) => !names.has(p.key)), range: globals.range };
 }
 
 /** SAM's Globals merge: `over` wins for scalars, maps merge key by key, lists append. */

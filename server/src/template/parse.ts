@@ -99,7 +99,7 @@ class Converter {
     const fn = tag ? TAGS.get(tag) : undefined;
     if (fn) {
       const arg = this.plain(n, range);
-      const found = this.text.lastIndexOf(tag!, range.start - this.base);
+      const found = tagBefore(this.text, tag!, range.start - this.base);
       const start = found >= 0 ? found + this.base : range.start;
       return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: start + tag!.length } };
     }
@@ -200,4 +200,27 @@ function isSpace(c: number): boolean {
 
 function nullAt(offset: number): ScalarNode {
   return { kind: 'scalar', value: null, range: { start: offset, end: offset } };
+}
+
+/**
+ * The offset of the tag written before a value at `offset`: the last occurrence that is not inside a
+ * comment (`!Sub # like !Sub` followed by the value on the next line), or -1.
+ */
+function tagBefore(text: string, tag: string, offset: number): number {
+  let at = text.lastIndexOf(tag, offset);
+  while (at > 0 && inComment(text, at)) at = text.lastIndexOf(tag, at - 1);
+  return at;
+}
+
+/** True when `offset` lies after a `#` that starts a comment on its line (outside quotes). */
+function inComment(text: string, offset: number): boolean {
+  let quote = '';
+  for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) return true;
+  }
+  return false;
 }

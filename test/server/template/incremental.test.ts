@@ -22,7 +22,9 @@ const EDITS: ReadonlyArray<(text: string, at: number) => string> = [
   (t, at) => `${t.slice(0, at)}  ${t.slice(at)}`,
 ];
 
-describe('incremental re-parse', () => {
+describe('incremental re-parse', function () {
+  this.timeout(180_000);
+
   it('gives the same tree as a full parse for thousands of random edits to real templates', () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).slice(0, 120);
     const random = rng(42);

@@ -1,0 +1,56 @@
+import { str } from '../../template/ast';
+import type { Node } from '../../template/ast';
+import { functionsOf } from '../../template/functions';
+import { resolveStrings } from '../../template/resolve';
+import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
+import { variablesOf } from '../environment';
+import { fmt, ownerOf, utf8Bytes } from '../helpers';
+import type { Rule } from '../types';
+
+/**
+ * limits/environment-size: the UTF-8 bytes of all keys and values stay within 4 KB, after the Globals
+ * merge. Unknown values count 0, a `!Sub` its literal text (the message then says "at least"); of an `!If`
+ * value the shorter branch counts.
+ */
+export const environmentSize: Rule = {
+  meta: {
+    id: 'limits/environment-size',
+    severity: 'error',
+    description: 'Environment variables (keys plus values, UTF-8, Globals included) must total at most 4 KB; a warning from 90 %.',
+    docs: {
+      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        CONFIG: "<a 5,000-character JSON document>"',
+      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up',
+      url: LAMBDA_QUOTAS_URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const limit = QUOTAS.environmentBytes;
+    const warnAt = Math.ceil(limit * QUOTAS.environmentWarnRatio);
+    for (const f of functionsOf(ctx.template)) {
+      for (const v of variablesOf(ctx.template, f)) {
+        let total = 0;
+        let unknown = 0;
+        for (const p of v.vars) {
+          const values = resolveStrings(ctx.template, p.value);
+          if (values.length === 0) unknown++;
+          total += utf8Bytes(p.key) + (values.length === 0 ? knownSubText(p.value) : Math.min(...values.map((c) => utf8Bytes(c.value))));
+        }
+        if (total < warnAt) continue;
+        const over = total > limit;
+        const amount = `${unknown > 0 ? 'at least ' : ''}${fmt(total)} bytes`;
+        const message = over
+          ? `These environment variables take ${amount}, above Lambda's ${fmt(limit)}-byte limit (keys plus values, UTF-8); deployment fails. Move large values to SSM Parameter Store or Secrets Manager, or into the code package.`
+          : `These environment variables take ${amount}, ${Math.floor((total / limit) * 100)} % of Lambda's ${fmt(limit)}-byte limit (keys plus values, UTF-8). Keep large values in SSM Parameter Store or Secrets Manager before the next variable breaks the deployment.`;
+        ctx.report({ range: v.keyRange, message, severity: over ? 'error' : 'warning', ...ownerOf(f, v.keyRange) });
+      }
+    }
+  },
+};
+
+/** Bytes a `!Sub` with variables certainly takes: its text without the `${...}` placeholders. */
+function knownSubText(node: Node): number {
+  if (node.kind !== 'intrinsic' || node.fn !== 'Fn::Sub') return 0;
+  const template = str(node.arg.kind === 'seq' ? node.arg.items[0] : node.arg);
+  return template === undefined ? 0 : utf8Bytes(template.replace(/\$\{(?!!)[^}]*\}/g, '').replace(/\$\{!/g, '${'));
+}

@@ -1,0 +1,49 @@
+import { pairOf } from '../../template/ast';
+import type { Node } from '../../template/ast';
+import { fromGlobals, functionsOf } from '../../template/functions';
+import { branches, isNoValue } from '../../template/resolve';
+import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
+import { ownerOf } from '../helpers';
+import type { Rule } from '../types';
+
+/** limits/layers: at most 5 layers per function, counting the ones SAM Globals append. */
+export const layers: Rule = {
+  meta: {
+    id: 'limits/layers',
+    severity: 'error',
+    description: 'A function can use at most 5 layers, including the Layers SAM Globals append.',
+    docs: {
+      bad: 'Globals:\n  Function:\n    Layers: [!Ref Common, !Ref Tracing]\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers: [!Ref A, !Ref B, !Ref C, !Ref D]',
+      good: 'Globals:\n  Function:\n    Layers: [!Ref Common, !Ref Tracing]\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers: [!Ref A, !Ref BCD]   # B, C and D merged into one layer',
+      url: LAMBDA_QUOTAS_URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const max = QUOTAS.layersPerFunction;
+    for (const f of functionsOf(ctx.template)) {
+      const pair = pairOf(f.props, 'Layers');
+      if (!pair) continue;
+      for (const list of branches(pair.value)) {
+        if (list.kind !== 'seq') continue;
+        const count = list.items.filter((i) => !mayBeAbsent(i)).length;
+        if (count <= max) continue;
+        const owner = ownerOf(f, pair.keyRange);
+        const inherited = list.items.filter((i) => fromGlobals(f, i.range)).length;
+        const who = owner.resource ? `${f.id} uses ${count} layers${inherited > 0 ? ` (${inherited} appended from Globals)` : ''}` : `Functions inheriting these Globals Layers use ${count} layers`;
+        ctx.report({
+          range: pair.keyRange,
+          message: `${who}; Lambda allows at most ${max}. Merge layers, or bundle the dependencies into the function package.`,
+          ...owner,
+        });
+      }
+    }
+  },
+};
+
+/** True when a list item can disappear: `!Ref AWS::NoValue`, or an `!If` with such a branch. */
+function mayBeAbsent(n: Node): boolean {
+  if (isNoValue(n)) return true;
+  if (n.kind === 'intrinsic' && n.fn === 'Fn::If' && n.arg.kind === 'seq') return n.arg.items.slice(1).some(mayBeAbsent);
+  return false;
+}

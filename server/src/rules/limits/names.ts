@@ -1,0 +1,49 @@
+import { get } from '../../template/ast';
+import { functionsOf } from '../../template/functions';
+import type { FunctionView } from '../../template/functions';
+import { resolveStrings } from '../../template/resolve';
+import type { Candidate } from '../../template/resolve';
+import { LAMBDA_SHAPES, QUOTAS } from '../../quotas';
+import { fmt, ownerOf, relatedFor } from '../helpers';
+import type { Rule, RuleContext } from '../types';
+
+/** limits/names: FunctionName, Description and Handler within Lambda's lengths and characters. */
+export const names: Rule = {
+  meta: {
+    id: 'limits/names',
+    severity: 'error',
+    description: 'FunctionName has at most 64 letters, digits, hyphens or underscores; Description at most 256 characters; Handler at most 128.',
+    docs: {
+      bad: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    FunctionName: orders.process-payment',
+      good: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    FunctionName: orders-process-payment',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    for (const f of functionsOf(ctx.template)) {
+      for (const c of resolveStrings(ctx.template, get(f.props, 'FunctionName'))) {
+        if (c.value.length > QUOTAS.functionNameMax) {
+          report(ctx, f, c, `FunctionName "${c.value}" has ${c.value.length} characters; Lambda allows at most ${QUOTAS.functionNameMax}. Shorten it, or leave FunctionName out and let CloudFormation generate one.`);
+        } else if (!LAMBDA_SHAPES.functionNamePattern.test(c.value)) {
+          const bad = [...new Set(c.value.replace(/[a-zA-Z0-9_-]/g, ''))].map((ch) => JSON.stringify(ch)).join(', ');
+          report(ctx, f, c, `FunctionName "${c.value}" contains ${bad}; Lambda allows only letters, digits, hyphens and underscores. Replace them, for example with "-".`);
+        }
+      }
+      tooLong(ctx, f, 'Description', QUOTAS.descriptionMax);
+      tooLong(ctx, f, 'Handler', QUOTAS.handlerMax);
+    }
+  },
+};
+
+function tooLong(ctx: RuleContext, f: FunctionView, key: 'Description' | 'Handler', max: number): void {
+  for (const c of resolveStrings(ctx.template, get(f.props, key))) {
+    if (c.value.length <= max) continue;
+    report(ctx, f, c, `${key} has ${fmt(c.value.length)} characters; Lambda allows at most ${max}. Shorten it.`);
+  }
+}
+
+function report(ctx: RuleContext, f: FunctionView, c: Candidate, message: string): void {
+  const owner = ownerOf(f, c.at);
+  ctx.report({ range: c.at, message, ...owner, related: [...owner.related, ...relatedFor(undefined, c)] });
+}

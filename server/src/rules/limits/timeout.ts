@@ -1,0 +1,25 @@
+import { get } from '../../template/ast';
+import { functionsOf } from '../../template/functions';
+import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
+import { checkIntegerRange } from '../helpers';
+import type { Rule } from '../types';
+
+/** limits/timeout: Timeout within Lambda's 1..900 seconds. */
+export const timeout: Rule = {
+  meta: {
+    id: 'limits/timeout',
+    severity: 'error',
+    description: 'Timeout must be a whole number of seconds in 1..900 (15 minutes).',
+    docs: {
+      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 1800',
+      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 900',
+      url: LAMBDA_QUOTAS_URL,
+    },
+    fixable: true,
+  },
+  check(ctx) {
+    for (const f of functionsOf(ctx.template)) {
+      checkIntegerRange(ctx, f, get(f.props, 'Timeout'), 'Timeout', 's', QUOTAS.timeoutSeconds);
+    }
+  },
+};

@@ -1,0 +1,61 @@
+import { get } from '../../template/ast';
+import { functionsOf } from '../../template/functions';
+import { resolveStrings } from '../../template/resolve';
+import { closestRuntimes, runtimeInfo, runtimePhase } from '../../runtimes';
+import type { RuntimeLifecycle } from '../../runtimes';
+import { ownerOf, relatedFor } from '../helpers';
+import type { Rule, Severity } from '../types';
+
+/** runtime/deprecated: the runtime exists and is not past its deprecation, create-block or update-block date. */
+export const deprecated: Rule = {
+  meta: {
+    id: 'runtime/deprecated',
+    severity: 'warning',
+    description: 'Runtime is a Lambda runtime that is still supported: a warning once deprecated, an error once functions can no longer be created or updated with it, or when the name is unknown.',
+    docs: {
+      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.8',
+      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.14',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    for (const f of functionsOf(ctx.template)) {
+      for (const c of resolveStrings(ctx.template, get(f.props, 'Runtime'))) {
+        const info = runtimeInfo(c.value);
+        const finding = info ? lifecycleFinding(info, ctx.options.today) : unknownRuntime(c.value);
+        if (!finding) continue;
+        const owner = ownerOf(f, c.at);
+        ctx.report({ range: c.at, ...finding, ...owner, related: [...owner.related, ...relatedFor(undefined, c)] });
+      }
+    }
+  },
+};
+
+function lifecycleFinding(info: RuntimeLifecycle, today: Date): { message: string; severity: Severity } | undefined {
+  const move = info.successor ? ` Move to ${info.successor}.` : ' Move to a supported runtime.';
+  switch (runtimePhase(info, today)) {
+    case 'supported':
+      return undefined;
+    case 'deprecated':
+      return {
+        severity: 'warning',
+        message: `Runtime ${info.id} was deprecated on ${info.deprecated}: it no longer gets security patches or support.${info.createBlock ? ` From ${info.createBlock} no new functions can be created with it.` : ''}${move}`,
+      };
+    case 'create-blocked':
+      return {
+        severity: 'error',
+        message: `Runtime ${info.id} is deprecated (${info.deprecated}) and since ${info.createBlock} Lambda refuses to create new functions with it${info.updateBlock ? `; updates are refused from ${info.updateBlock}` : ''}.${move}`,
+      };
+    case 'update-blocked':
+      return {
+        severity: 'error',
+        message: `Runtime ${info.id} is deprecated (${info.deprecated}) and since ${info.updateBlock} Lambda refuses to create or update functions with it.${move}`,
+      };
+  }
+}
+
+function unknownRuntime(name: string): { message: string; severity: Severity } {
+  const closest = closestRuntimes(name).join(', ');
+  return { severity: 'error', message: `"${name}" is not a Lambda runtime identifier. Did you mean one of: ${closest}? See the runtime list in the Lambda documentation.` };
+}

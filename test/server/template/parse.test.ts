@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { parseText } from '../../../server/src/template/parse';
+import { get, getPath } from '../../../server/src/template/ast';
+import type { IntrinsicName, Node } from '../../../server/src/template/ast';
+
+/** The text a range covers. */
+const at = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
+
+function valueOf(text: string, key = 'V'): Node {
+  const root = parseText(text).root;
+  const v = get(root, key);
+  assert.ok(v, `no ${key} in ${text}`);
+  return v;
+}
+
+const SHORT_FORMS: ReadonlyArray<readonly [string, IntrinsicName, string]> = [
+  ['!Ref Bucket', 'Ref', 'Bucket'],
+  ['!GetAtt Queue.Arn', 'Fn::GetAtt', 'Queue.Arn'],
+  ['!Sub "arn:${AWS::Partition}:s3:::${Bucket}"', 'Fn::Sub', '"arn:${AWS::Partition}:s3:::${Bucket}"'],
+  ['!Join [",", [a, b]]', 'Fn::Join', '[",", [a, b]]'],
+  ['!If [IsProd, 1, 2]', 'Fn::If', '[IsProd, 1, 2]'],
+  ['!Select [0, !GetAZs ""]', 'Fn::Select', '[0, !GetAZs ""]'],
+  ['!Split [",", "a,b"]', 'Fn::Split', '[",", "a,b"]'],
+  ['!FindInMap [Map, Key, Sub]', 'Fn::FindInMap', '[Map, Key, Sub]'],
+  ['!ImportValue shared-vpc', 'Fn::ImportValue', 'shared-vpc'],
+  ['!GetAZs us-east-1', 'Fn::GetAZs', 'us-east-1'],
+  ['!Base64 hello', 'Fn::Base64', 'hello'],
+  ['!Cidr [10.0.0.0/16, 4, 8]', 'Fn::Cidr', '[10.0.0.0/16, 4, 8]'],
+  ['!Equals [a, b]', 'Fn::Equals', '[a, b]'],
+  ['!And [!Condition A, !Condition B]', 'Fn::And', '[!Condition A, !Condition B]'],
+  ['!Or [!Condition A, !Condition B]', 'Fn::Or', '[!Condition A, !Condition B]'],
+  ['!Not [!Condition A]', 'Fn::Not', '[!Condition A]'],
+  ['!Condition IsProd', 'Condition', 'IsProd'],
+  ['!Transform { Name: AWS::Include, Parameters: { Location: s3://b/k } }', 'Fn::Transform', '{ Name: AWS::Include, Parameters: { Location: s3://b/k } }'],
+];
+
+describe('template parse', () => {
+  describe('short-form tags', () => {
+    for (const [source, fn, arg] of SHORT_FORMS) {
+      it(`parses ${source.split(' ')[0]} as ${fn} with the tag and argument ranges`, () => {
+        const text = `Before: x\nV: ${source}\n`;
+        const n = valueOf(text);
+        assert.equal(n.kind, 'intrinsic');
+        if (n.kind !== 'intrinsic') return;
+        assert.equal(n.fn, fn);
+        assert.equal(at(text, n.range), source);
+        assert.equal(at(text, n.nameRange), source.split(' ')[0]);
+        assert.equal(at(text, n.arg.range), arg);
+        assert.deepEqual(parseText(text).problems, []);
+      });
+    }
+
+    it('parses tags nested in flow and block collections with their own ranges', () => {
+      const text = 'V:\n  - !If\n    - C\n    - !Ref A\n    - !GetAtt [B, Arn]\n';
+      const n = get(parseText(text).root, 'V');
+      assert.ok(n?.kind === 'seq');
+      const ifNode = n.items[0]!;
+      assert.ok(ifNode.kind === 'intrinsic' && ifNode.fn === 'Fn::If' && ifNode.arg.kind === 'seq');
+      const [, ref, getAtt] = ifNode.arg.items;
+      assert.equal(at(text, ref!.range), '!Ref A');
+      assert.equal(at(text, getAtt!.range), '!GetAtt [B, Arn]');
+      assert.ok(getAtt!.kind === 'intrinsic' && getAtt!.arg.kind === 'seq');
+    });
+  });
+
+  describe('JSON long forms', () => {
+    const cases: ReadonlyArray<readonly [string, IntrinsicName]> = [
+      ['{ "Ref": "Bucket" }', 'Ref'],
+      ['{ "Fn::GetAtt": ["Queue", "Arn"] }', 'Fn::GetAtt'],
+      ['{ "Fn::Sub": "${Bucket}" }', 'Fn::Sub'],
+      ['{ "Fn::Join": [",", ["a", "b"]] }', 'Fn::Join'],
+      ['{ "Fn::If": ["C", 1, 2] }', 'Fn::If'],
+      ['{ "Fn::FindInMap": ["M", "K", "S"] }', 'Fn::FindInMap'],
+      ['{ "Fn::ImportValue": "x" }', 'Fn::ImportValue'],
+      ['{ "Fn::Equals": ["a", "b"] }', 'Fn::Equals'],
+      ['{ "Condition": "IsProd" }', 'Condition'],
+    ];
+    for (const [source, fn] of cases) {
+      it(`maps ${source} to the same ${fn} node as the short form, ranged on the object and key`, () => {
+        const text = `{\n  "V": ${source}\n}\n`;
+        const n = valueOf(text);
+        assert.ok(n.kind === 'intrinsic', JSON.stringify(n));
+        assert.equal(n.fn, fn);
+        assert.equal(at(text, n.range), source);
+        assert.equal(at(text, n.nameRange), `"${fn}"`);
+      });
+    }
+
+    it('keeps an IAM Condition block and multi-key maps as maps', () => {
+      const text = '{ "V": { "Condition": { "StringEquals": { "a": "b" } } }, "W": { "Ref": "A", "Other": 1 } }';
+      assert.equal(valueOf(text).kind, 'map');
+      assert.equal(valueOf(text, 'W').kind, 'map');
+    });
+  });
+
+  it('ranges a tag at the tag, not at the same name in a comment between the tag and its value', () => {
+    const text = 'V: !Sub # like !Sub\n  "x-${A}"\nW: !Ref B # !Ref\n';
+    const v = valueOf(text);
+    assert.ok(v.kind === 'intrinsic');
+    assert.equal(v.nameRange.start, 3);
+    assert.equal(at(text, v.range), '!Sub # like !Sub\n  "x-${A}"');
+    assert.equal(at(text, valueOf(text, 'W').range), '!Ref B');
+  });
+
+  it('keeps exact key and value ranges in YAML and JSON', () => {
+    const yaml = 'Resources:\n  Fn:\n    Properties:\n      Timeout: 30\n';
+    const y = parseText(yaml).root;
+    const t = getPath(y, ['Resources', 'Fn', 'Properties', 'Timeout']);
+    assert.equal(at(yaml, t!.range), '30');
+    const json = '{"Resources": {"Fn": {"Properties": {"Timeout": "30"}}}}';
+    const j = getPath(parseText(json).root, ['Resources', 'Fn', 'Properties', 'Timeout']);
+    assert.equal(at(json, j!.range), '"30"');
+  });
+
+  it('reports syntax errors as problems without throwing', () => {
+    const parsed = parseText('Resources:\n  Fn: [unclosed\n');
+    assert.ok(parsed.problems.some((p) => p.kind === 'syntax'));
+  });
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { get, getPath } from '../../../server/src/template/ast';
+import type { Range } from '../../../server/src/template/ast';
+import { buildTemplate } from '../../../server/src/template/model';
+import { branches, getAll, isNoValue, refTarget, resolve, resolveNumbers, resolveOne, resolveStrings } from '../../../server/src/template/resolve';
+
+const text = [
+  'Parameters:',
+  '  Memory: { Type: Number, Default: 512 }',
+  '  NoDefault: { Type: String }',
+  '  FromSsm: { Type: "AWS::SSM::Parameter::Value<String>", Default: /app/x }',
+  '  Stage: { Type: String, Default: prod }',
+  'Mappings:',
+  '  Sizes:',
+  '    prod: { mem: 1024, timeout: 30 }',
+  '    dev: { mem: 256, timeout: 3 }',
+  'Resources:',
+  '  Fn:',
+  '    Type: AWS::Lambda::Function',
+  '    Properties:',
+  '      Literal: 128',
+  '      Text: hello',
+  '      FromParam: !Ref Memory',
+  '      FromUnknownParam: !Ref NoDefault',
+  '      FromSsmParam: !Ref FromSsm',
+  '      Branches: !If [C, 1024, !Ref Memory]',
+  '      BranchNoValue: !If [C, 5, !Ref AWS::NoValue]',
+  '      MapLiteral: !FindInMap [Sizes, prod, mem]',
+  '      MapByParam: !FindInMap [Sizes, !Ref Stage, timeout]',
+  '      MapUnknownKey: !FindInMap [Sizes, !Ref AWS::Region, mem]',
+  '      MapMissing: !FindInMap [Nope, a, b]',
+  '      SubPlain: !Sub plain-text',
+  '      SubEscaped: !Sub "cost-${!Literal}"',
+  '      SubVariable: !Sub "${AWS::StackName}-fn"',
+  '      Joined: !Join ["-", [a, !Ref Stage]]',
+  '      Selected: !Select [1, [x, y]]',
+  '      Attr: !GetAtt Other.Arn',
+  '      Imported: !ImportValue shared',
+  '      Pseudo: !Ref AWS::Region',
+  '      NumberText: "42"',
+  '      Empty:',
+  '',
+].join('\n');
+const t = buildTemplate(text);
+const prop = (key: string) => getPath(t.resources.get('Fn')!.node, ['Properties', key]);
+const src = (r: Range) => text.slice(r.start, r.end);
+const values = (key: string) => resolve(t, prop(key)).map((c) => c.value);
+
+describe('value resolution', () => {
+  it('resolves a literal at its own range', () => {
+    const [c] = resolve(t, prop('Literal'));
+    assert.deepEqual([c!.value, src(c!.at), c!.via], [128, '128', []]);
+  });
+
+  it('resolves a Ref to a parameter Default at the Ref, via the Default', () => {
+    const [c] = resolve(t, prop('FromParam'));
+    assert.equal(c!.value, 512);
+    assert.equal(src(c!.at), '!Ref Memory');
+    assert.deepEqual(c!.via.map(src), ['512']);
+  });
+
+  it('gives both If branches, and none for AWS::NoValue', () => {
+    const cs = resolve(t, prop('Branches'));
+    assert.deepEqual(cs.map((c) => [c.value, src(c.at)]), [[1024, '1024'], [512, '!Ref Memory']]);
+    assert.deepEqual(values('BranchNoValue'), [5]);
+  });
+
+  it('looks up FindInMap over literal keys, through a parameter Default, and every entry for an unknown key', () => {
+    const [c] = resolve(t, prop('MapLiteral'));
+    assert.equal(c!.value, 1024);
+    assert.equal(src(c!.at), '!FindInMap [Sizes, prod, mem]');
+    assert.deepEqual(c!.via.map(src), ['1024']);
+    assert.deepEqual(values('MapByParam'), [30]);
+    assert.deepEqual(values('MapUnknownKey'), [1024, 256]);
+    assert.deepEqual(values('MapMissing'), []);
+  });
+
+  it('resolves Sub without variables (unescaping ${!...}), Join and Select over known parts', () => {
+    assert.deepEqual(values('SubPlain'), ['plain-text']);
+    assert.deepEqual(values('SubEscaped'), ['cost-${Literal}']);
+    assert.deepEqual(values('Joined'), ['a-prod']);
+    assert.deepEqual(values('Selected'), ['y']);
+  });
+
+  it('leaves unknown values empty: no Default, SSM parameter types, Sub with variables, GetAtt, ImportValue, pseudo parameters, null', () => {
+    for (const key of ['FromUnknownParam', 'FromSsmParam', 'SubVariable', 'Attr', 'Imported', 'Pseudo', 'Empty', 'Missing']) {
+      assert.deepEqual(values(key), [], key);
+    }
+  });
+
+  it('converts numbers and strings for typed callers', () => {
+    assert.deepEqual(resolveNumbers(t, prop('NumberText')).map((c) => c.value), [42]);
+    assert.deepEqual(resolveNumbers(t, prop('Text')), []);
+    assert.deepEqual(resolveStrings(t, prop('Literal')).map((c) => c.value), ['128']);
+    assert.equal(resolveOne(t, prop('Branches')), undefined);
+    assert.equal(resolveOne(t, prop('Literal'))?.value, 128);
+  });
+
+  it('walks structure behind If branches without NoValue', () => {
+    const doc = buildTemplate('V: !If [C, { A: 1 }, !If [D, { A: 2 }, !Ref AWS::NoValue]]\n');
+    const v = get(doc.root, 'V');
+    assert.equal(branches(v).length, 2);
+    assert.deepEqual(getAll(v, 'A').map((n) => (n.kind === 'scalar' ? n.value : null)), [1, 2]);
+    assert.equal(isNoValue(get(buildTemplate('V: !Ref AWS::NoValue\n').root, 'V')!), true);
+  });
+
+  it('names the target of Ref and both GetAtt forms', () => {
+    const doc = buildTemplate('A: !Ref Q\nB: !GetAtt Q.Arn\nC: !GetAtt [Q, Arn]\nD: { "Fn::GetAtt": ["Q", "QueueName"] }\nE: plain\n');
+    assert.deepEqual(['A', 'B', 'C', 'D', 'E'].map((k) => refTarget(get(doc.root, k))), [
+      { id: 'Q' },
+      { id: 'Q', attr: 'Arn' },
+      { id: 'Q', attr: 'Arn' },
+      { id: 'Q', attr: 'QueueName' },
+      undefined,
+    ]);
+  });
+});
