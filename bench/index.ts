@@ -1,12 +1,14 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
 import { benchEvents } from './events';
 import { benchExplorer } from './explorer';
+import { benchNetwork } from './network';
 import { benchTemplates } from './templates';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   events: benchEvents,
   explorer: benchExplorer,
+  network: benchNetwork,
 };
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
 import { get, str } from './ast';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
-import { branches, isNoValue, refTarget } from './resolve';
+import { branches, isNoValue, refTarget, resolveStrings } from './resolve';
 import { patternFromTemplate, patternOf, statementsOf } from './policies';
 import type { ResourcePattern, Statement } from './policies';
 import { AWS_MANAGED_POLICIES, SAM_POLICY_TEMPLATES } from './policyData';
@@ -61,10 +61,17 @@ interface IamIndex {
 function iamIndex(t: Template): IamIndex {
   return t.memo('iam', () => {
     const attached: IamIndex['attached'] = new Map();
+    // Roles are named by !Ref (the role name) or by the literal RoleName of a template role.
+    const byName = new Map<string, string>();
+    for (const r of t.ofType(IAM_ROLE)) {
+      const name = resolveStrings(t, get(r.properties, 'RoleName'));
+      if (name.length === 1) byName.set(name[0]!.value, r.id);
+    }
     const attach = (roles: Node | undefined, doc: Node | undefined, at: Range) => {
       const statements = statementsOf(t, doc);
       for (const item of roles?.kind === 'seq' ? roles.items : roles ? [roles] : []) {
-        const id = refTarget(item)?.id ?? str(item);
+        const ref = refTarget(item)?.id;
+        const id = ref ?? byName.get(resolveStrings(t, item)[0]?.value ?? '');
         if (!id || t.resources.get(id)?.type !== IAM_ROLE) continue;
         let list = attached.get(id);
         if (!list) attached.set(id, (list = []));

@@ -151,6 +151,23 @@ describe('template/iam', () => {
     assert.equal(hasManagedPolicy(t, 'R', ['AWSLambdaVPCAccessExecutionRole']), 'unknown');
   });
 
+  it('attaches a standalone policy that names the role by its literal RoleName', () => {
+    const t = buildTemplate(yaml`
+      Resources:
+        R:
+          Type: AWS::IAM::Role
+          Properties: { RoleName: orders-api }
+        P:
+          Type: AWS::IAM::Policy
+          Properties:
+            PolicyName: eni
+            Roles: [orders-api, some-other-role]
+            PolicyDocument:
+              Statement: [{ Effect: Allow, Action: 'ec2:*', Resource: '*' }]
+    `);
+    assert.equal(roleAllows(t, 'R', 'ec2:CreateNetworkInterface'), 'allowed');
+  });
+
   it('reads a template ManagedPolicy named in ManagedPolicyArns, and an explicit Deny', () => {
     const t = buildTemplate(yaml`
       Resources:

@@ -107,6 +107,22 @@ ruleTester(incompleteConfig, {
       errors: [{ line: 4, column: 5, related: [[5, 7], [7, 3], [8, 3]] }],
     },
     { name: 'a JSON template', template: json, errors: [{ line: 6, column: 9 }] },
+    {
+      name: 'the incomplete branch of an !If',
+      template: yaml`
+        Conditions:
+          InVpc: !Equals [!Ref AWS::Region, eu-west-1]
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              VpcConfig: !If
+                - InVpc
+                - SecurityGroupIds: [sg-1]
+                - !Ref AWS::NoValue
+      `,
+      errors: [{ line: 7, column: 7 }],
+    },
   ],
 });
 
@@ -124,6 +140,12 @@ describe('vpc/incomplete-config quick fix', () => {
   it('fills an empty list in place', () => {
     const fixed = applyFix(incompleteConfig, 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      VpcConfig:\n        SecurityGroupIds: [sg-1]\n        SubnetIds: []\n');
     assert.match(fixed, /SubnetIds: \[subnet-REPLACE_ME_AZ_A, subnet-REPLACE_ME_AZ_B\]/);
+  });
+
+  it('completes a map that is a branch of an !If', () => {
+    const text = 'Conditions:\n  InVpc: !Equals [!Ref AWS::Region, eu-west-1]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      VpcConfig: !If\n        - InVpc\n        - SecurityGroupIds: [sg-1]\n        - !Ref AWS::NoValue\n';
+    const fixed = applyFix(incompleteConfig, text);
+    assert.match(fixed, /        - SecurityGroupIds: \[sg-1\]\n          SubnetIds:\n            - subnet-REPLACE_ME_AZ_A\n            - subnet-REPLACE_ME_AZ_B\n        - !Ref AWS::NoValue/);
   });
 
   it('keeps a JSON template valid JSON', () => {
