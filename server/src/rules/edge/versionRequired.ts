@@ -1,6 +1,7 @@
 import { get } from '../../template/ast';
 import { edgeAssociations } from '../../template/edge';
-import { resolveStrings } from '../../template/resolve';
+import { functionById } from '../../template/functions';
+import { refTarget, resolveStrings } from '../../template/resolve';
 import type { Rule } from '../types';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
@@ -23,6 +24,12 @@ export const versionRequired: Rule = {
     for (const a of edgeAssociations(t)) {
       if (!a.arnNode) continue;
       if (a.functionId) {
+        const view = functionById(t, a.functionId);
+        const samVersion = refTarget(a.arnNode)?.id === `${a.functionId}.Version`;
+        if (samVersion && view?.sam && get(view.props, 'AutoPublishAlias') === undefined) {
+          ctx.report({ range: a.arnNode.range, message: `${a.functionId}.Version exists only when ${a.functionId} publishes versions: set AutoPublishAlias on it (or in Globals).` });
+          continue;
+        }
         const what = a.qualifier === 'latest' ? '$LATEST' : a.qualifier === 'alias' ? 'an alias' : a.qualifier === 'none' ? `the unqualified function ${a.functionId}` : undefined;
         if (!what) continue;
         const fn = t.resources.get(a.functionId);

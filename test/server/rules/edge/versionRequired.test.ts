@@ -44,6 +44,11 @@ ruleTester(versionRequired, {
     { name: 'an alias resource', template: edge('!Ref PlainAlias'), errors: [{ line: 22, column: 34, messageIncludes: 'AWS::Lambda::Version' }] },
     { name: 'SAM Fn.Alias', template: edge('!Ref SamFn.Alias'), errors: [{ line: 22, column: 34 }] },
     { name: '$LATEST through Join', template: edge("!Join [':', [!GetAtt PlainFn.Arn, $LATEST]]"), errors: [{ line: 22, column: 34 }] },
+    {
+      name: 'SAM Fn.Version on a function that does not publish versions',
+      template: edge('!Ref SamFn.Version').replace(', AutoPublishAlias: live', ''),
+      errors: [{ line: 22, column: 34, messageIncludes: 'set AutoPublishAlias' }],
+    },
     { name: 'a literal ARN without a version', template: edge('arn:aws:lambda:us-east-1:123456789012:function:edge'), errors: [{ line: 22, column: 34 }] },
   ],
 });
