@@ -50,7 +50,7 @@ export interface EventSource {
   readonly target: SourceTarget | undefined;
   /** A literal source ARN (`arn:aws:sqs:...`), when written as one. */
   readonly targetArn: string | undefined;
-  /** S3 key filter of an S3 trigger (undefined parts are not filtered). */
+  /** S3 key filter of an S3 trigger (undefined parts are not filtered; '' when filtered by an unknown value). */
   readonly s3Filter?: { readonly prefix?: string; readonly suffix?: string };
   /** S3 event names (`s3:ObjectCreated:*`). */
   readonly s3Events?: readonly string[];
@@ -247,10 +247,10 @@ function s3Filter(t: Template, rules: Node | undefined): { prefix?: string; suff
   const out: { prefix?: string; suffix?: string } = {};
   for (const rule of rules.items) {
     const name = known(t, get(rule, 'Name'))?.toLowerCase();
-    // An unknown value still filters: keep it as '' (filtered, value unknown) rather than dropping it.
+    // An unknown rule still filters: an unknown value is kept as '', an unknown name as a prefix.
     const value = known(t, get(rule, 'Value')) ?? '';
-    if (name === 'prefix') out.prefix = value;
-    else if (name === 'suffix') out.suffix = value;
+    if (name === 'suffix') out.suffix = value;
+    else out.prefix = value;
   }
   return out.prefix === undefined && out.suffix === undefined ? undefined : out;
 }

@@ -29,6 +29,10 @@ ruleTester(s3RecursiveTrigger, {
     { name: 'reading the source and writing to another bucket', template: sam('[{ S3ReadPolicy: { BucketName: !Ref Photos } }, { S3WritePolicy: { BucketName: !Ref Thumbs } }]') },
     { name: 'writing back behind a prefix filter', template: sam('[{ S3CrudPolicy: { BucketName: !Ref Photos } }]', PREFIX) },
     {
+      name: 'writing back behind a filter whose value is not known',
+      template: sam('[{ S3CrudPolicy: { BucketName: !Ref Photos } }]', "\n              Filter: { S3Key: { Rules: [{ Name: !Ref AWS::NoValue, Value: !ImportValue upload-prefix }] } }"),
+    },
+    {
       name: 'a role that cannot be read and no output variable',
       template: sam('[arn:aws:iam::123456789012:policy/custom]'),
     },
