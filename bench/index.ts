@@ -1,14 +1,16 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
-import { benchEvents } from './events';
 import { benchExplorer } from './explorer';
-import { benchNetwork } from './network';
 import { benchTemplates } from './templates';
+import { benchNetwork } from './network';
+import { benchEvents } from './events';
+import { benchTriggers } from './triggers';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
-  events: benchEvents,
   explorer: benchExplorer,
   network: benchNetwork,
+  events: benchEvents,
+  triggers: benchTriggers,
 };
 
 async function main(): Promise<void> {

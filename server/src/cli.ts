@@ -1,5 +1,6 @@
 /** `lambda-lens` command line: dispatches to the subcommands in cli/. */
 import { runCheck } from './cli/check';
+import { runEvents } from './cli/events';
 import { EXIT } from './cli/io';
 import type { CliIo } from './cli/io';
 import { runRules } from './cli/rules';
@@ -10,6 +11,9 @@ const USAGE = `Usage: lambda-lens <command> [options]
 Commands:
   check [paths...]    validate SAM / CloudFormation templates (default command)
   rules               list the rules
+  events list         list the sample trigger events
+  events generate <id> [--template <file> --function <logicalId>] [--set key=value]
+                      print a sample event, filled from a template's function
 
 Options:
   --help              show help (also: lambda-lens <command> --help)
@@ -22,6 +26,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: runCheck,
+  events: runEvents,
   rules: runRules,
 };
 
@@ -46,6 +51,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // `lambda-lens events list | head` closes the pipe early: stop quietly, as other CLIs do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {

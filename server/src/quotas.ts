@@ -60,12 +60,62 @@ export const CLOUDFORMATION_QUOTAS = {
 } as const;
 
 /**
+ * Lambda environment variable naming, from
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html (key pattern in the
+ * Environment API reference; reserved keys in "Defined runtime environment variables").
+ */
+export const LAMBDA_ENVIRONMENT = {
+  keyPattern: /^[a-zA-Z][a-zA-Z0-9_]+$/,
+  reservedKeys: [
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME',
+    'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API',
+    'LAMBDA_TASK_ROOT',
+    'LAMBDA_RUNTIME_DIR',
+    '_HANDLER',
+    '_X_AMZN_TRACE_ID',
+  ],
+} as const;
+
+/**
+ * Function property shapes from the Lambda API reference
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html): the characters a
+ * function name may use, and the runtimes whose inline code (Code.ZipFile / InlineCode) CloudFormation
+ * packages (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html).
+ */
+export const LAMBDA_SHAPES = {
+  functionNamePattern: /^[a-zA-Z0-9_-]+$/,
+  inlineCodeRuntimes: /^(nodejs|python)/,
+} as const;
+
+/**
  * Lambda in a VPC. Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
  * ("we recommend that you choose at least two subnets" in different Availability Zones for high availability).
  */
 export const VPC_QUOTAS = {
   /** Availability Zones a VPC function's subnets should span. */
   recommendedAvailabilityZones: 2,
+} as const;
+
+/**
+ * RDS Proxy: the port a proxy listens on for each engine family (fixed per family, not configurable).
+ * Source: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-network-prereqs.html
+ */
+export const RDS_PROXY_QUOTAS = {
+  portByEngineFamily: { MYSQL: 3_306, POSTGRESQL: 5_432, SQLSERVER: 1_433 },
+  /** At or below this reserved concurrency a function's own connections stay few enough to go without a proxy. */
+  directConnectionMaxConcurrency: 10,
 } as const;
 
 /**
@@ -116,44 +166,4 @@ export const EDGE_QUOTAS = {
   originMaxTimeoutSeconds: 30,
   /** Largest /tmp an edge function may have, MB. */
   maxEphemeralStorageMb: 512,
-} as const;
-
-/**
- * Lambda environment variable naming, from
- * https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html (key pattern in the
- * Environment API reference; reserved keys in "Defined runtime environment variables").
- */
-export const LAMBDA_ENVIRONMENT = {
-  keyPattern: /^[a-zA-Z][a-zA-Z0-9_]+$/,
-  reservedKeys: [
-    'AWS_REGION',
-    'AWS_DEFAULT_REGION',
-    'AWS_EXECUTION_ENV',
-    'AWS_LAMBDA_FUNCTION_NAME',
-    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
-    'AWS_LAMBDA_FUNCTION_VERSION',
-    'AWS_LAMBDA_INITIALIZATION_TYPE',
-    'AWS_LAMBDA_LOG_GROUP_NAME',
-    'AWS_LAMBDA_LOG_STREAM_NAME',
-    'AWS_ACCESS_KEY',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_LAMBDA_RUNTIME_API',
-    'LAMBDA_TASK_ROOT',
-    'LAMBDA_RUNTIME_DIR',
-    '_HANDLER',
-    '_X_AMZN_TRACE_ID',
-  ],
-} as const;
-
-/**
- * Function property shapes from the Lambda API reference
- * (https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html): the characters a
- * function name may use, and the runtimes whose inline code (Code.ZipFile / InlineCode) CloudFormation
- * packages (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html).
- */
-export const LAMBDA_SHAPES = {
-  functionNamePattern: /^[a-zA-Z0-9_-]+$/,
-  inlineCodeRuntimes: /^(nodejs|python)/,
 } as const;

@@ -147,6 +147,31 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     rules: ['rds-proxy/engine-family'],
     url: PROXY,
   },
+  RequireTLS: {
+    sentence: 'Clients must connect to the proxy over TLS; IAM authentication (IAMAuth REQUIRED) only works with it on.',
+    rules: ['rds-proxy/iam-auth'],
+    url: PROXY,
+  },
+  VpcSubnetIds: {
+    sentence: 'An RDS Proxy (or proxy endpoint) is reachable only from inside the VPC of these subnets; functions using it need subnets in that VPC.',
+    rules: ['rds-proxy/vpc-mismatch', 'rds-proxy/function-not-in-vpc'],
+    url: PROXY,
+  },
+  VpcSecurityGroupIds: {
+    sentence: "The proxy's security groups must allow the engine port (MySQL 3306, PostgreSQL 5432, SQL Server 1433) from the functions' security groups.",
+    rules: ['rds-proxy/security-group-ingress'],
+    url: PROXY,
+  },
+  AssociatedRoles: {
+    sentence: 'A role associated for Lambda lets the database call functions: only PostgreSQL and Aurora can, and the role needs lambda:InvokeFunction and a network path to Lambda.',
+    rules: ['rds/lambda-invoke-engine', 'rds/lambda-invoke-permission'],
+    url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL-Lambda.html',
+  },
+  EventCategories: {
+    sentence: 'RDS event categories depend on the SourceType (db-instance, db-cluster, db-proxy, ...); RDS publishes only to standard, not FIFO, SNS topics.',
+    rules: ['rds/event-subscription'],
+    url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.Messages.html',
+  },
   LambdaFunctionAssociations: {
     sentence: 'Lambda@Edge takes a published version (not $LATEST or an alias); viewer triggers allow 128 MB and 5 s, origin triggers 30 s; no environment variables, VPC or layers.',
     rules: ['edge/version-required', 'edge/viewer-limits', 'edge/unsupported-config', 'edge/role-trust'],

@@ -26,6 +26,17 @@ import { names } from './limits/names';
 import { reservedConcurrency } from './limits/reservedConcurrency';
 import { templateSize } from './limits/templateSize';
 import { timeout } from './limits/timeout';
+import { authSecret } from './rds-proxy/authSecret';
+import { engineFamily } from './rds-proxy/engineFamily';
+import { functionNotInVpc } from './rds-proxy/functionNotInVpc';
+import { iamAuth } from './rds-proxy/iamAuth';
+import { noTarget } from './rds-proxy/noTarget';
+import { securityGroupIngress } from './rds-proxy/securityGroupIngress';
+import { vpcMismatch } from './rds-proxy/vpcMismatch';
+import { directConnection } from './rds/directConnection';
+import { eventSubscription } from './rds/eventSubscription';
+import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
+import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
 import { deprecated } from './runtime/deprecated';
 import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { functionUrlPublic } from './security/functionUrlPublic';
@@ -64,6 +75,17 @@ export const RULES: readonly Rule[] = [
   reservedConcurrency,
   templateSize,
   timeout,
+  authSecret,
+  engineFamily,
+  functionNotInVpc,
+  iamAuth,
+  noTarget,
+  securityGroupIngress,
+  vpcMismatch,
+  directConnection,
+  eventSubscription,
+  lambdaInvokeEngine,
+  lambdaInvokePermission,
   deprecated,
   zipNeedsHandler,
   functionUrlPublic,

@@ -1,0 +1,60 @@
+import { get } from '../../template/ast';
+import { fromGlobals } from '../../template/functions';
+import { hasNoVpcConfig } from '../../template/network';
+import type { Template, Resource } from '../../template/model';
+import { databases, DB_PROXY, DB_PROXY_ENDPOINT, proxyOfEndpoint } from '../../template/rds';
+import type { DatabaseUse } from '../../template/rds';
+import type { Related, Rule } from '../types';
+import { RDS_PROXY_NETWORK_URL } from './urls';
+
+/** rds-proxy/function-not-in-vpc: a function can only reach an RDS Proxy from inside the proxy's VPC. */
+export const functionNotInVpc: Rule = {
+  meta: {
+    id: 'rds-proxy/function-not-in-vpc',
+    severity: 'error',
+    description: 'A function that uses an RDS Proxy needs a VpcConfig: a proxy is never publicly accessible.',
+    docs: {
+      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
+      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref AppSecurityGroup]\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
+      url: RDS_PROXY_NETWORK_URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const uses of databases(t).usesByFunction.values()) {
+      for (const use of uses) {
+        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
+        if (!hasNoVpcConfig(use.fn)) continue;
+        const inherited = fromGlobals(use.fn, use.edge.range);
+        ctx.report({
+          range: use.edge.range,
+          message: `${use.fn.id} uses RDS Proxy ${use.target.id} but has no VpcConfig. A proxy is only reachable from inside its VPC, so every connection would time out. Give ${use.fn.id} a VpcConfig with subnets in the proxy's VPC and a security group the proxy allows.`,
+          related: [
+            ...proxyRelated(t, use),
+            ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+          ],
+          ...(inherited ? {} : { resource: use.fn.id }),
+        });
+      }
+    }
+  },
+};
+
+/** Where the proxy (and the endpoint used) are placed: their subnets, or the resource itself. */
+export function proxyRelated(t: Template, use: DatabaseUse): Related[] {
+  const out: Related[] = [placement(use.target)];
+  if (use.target.type === DB_PROXY_ENDPOINT) {
+    const proxy = proxyOfEndpoint(t, use.target);
+    if (proxy) out.push(placement(proxy));
+  }
+  return out;
+}
+
+function placement(r: Resource): Related {
+  const subnets = get(r.properties, 'VpcSubnetIds');
+  const kind = r.type === DB_PROXY ? 'Proxy' : 'Proxy endpoint';
+  return subnets
+    ? { range: subnets.range, message: `${kind} ${r.id} is placed in these subnets.` }
+    : { range: r.idRange, message: `${kind} ${r.id}.` };
+}

@@ -1,0 +1,57 @@
+import { get } from '../../template/ast';
+import { fromGlobals } from '../../template/functions';
+import type { FunctionView } from '../../template/functions';
+import type { Template } from '../../template/model';
+import { RDS_PROXY_QUOTAS } from '../../quotas';
+import { databases, DB_CLUSTER, DB_INSTANCE } from '../../template/rds';
+import { hasNoVpcConfig } from '../../template/network';
+import { resolveNumbers } from '../../template/resolve';
+import type { Related, Rule } from '../types';
+import { LAMBDA_RDS_URL } from '../rds-proxy/urls';
+
+/** rds/direct-connection: functions that open their own connections to a database instead of a proxy. */
+export const directConnection: Rule = {
+  meta: {
+    id: 'rds/direct-connection',
+    severity: 'information',
+    description: 'A function connecting straight to a DB instance or cluster endpoint opens connections per concurrent execution; an RDS Proxy pools them.',
+    docs: {
+      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Cluster.Endpoint.Address',
+      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
+      url: LAMBDA_RDS_URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    const index = databases(t);
+    for (const uses of index.usesByFunction.values()) {
+      for (const use of uses) {
+        if (use.target.type !== DB_INSTANCE && use.target.type !== DB_CLUSTER) continue;
+        // The identifier or ARN alone (Data API, IAM policies) is no connection.
+        if (!use.connects) continue;
+        // Outside the VPC the function cannot reach the database at all: vpc/private-resource-unreachable says so.
+        if (fewConnections(t, use.fn) || hasNoVpcConfig(use.fn)) continue;
+        const inherited = fromGlobals(use.fn, use.edge.range);
+        const proxies = index.proxiesOfDb.get(use.target.id) ?? [];
+        const related: Related[] = [
+          { range: use.target.idRange, message: `The database ${use.target.id}.` },
+          ...proxies.map((p) => ({ range: p.idRange, message: `Proxy ${p.id} already fronts ${use.target.id}; connect to its endpoint.` })),
+          ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+        ];
+        ctx.report({
+          range: use.edge.range,
+          message: `${use.fn.id} connects to ${use.target.id} directly. Under load every concurrent execution opens its own database connections and can exhaust max_connections; ${proxies.length > 0 ? `use the endpoint of ${proxies[0]!.id}` : 'put an RDS Proxy in front of the database'} (or cap ReservedConcurrentExecutions at ${RDS_PROXY_QUOTAS.directConnectionMaxConcurrency} or less).`,
+          related,
+          ...(inherited ? {} : { resource: use.fn.id }),
+        });
+      }
+    }
+  },
+};
+
+/** True when every known ReservedConcurrentExecutions of the function is small enough to go without a proxy. */
+function fewConnections(t: Template, fn: FunctionView): boolean {
+  const reserved = resolveNumbers(t, get(fn.props, 'ReservedConcurrentExecutions'));
+  return reserved.length > 0 && reserved.every((c) => c.value <= RDS_PROXY_QUOTAS.directConnectionMaxConcurrency);
+}

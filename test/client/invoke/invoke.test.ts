@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { CreateAliasCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
+import { createLambdaClientFactory, type LambdaClientFactory } from '../../../client/src/aws/clientFactory';
+import { createSession } from '../../../client/src/aws/session';
+import { explainInvokeError } from '../../../client/src/invoke/explain';
+import { PayloadRejected, invokeFunction, listQualifiers } from '../../../client/src/invoke/invoke';
+import { resultDocument, summaryLine } from '../../../client/src/invoke/result';
+import { QUOTAS } from '../../../server/src/quotas';
+import { generateEvent } from '../../../server/src/events/catalogue';
+import { startLambdaApi, type LambdaApi } from '../../support/lambdaApi';
+
+const ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+
+const HANDLER = `
+exports.echo = async (event, ctx) => { console.log('received', JSON.stringify(event).length, 'bytes'); return { echo: event, fn: ctx.functionName }; };
+exports.fail = async () => { console.log('about to fail'); throw new RangeError('order 42 has no lines'); };
+`;
+
+describe('invoke against the loopback Lambda API', function () {
+  let api: LambdaApi;
+  let factory: LambdaClientFactory;
+  const client = () => factory.createLambdaClient('us-east-1');
+  const invokes = () => api.requests.filter((r) => r.operation === 'Invoke').length;
+
+  before(async function () {
+    api = await startLambdaApi();
+    const base = { Runtime: 'nodejs20.x', Role: 'arn:aws:iam::123456789012:role/r', files: { 'index.js': HANDLER } };
+    api.addFunction({ ...base, FunctionName: 'orders-echo', Handler: 'index.echo' });
+    api.addFunction({ ...base, FunctionName: 'orders-fail', Handler: 'index.fail' });
+    factory = createLambdaClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 2, requestTimeoutMs: 10_000 });
+  });
+  after(async function () {
+    factory.dispose();
+    await api.close();
+  });
+  afterEach(() => api.faults.clear());
+
+  it('echoes a catalogue event and reports a cold start, then a warm one', async function () {
+    const payload = JSON.stringify(generateEvent('sqs-receive-message', { body: 'hello' }));
+    const cold = await invokeFunction(client(), { functionName: 'orders-echo', payload, invocationType: 'RequestResponse' });
+    assert.equal(cold.statusCode, 200);
+    assert.equal(cold.functionError, undefined);
+    assert.deepEqual(JSON.parse(cold.payload), { echo: JSON.parse(payload), fn: 'orders-echo' });
+    assert.match(cold.log, /received \d+ bytes/);
+    assert.ok(cold.report, 'REPORT line parsed');
+    assert.ok(cold.report.durationMs >= 0);
+    assert.ok(cold.report.billedDurationMs >= 1);
+    assert.equal(cold.report.memorySizeMb, 128);
+    assert.ok(cold.report.maxMemoryUsedMb > 0);
+    assert.ok(cold.report.initDurationMs !== undefined && cold.report.initDurationMs > 0, 'Init Duration on a cold start');
+    assert.match(summaryLine(cold), /^orders-echo · Status: 200 OK · Duration: [\d.]+ ms · Billed Duration: \d+ ms · Memory: \d+ MB used of 128 MB · Init Duration: [\d.]+ ms \(cold start\) · Version: \$LATEST$/);
+    const warm = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{"a":1}', invocationType: 'RequestResponse' });
+    assert.equal(warm.report?.initDurationMs, undefined);
+    const doc = resultDocument(warm);
+    assert.match(doc, /^\/\/ orders-echo \(\$LATEST, RequestResponse\)\n\/\/ Status: 200 OK\n/);
+    assert.match(doc, /\n\{\n {2}"echo": \{\n {4}"a": 1\n/);
+  });
+
+  it('surfaces a function error with its type and message', async function () {
+    const o = await invokeFunction(client(), { functionName: 'orders-fail', payload: '{}', invocationType: 'RequestResponse' });
+    assert.equal(o.statusCode, 200);
+    assert.equal(o.functionError, 'Unhandled');
+    assert.equal(o.errorType, 'RangeError');
+    assert.equal(o.errorMessage, 'order 42 has no lines');
+    assert.match(o.log, /about to fail/);
+    assert.match(summaryLine(o), /Status: 200 Function error \(Unhandled\) · Error: RangeError: order 42 has no lines/);
+  });
+
+  it('queues an Event invocation (202) and dry-runs (204) without running the handler synchronously', async function () {
+    const e = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{"async":true}', invocationType: 'Event' });
+    assert.equal(e.statusCode, 202);
+    assert.equal(e.log, '');
+    assert.match(summaryLine(e), /202 Accepted/);
+    const d = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{}', invocationType: 'DryRun' });
+    assert.equal(d.statusCode, 204);
+    assert.match(resultDocument(d), /Dry run/);
+  });
+
+  it('refuses an oversized or invalid payload without sending a request', async function () {
+    const before = invokes();
+    const bigAsync = JSON.stringify({ data: 'x'.repeat(QUOTAS.asyncPayloadBytes) });
+    const e1 = await invokeFunction(client(), { functionName: 'orders-echo', payload: bigAsync, invocationType: 'Event' }).catch((x: unknown) => x);
+    assert.ok(e1 instanceof PayloadRejected);
+    assert.match(e1.message, /at most 1 MB \(1048576 bytes\) for asynchronous \(Event\) invocations\. Nothing was sent/);
+    const bigSync = JSON.stringify({ data: 'x'.repeat(QUOTAS.syncPayloadBytes) });
+    const e2 = await invokeFunction(client(), { functionName: 'orders-echo', payload: bigSync, invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    assert.ok(e2 instanceof PayloadRejected);
+    assert.match(e2.message, /at most 6 MB/);
+    const e3 = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{\n  "a": 1,\n  oops\n}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    assert.ok(e3 instanceof PayloadRejected);
+    assert.deepEqual([e3.problem.line, e3.problem.column], [3, 3]);
+    assert.equal(invokes(), before, 'the server saw no Invoke request');
+  });
+
+  it('a payload just under the async limit is sent', async function () {
+    const payload = JSON.stringify({ d: 'x'.repeat(QUOTAS.asyncPayloadBytes - 20) });
+    assert.ok(Buffer.byteLength(payload) <= QUOTAS.asyncPayloadBytes);
+    assert.equal((await invokeFunction(client(), { functionName: 'orders-echo', payload, invocationType: 'Event' })).statusCode, 202);
+  });
+
+  it('explains a missing function or qualifier', async function () {
+    const e = await invokeFunction(client(), { functionName: 'orders-gone', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    const c = explainInvokeError(e, factory.session.source, 'us-east-1', 'orders-gone', '$LATEST');
+    assert.equal(c.summary, 'Function orders-gone not found in us-east-1');
+    assert.match(c.detail, /Check the name, the qualifier/);
+    const q = await invokeFunction(client(), { functionName: 'orders-echo', qualifier: 'nope', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    assert.equal(explainInvokeError(q, factory.session.source, 'us-east-1', 'orders-echo', 'nope').summary, 'Function orders-echo:nope not found in us-east-1');
+  });
+
+  it('explains throttling after retries, access denied and expired credentials', async function () {
+    api.faults.add({ kind: 'throttle', operation: 'Invoke', retryAfterSeconds: 0.01 });
+    const own = createLambdaClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 2 });
+    const e = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    own.dispose();
+    const c = explainInvokeError(e, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
+    assert.equal(c.kind, 'throttled');
+    assert.match(c.detail, /reserved concurrency or the account's concurrency in us-east-1 is used up/);
+    api.faults.clear();
+    api.faults.add({ kind: 'access-denied', operation: 'Invoke', times: 1 });
+    const d = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    const cd = explainInvokeError(d, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
+    assert.equal(cd.summary, 'Not allowed to invoke orders-echo');
+    assert.match(cd.detail, /lambda:InvokeFunction/);
+    api.faults.add({ kind: 'expired-token', operation: 'Invoke', times: 1 });
+    const x = await invokeFunction(client(), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((err: unknown) => err);
+    const cx = explainInvokeError(x, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
+    assert.equal(cx.kind, 'expired-token');
+    assert.match(cx.detail, /expired/);
+  });
+
+  it('lists $LATEST, aliases and versions as qualifiers, and invokes by alias', async function () {
+    await client().send(new PublishVersionCommand({ FunctionName: 'orders-echo', Description: 'first' }));
+    await client().send(new CreateAliasCommand({ FunctionName: 'orders-echo', Name: 'live', FunctionVersion: '1' }));
+    const qs = await listQualifiers(client(), 'orders-echo');
+    assert.deepEqual(qs.map((q) => `${q.kind}:${q.qualifier}`), ['latest:$LATEST', 'alias:live', 'version:1']);
+    const o = await invokeFunction(client(), { functionName: 'orders-echo', qualifier: 'live', payload: '{}', invocationType: 'RequestResponse' });
+    assert.equal(o.executedVersion, '1');
+    assert.match(summaryLine(o), /^orders-echo:live · .* · Version: 1$/);
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { hover } from '../../../server/src/features/hover';
+import { buildTemplate } from '../../../server/src/template/model';
+import { yaml } from '../../support/ruleTester';
+
+const TEXT = yaml`
+  Parameters:
+    Tls: { Type: String, Default: 'false' }
+  Resources:
+    Proxy:
+      Type: AWS::RDS::DBProxy
+      Properties:
+        EngineFamily: POSTGRESQL
+        RequireTLS: !Ref Tls
+        Auth: [{ AuthScheme: SECRETS, SecretArn: !Ref DbSecret, IAMAuth: REQUIRED }]
+`;
+
+function hoverText(line: number, character: number): string {
+  const h = hover(buildTemplate(TEXT), { line, character });
+  return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+}
+
+describe('hover on RDS Proxy properties', () => {
+  it('explains RequireTLS with its resolved value and links the rule and the AWS page', () => {
+    const text = hoverText(7, 8);
+    assert.match(text, /\*\*RequireTLS\*\* — .*TLS/);
+    assert.match(text, /Current value: `false` \(parameter default\)/);
+    assert.match(text, /\[rds-proxy\/iam-auth\]\(https:\/\/.*#rds-proxyiam-auth\)/);
+    assert.match(text, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/rds-proxy\.html\)/);
+  });
+
+  it('explains IAMAuth inside an Auth entry', () => {
+    assert.match(hoverText(8, 62), /\*\*IAMAuth\*\* — .*rds-db:connect/);
+  });
+});
