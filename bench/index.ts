@@ -5,6 +5,7 @@ import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 import { benchNetwork } from './network';
 import { benchEvents } from './events';
+import { benchTriggers } from './triggers';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   explorer: benchExplorer,
   network: benchNetwork,
   events: benchEvents,
+  triggers: benchTriggers,
 };
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { runEvents } from './cli/events';
 import { EXIT } from './cli/io';
 import type { CliIo } from './cli/io';
 import { runRules } from './cli/rules';
+import { runSize } from './cli/size';
 import { packageVersion } from './cli/version';
 
 const USAGE = `Usage: lambda-lens <command> [options]
@@ -11,6 +12,7 @@ const USAGE = `Usage: lambda-lens <command> [options]
 Commands:
   check [paths...]    validate SAM / CloudFormation templates (default command)
   rules               list the rules
+  size [templates...] package sizes of each function's code (--format text|json)
   events list         list the sample trigger events
   events generate <id> [--template <file> --function <logicalId>] [--set key=value]
                       print a sample event, filled from a template's function
@@ -28,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: runCheck,
   events: runEvents,
   rules: runRules,
+  size: runSize,
 };
 
 /** Runs the CLI with arguments (without `node cli.js`) and returns the exit code. */

@@ -117,3 +117,53 @@ export const RDS_PROXY_QUOTAS = {
   /** At or below this reserved concurrency a function's own connections stay few enough to go without a proxy. */
   directConnectionMaxConcurrency: 10,
 } as const;
+
+/**
+ * Triggers: SQS, stream and schedule settings, API Gateway integration timeouts, log subscriptions.
+ * Sources: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html,
+ * https://docs.aws.amazon.com/lambda/latest/API/API_CreateEventSourceMapping.html,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html.
+ */
+export const EVENT_QUOTAS = {
+  /** SQS queue VisibilityTimeout when the queue does not set one, seconds. */
+  sqsDefaultVisibilitySeconds: 30,
+  /** Largest SQS VisibilityTimeout, seconds (12 hours). */
+  sqsMaxVisibilitySeconds: 43_200,
+  /** AWS guidance: queue visibility timeout at least this many times the function timeout. */
+  sqsVisibilityTimeoutFactor: 6,
+  /** SQS BatchSize bounds (standard queues). */
+  sqsBatchSize: { min: 1, max: 10_000 },
+  /** Default SQS BatchSize, and the most a FIFO queue or a mapping without a batching window may take. */
+  sqsUnbatchedMax: 10,
+  /** Kinesis / DynamoDB Streams settings. */
+  streamBatchSize: { min: 1, max: 10_000 },
+  parallelizationFactor: { min: 1, max: 10 },
+  maximumRetryAttempts: { min: -1, max: 10_000 },
+  /** MaximumRecordAgeInSeconds: -1 (infinite) or this range. */
+  maximumRecordAgeSeconds: { min: 60, max: 604_800 },
+  tumblingWindowSeconds: { min: 0, max: 900 },
+  maximumBatchingWindowSeconds: { min: 0, max: 300 },
+  /** API Gateway REST integration timeout (raisable by quota request for regional and private APIs), seconds. */
+  restApiIntegrationTimeoutSeconds: 29,
+  /** HTTP API integration timeout (hard limit), seconds. */
+  httpApiIntegrationTimeoutSeconds: 30,
+  /** Subscription filters per log group. */
+  subscriptionFiltersPerLogGroup: 2,
+} as const;
+
+/**
+ * Lambda@Edge. Sources: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge,
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html.
+ */
+export const EDGE_QUOTAS = {
+  /** Memory of viewer-request / viewer-response functions, MB. */
+  viewerMaxMemoryMb: 128,
+  /** Timeout of viewer-request / viewer-response functions, seconds. */
+  viewerMaxTimeoutSeconds: 5,
+  /** Timeout of origin-request / origin-response functions, seconds. */
+  originMaxTimeoutSeconds: 30,
+  /** Largest /tmp an edge function may have, MB. */
+  maxEphemeralStorageMb: 512,
+} as const;

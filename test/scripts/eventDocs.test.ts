@@ -4,7 +4,7 @@ import { INVOKE_DOC, withEventTable } from '../../scripts/eventDocs';
 import { EVENTS } from '../../server/src/events/catalogue';
 
 describe('generated event catalogue documentation', () => {
-  it('docs/readme/invoke.md lists every event id (run `npx tsx scripts/eventDocs.ts`)', () => {
+  it('the README lists every event id (run `npm run docs`)', () => {
     const doc = readFileSync(INVOKE_DOC, 'utf8');
     assert.equal(doc, withEventTable(doc));
     for (const e of EVENTS) assert.ok(doc.includes(`| \`${e.id}\` |`), e.id);

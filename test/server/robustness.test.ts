@@ -18,6 +18,10 @@ const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).sort();
  * error-level on a non-`error_` input fails the test as a false positive.
  */
 const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: string }>> = {
+  'kinesis_intrinsics.yaml': {
+    rules: ['events/stream-settings'],
+    why: 'the IntValue parameter defaults to 50, outside MaximumRecordAgeInSeconds 60..604800 and ParallelizationFactor 1..10; Lambda refuses the mapping',
+  },
   'connector_hardcoded_props.yaml': {
     rules: ['runtime/zip-needs-handler'],
     why: 'its AWS::Lambda::Function is a stub without Code, Handler or Runtime ("Intentionally not complete"); CloudFormation would refuse it',

@@ -2,7 +2,7 @@
  * What a hover says about each property a rule checks: the limit or rule in one sentence (numbers from
  * the quota table), the rules involved, and the AWS documentation.
  */
-import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, LAMBDA_QUOTAS_URL, QUOTAS } from '../quotas';
+import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, EVENT_QUOTAS, LAMBDA_QUOTAS_URL, QUOTAS } from '../quotas';
 
 export interface HoverEntry {
   readonly sentence: string;
@@ -18,6 +18,7 @@ const PROXY = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.
 const EDGE = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
 const SCHEDULE = 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html';
 const RUNTIMES = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html';
+const STREAMS = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html';
 
 /** Keyed by property name; the hover applies wherever that key appears inside a resource or Globals. */
 export const HOVERS: Readonly<Record<string, HoverEntry>> = {
@@ -105,6 +106,36 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     sentence: 'rate(N unit) with a singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?.',
     rules: ['events/schedule-expression'],
     url: SCHEDULE,
+  },
+  StartingPosition: {
+    sentence: 'Kinesis and DynamoDB stream triggers need a StartingPosition: TRIM_HORIZON or LATEST (Kinesis also AT_TIMESTAMP); SQS takes none.',
+    rules: ['events/stream-settings', 'events/sqs-batching'],
+    url: STREAMS,
+  },
+  ParallelizationFactor: {
+    sentence: `Concurrent batches per stream shard: ${EVENT_QUOTAS.parallelizationFactor.min}–${EVENT_QUOTAS.parallelizationFactor.max}.`,
+    rules: ['events/stream-settings'],
+    url: STREAMS,
+  },
+  MaximumRecordAgeInSeconds: {
+    sentence: `Records older than this are discarded: -1 (never) or ${EVENT_QUOTAS.maximumRecordAgeSeconds.min}–${n(EVENT_QUOTAS.maximumRecordAgeSeconds.max)} seconds.`,
+    rules: ['events/stream-settings'],
+    url: STREAMS,
+  },
+  MaximumBatchingWindowInSeconds: {
+    sentence: `Lambda waits up to ${EVENT_QUOTAS.maximumBatchingWindowSeconds.max} seconds to fill a batch; SQS batches above ${EVENT_QUOTAS.sqsUnbatchedMax} need at least 1 s, and FIFO queues take no window.`,
+    rules: ['events/sqs-batching', 'events/stream-settings'],
+    url: SQS,
+  },
+  ScheduleExpressionTimezone: {
+    sentence: 'EventBridge Scheduler evaluates cron() and at() in this IANA time zone (e.g. Europe/Paris).',
+    rules: ['events/schedule-expression'],
+    url: SCHEDULE,
+  },
+  TimeoutInMillis: {
+    sentence: `API Gateway waits ${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s for a REST integration by default (raisable by quota request for regional and private APIs) and at most ${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s for an HTTP API.`,
+    rules: ['events/api-timeout'],
+    url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
   },
   IAMAuth: {
     sentence: 'With IAMAuth REQUIRED clients authenticate with IAM (rds-db:connect) over TLS while the proxy keeps the database credentials in Secrets Manager.',

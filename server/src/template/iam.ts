@@ -205,3 +205,10 @@ function patternMatches(t: Template, p: ResourcePattern, resourceId: string | un
   return result;
 }
 
+
+/** The Allow statements that grant `action` on template resource `resourceId`: where a grant is written. */
+export function allowingStatements(t: Template, role: RoleRef, action: string, resourceId: string): Statement[] {
+  const set = rolePolicies(t, role);
+  if (!set) return [];
+  return set.statements.filter((s) => s.allow && actionMatches(s, action) === true && resourceMatches(t, s, resourceId) === true);
+}

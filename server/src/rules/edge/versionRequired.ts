@@ -1,0 +1,52 @@
+import { get } from '../../template/ast';
+import { edgeAssociations } from '../../template/edge';
+import { functionById } from '../../template/functions';
+import { refTarget, resolveStrings } from '../../template/resolve';
+import type { Rule } from '../types';
+
+const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
+
+/** edge/version-required: CloudFront only runs published, numbered Lambda versions. */
+export const versionRequired: Rule = {
+  meta: {
+    id: 'edge/version-required',
+    severity: 'error',
+    description: 'A CloudFront LambdaFunctionAssociation must name a published function version, not $LATEST, an alias or the unqualified function.',
+    docs: {
+      bad: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !GetAtt EdgeFunction.Arn',
+      good: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version  # SAM, with AutoPublishAlias',
+      url: URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const a of edgeAssociations(t)) {
+      if (!a.arnNode) continue;
+      if (a.functionId) {
+        const view = functionById(t, a.functionId);
+        const samVersion = refTarget(a.arnNode)?.id === `${a.functionId}.Version`;
+        if (samVersion && view?.sam && get(view.props, 'AutoPublishAlias') === undefined) {
+          ctx.report({ range: a.arnNode.range, message: `${a.functionId}.Version exists only when ${a.functionId} publishes versions: set AutoPublishAlias on it (or in Globals).` });
+          continue;
+        }
+        const what = a.qualifier === 'latest' ? '$LATEST' : a.qualifier === 'alias' ? 'an alias' : a.qualifier === 'none' ? `the unqualified function ${a.functionId}` : undefined;
+        if (!what) continue;
+        const fn = t.resources.get(a.functionId);
+        const published = get(fn?.properties, 'AutoPublishAlias') !== undefined;
+        const how = fn?.type !== 'AWS::Serverless::Function'
+          ? `publish an AWS::Lambda::Version of ${a.functionId} and use !Ref to it`
+          : published ? `use !Ref ${a.functionId}.Version` : `set AutoPublishAlias on ${a.functionId} and use !Ref ${a.functionId}.Version`;
+        ctx.report({ range: a.arnNode.range, message: `CloudFront needs a numbered function version, but this association names ${what}: ${how}.` });
+        continue;
+      }
+      // A literal ARN's shape is known even though the function lives elsewhere.
+      for (const c of resolveStrings(t, a.arnNode)) {
+        const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+(?::(.*))?$/.exec(c.value);
+        if (!m || (m[1] !== undefined && /^\d+$/.test(m[1]))) continue;
+        const what = m[1] === undefined ? 'has no version' : m[1] === '$LATEST' ? 'names $LATEST' : `names alias ${m[1]}`;
+        ctx.report({ range: c.at, message: `CloudFront needs a numbered function version; ${c.value} ${what}. Append the published version number (…:function:name:3).` });
+      }
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import { get } from '../../template/ast';
+import { eventSourcesOf } from '../../template/eventSources';
+import type { EventSource } from '../../template/eventSources';
+import { functionsOf } from '../../template/functions';
+import type { Template } from '../../template/model';
+import { resolveNumbers } from '../../template/resolve';
+import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
+import { relatedFor } from '../helpers';
+import type { Related, Rule } from '../types';
+import { effectiveNumbers } from './shared';
+
+const URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
+
+/** events/api-timeout: a function behind API Gateway that may run longer than the integration waits. */
+export const apiTimeout: Rule = {
+  meta: {
+    id: 'events/api-timeout',
+    severity: 'warning',
+    description: 'A function behind a REST API (29 s integration timeout by default) or an HTTP API (30 s) should not have a longer Timeout: callers time out first.',
+    docs: {
+      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 60\n    Events:\n      Get:\n        Type: Api\n        Properties: { Path: /orders, Method: get }',
+      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 29\n    Events:\n      Get:\n        Type: Api\n        Properties: { Path: /orders, Method: get }',
+      url: URL,
+    },
+    fixable: true,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const f of functionsOf(t)) {
+      const apis = eventSourcesOf(t, f.id).filter((s) => (s.kind === 'Api' || s.kind === 'HttpApi' || s.kind === 'WebSocket') && (s.origin !== 'permission' || s.target));
+      if (apis.length === 0) continue;
+      for (const timeout of effectiveNumbers(t, f.props, 'Timeout', QUOTAS.defaultTimeoutSeconds)) {
+        if (!timeout.candidate) continue;
+        for (const api of apis) {
+          const limit = limitOf(t, api);
+          if (timeout.value <= limit.seconds) continue;
+          const lower = Math.max(QUOTAS.timeoutSeconds.min, Math.floor(limit.seconds));
+          const related: Related[] = [
+            ...relatedFor(f, timeout.candidate),
+            { range: api.range, message: `${label(api)} ${api.eventName ?? api.declaredIn}${api.http?.path ? ` (${api.http.method ?? 'ANY'} ${api.http.path})` : ''} invokes ${f.id}.` },
+            ...(limit.related ? [limit.related] : []),
+          ];
+          const raise = api.kind === 'HttpApi' ? 'HTTP APIs cannot wait longer.' : limit.related ? '' : 'Regional and private REST APIs can have the limit raised by a quota request (then set TimeoutInMillis).';
+          ctx.report({
+            range: timeout.candidate.at,
+            message: `${f.id} has Timeout ${timeout.value} s but ${label(api)} gives up after ${limit.seconds} s: callers get a 504 while the function keeps running. Lower Timeout to ${lower} s or move long work to an asynchronous path. ${raise}`.trimEnd(),
+            related,
+            fixes: [{ title: `Set Timeout to ${lower}`, edits: [{ range: timeout.candidate.via[0] ?? timeout.candidate.at, newText: String(lower) }] }],
+            ...(f.globalsRange && timeout.candidate.at.start >= f.globalsRange.start && timeout.candidate.at.end <= f.globalsRange.end ? {} : { resource: f.id }),
+          });
+          break;
+        }
+      }
+    }
+  },
+};
+
+function label(s: EventSource): string {
+  return s.kind === 'HttpApi' ? 'the HTTP API' : s.kind === 'WebSocket' ? 'the WebSocket API' : 'the REST API';
+}
+
+/** The integration timeout: TimeoutInMillis when written (a raised REST quota), else the default. */
+function limitOf(t: Template, s: EventSource): { seconds: number; related?: Related } {
+  const fallback = s.kind === 'HttpApi' ? EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds : EVENT_QUOTAS.restApiIntegrationTimeoutSeconds;
+  const node = get(s.props, 'TimeoutInMillis');
+  const values = resolveNumbers(t, node);
+  if (node !== undefined && values.length === 0) return { seconds: Infinity };
+  const max = values.reduce<(typeof values)[number] | undefined>((a, b) => (a === undefined || b.value > a.value ? b : a), undefined);
+  if (!max) return { seconds: fallback };
+  const seconds = s.kind === 'HttpApi' ? Math.min(fallback, max.value / 1000) : max.value / 1000;
+  return { seconds, related: { range: max.at, message: `Integration timeout ${max.value} ms.` } };
+}

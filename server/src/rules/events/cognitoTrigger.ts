@@ -1,0 +1,50 @@
+import { get } from '../../template/ast';
+import { eventSourceList } from '../../template/eventSources';
+import { resolveStrings, branches } from '../../template/resolve';
+import { relatedFor } from '../helpers';
+import type { Rule } from '../types';
+import { stringFix } from './shared';
+
+const URL = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html';
+
+/** The user-pool trigger names SAM's Cognito event accepts. */
+export const COGNITO_TRIGGERS = [
+  'PreSignUp', 'PostConfirmation', 'PreAuthentication', 'PostAuthentication', 'DefineAuthChallenge',
+  'CreateAuthChallenge', 'VerifyAuthChallengeResponse', 'PreTokenGeneration', 'CustomMessage',
+  'UserMigration', 'CustomSMSSender', 'CustomEmailSender',
+] as const;
+
+const NAMES: ReadonlySet<string> = new Set(COGNITO_TRIGGERS);
+const BY_LOWER = new Map(COGNITO_TRIGGERS.map((n) => [n.toLowerCase().replace(/[^a-z]/g, ''), n]));
+
+/** events/cognito-trigger: the Trigger of a SAM Cognito event must be a user-pool trigger name. */
+export const cognitoTrigger: Rule = {
+  meta: {
+    id: 'events/cognito-trigger',
+    severity: 'error',
+    description: 'A SAM Cognito event\'s Trigger must name a user-pool Lambda trigger such as PreSignUp or PostConfirmation.',
+    docs: {
+      bad: 'Events:\n  SignUp:\n    Type: Cognito\n    Properties:\n      UserPool: !Ref Pool\n      Trigger: PreSignup',
+      good: 'Events:\n  SignUp:\n    Type: Cognito\n    Properties:\n      UserPool: !Ref Pool\n      Trigger: PreSignUp',
+      url: URL,
+    },
+    fixable: true,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const s of eventSourceList(t)) {
+      if (s.kind !== 'Cognito' || s.origin !== 'sam') continue;
+      const items = branches(get(s.props, 'Trigger')).flatMap((n) => (n.kind === 'seq' ? n.items : [n]));
+      for (const c of items.flatMap((n) => resolveStrings(t, n))) {
+        if (NAMES.has(c.value)) continue;
+        const guess = BY_LOWER.get(c.value.toLowerCase().replace(/[^a-z]/g, ''));
+        ctx.report({
+          range: c.at,
+          message: `"${c.value}" is not a Cognito user-pool trigger.${guess ? ` Did you mean ${guess}?` : ''} Valid triggers: ${COGNITO_TRIGGERS.join(', ')}.`,
+          related: relatedFor(undefined, c),
+          fixes: guess ? [stringFix(t.text, c, guess)] : [],
+        });
+      }
+    }
+  },
+};

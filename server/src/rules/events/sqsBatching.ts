@@ -1,0 +1,74 @@
+import { get, pairOf } from '../../template/ast';
+import { eventSourceList } from '../../template/eventSources';
+import type { EventSource } from '../../template/eventSources';
+import type { Template } from '../../template/model';
+import { resolveNumbers } from '../../template/resolve';
+import { known } from '../../template/targets';
+import { EVENT_QUOTAS } from '../../quotas';
+import { checkIntegerRange, relatedFor } from '../helpers';
+import type { Related, Rule } from '../types';
+
+const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+
+/** events/sqs-batching: BatchSize, batching window and StartingPosition of SQS triggers. */
+export const sqsBatching: Rule = {
+  meta: {
+    id: 'events/sqs-batching',
+    severity: 'error',
+    description: 'SQS BatchSize must be 1..10,000, above 10 only with a batching window, at most 10 and without a window on FIFO queues, and SQS takes no StartingPosition.',
+    docs: {
+      bad: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100',
+      good: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100\n      MaximumBatchingWindowInSeconds: 5',
+      url: URL,
+    },
+    fixable: true,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const s of eventSourceList(t)) {
+      if (s.kind !== 'SQS' || s.origin === 'permission' || !s.props) continue;
+      const batch = get(s.props, 'BatchSize');
+      const windowNode = get(s.props, 'MaximumBatchingWindowInSeconds');
+      const fifo = isFifo(t, s);
+      checkIntegerRange(ctx, undefined, batch, 'BatchSize', 'messages', EVENT_QUOTAS.sqsBatchSize);
+      const windows = resolveNumbers(t, windowNode);
+      const hasWindow = windows.length > 0 && windows.every((w) => w.value >= 1);
+      for (const b of resolveNumbers(t, batch)) {
+        if (!Number.isInteger(b.value) || b.value <= EVENT_QUOTAS.sqsUnbatchedMax || b.value > EVENT_QUOTAS.sqsBatchSize.max) continue;
+        const related: Related[] = [...relatedFor(undefined, b), ...(fifo ? [fifo] : [])];
+        if (fifo) {
+          ctx.report({ range: b.at, message: `BatchSize ${b.value} is above 10, the most a FIFO queue allows. Use 10 or less.`, related, resource: s.declaredIn });
+        } else if (!hasWindow && (windowNode === undefined || windows.length > 0)) {
+          ctx.report({
+            range: b.at,
+            message: `BatchSize ${b.value} above 10 needs MaximumBatchingWindowInSeconds of at least 1 s. Add a batching window or use 10 or less.`,
+            related,
+            resource: s.declaredIn,
+          });
+        }
+      }
+      if (fifo) {
+        for (const w of windows) {
+          if (w.value > 0) ctx.report({ range: w.at, message: `FIFO queues take no batching window (MaximumBatchingWindowInSeconds ${w.value}). Remove it.`, related: [fifo, ...relatedFor(undefined, w)], resource: s.declaredIn });
+        }
+      }
+      const start = pairOf(s.props, 'StartingPosition');
+      if (start) ctx.report({ range: start.keyRange, message: 'SQS triggers read the queue, not a stream: remove StartingPosition (it is for Kinesis, DynamoDB and Kafka).', resource: s.declaredIn });
+    }
+  },
+};
+
+/** Related information naming what makes the queue FIFO, or undefined for a standard queue. */
+function isFifo(t: Template, s: EventSource): Related | undefined {
+  const queue = s.target ? t.resources.get(s.target.id) : undefined;
+  if (queue) {
+    const flag = get(queue.properties, 'FifoQueue');
+    const fifoFlag = known(t, flag);
+    if (fifoFlag === 'true') return { range: flag!.range, message: `${queue.id} is a FIFO queue.` };
+    const name = get(queue.properties, 'QueueName');
+    if (known(t, name)?.endsWith('.fifo')) return { range: name!.range, message: `${queue.id} is a FIFO queue.` };
+    return undefined;
+  }
+  if (s.targetArn?.endsWith('.fifo') && s.targetNode) return { range: s.targetNode.range, message: 'This queue is a FIFO queue.' };
+  return undefined;
+}

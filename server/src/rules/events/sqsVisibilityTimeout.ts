@@ -1,0 +1,57 @@
+import { eventSourceList } from '../../template/eventSources';
+import { functionById, fromGlobals } from '../../template/functions';
+import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
+import { relatedFor } from '../helpers';
+import type { Fix, Related, Rule } from '../types';
+import { effectiveNumbers, insertKeyEdit, maxTimeout } from './shared';
+
+const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+
+/**
+ * events/sqs-visibility-timeout: a template-defined queue feeding a function must keep messages
+ * invisible longer than the function may run (error), and by AWS guidance 6 x as long (warning).
+ */
+export const sqsVisibilityTimeout: Rule = {
+  meta: {
+    id: 'events/sqs-visibility-timeout',
+    severity: 'error',
+    description: 'A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises 6 x).',
+    docs: {
+      bad: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 60\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 120\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
+      good: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 720\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 120\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
+      url: URL,
+    },
+    fixable: true,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const s of eventSourceList(t)) {
+      if (s.kind !== 'SQS' || s.target?.type !== 'AWS::SQS::Queue' || !s.targetNode) continue;
+      const f = functionById(t, s.functionId);
+      const queue = t.resources.get(s.target.id);
+      if (!f || !queue) continue;
+      const timeout = maxTimeout(t, f, QUOTAS.defaultTimeoutSeconds);
+      if (!timeout) continue;
+      const wanted = Math.min(EVENT_QUOTAS.sqsMaxVisibilitySeconds, EVENT_QUOTAS.sqsVisibilityTimeoutFactor * timeout.value);
+      for (const vt of effectiveNumbers(t, queue.properties, 'VisibilityTimeout', EVENT_QUOTAS.sqsDefaultVisibilitySeconds)) {
+        if (vt.value >= wanted) continue;
+        const tooShort = vt.value < timeout.value;
+        const written = vt.candidate ? `${vt.value} s` : `${vt.value} s (the default)`;
+        const message = tooShort
+          ? `Queue ${queue.id} has VisibilityTimeout ${written}, shorter than ${f.id}'s Timeout of ${timeout.value} s: the event source mapping cannot be created. Set it to ${wanted} s (6 x the timeout, as AWS advises).`
+          : `Queue ${queue.id} has VisibilityTimeout ${written}, less than 6 x ${f.id}'s Timeout of ${timeout.value} s: messages can reappear and run twice while retries and batching are in progress. Set it to ${wanted} s.`;
+        const related: Related[] = [
+          { range: vt.candidate?.at ?? queue.idRange, message: vt.candidate ? `VisibilityTimeout of ${queue.id}.` : `${queue.id} uses the default VisibilityTimeout of 30 s.` },
+          ...(vt.candidate ? relatedFor(undefined, vt.candidate) : []),
+        ];
+        if (timeout.candidate) related.push({ range: timeout.candidate.at, message: fromGlobals(f, timeout.candidate.at) ? `Timeout of ${f.id}, from Globals.` : `Timeout of ${f.id}.` });
+        const edit = vt.candidate
+          ? { range: vt.candidate.via[0] ?? vt.candidate.at, newText: String(wanted) }
+          : insertKeyEdit(t.text, queue.properties, queue.node, 'VisibilityTimeout', String(wanted));
+        const fixes: Fix[] = edit ? [{ title: `Set VisibilityTimeout of ${queue.id} to ${wanted}`, edits: [edit] }] : [];
+        ctx.report({ range: s.targetNode.range, message, severity: tooShort ? 'error' : 'warning', related, fixes, resource: s.declaredIn });
+      }
+    }
+  },
+};
+
