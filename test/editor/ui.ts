@@ -128,7 +128,6 @@ async function main(): Promise<number> {
     const lens = page.locator('.codelens-decoration a', { hasText: 'Invoke orders-api' }).first();
     await lens.waitFor({ timeout: 30_000 });
     log('payload CodeLenses:', (await page.locator('.codelens-decoration').first().innerText()).replace(/\s+/g, ' '));
-    await page.screenshot({ path: join(SHOTS, 'invoke-payload.png') });
     await lens.click();
     const result = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).first();
     await result.waitFor({ timeout: 30_000 });
