@@ -271,6 +271,13 @@ export function placementList(t: Template, r: Resource, key: 'VpcSubnetIds' | 'V
   return { node, entries: node.items.map((n) => ({ node: n, templateId: resourceRef(t, n, type)?.id })), readable: true };
 }
 
+/** Every function's connection to a template-defined RDS Proxy or proxy endpoint, in function order. */
+export function proxyConnections(t: Template): readonly DatabaseUse[] {
+  return t.memo('rds.proxyConnections', () =>
+    [...databases(t).usesByFunction.values()].flat().filter((u) => u.connects && (u.target.type === DB_PROXY || u.target.type === DB_PROXY_ENDPOINT)),
+  );
+}
+
 /** Every function use of a proxy, directly or through one of its endpoints. */
 export function proxyUses(t: Template, proxy: Resource): DatabaseUse[] {
   const index = databases(t);

@@ -2,7 +2,7 @@ import { get } from '../../template/ast';
 import { fromGlobals } from '../../template/functions';
 import { hasNoVpcConfig } from '../../template/network';
 import type { Template, Resource } from '../../template/model';
-import { databases, DB_PROXY, DB_PROXY_ENDPOINT, proxyOfEndpoint } from '../../template/rds';
+import { DB_PROXY, DB_PROXY_ENDPOINT, proxyConnections, proxyOfEndpoint } from '../../template/rds';
 import type { DatabaseUse } from '../../template/rds';
 import type { Related, Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
@@ -22,21 +22,18 @@ export const functionNotInVpc: Rule = {
   },
   check(ctx) {
     const t = ctx.template;
-    for (const uses of databases(t).usesByFunction.values()) {
-      for (const use of uses) {
-        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
-        if (!hasNoVpcConfig(use.fn)) continue;
-        const inherited = fromGlobals(use.fn, use.edge.range);
-        ctx.report({
-          range: use.edge.range,
-          message: `${use.fn.id} uses RDS Proxy ${use.target.id} but has no VpcConfig. A proxy is only reachable from inside its VPC, so every connection would time out. Give ${use.fn.id} a VpcConfig with subnets in the proxy's VPC and a security group the proxy allows.`,
-          related: [
-            ...proxyRelated(t, use),
-            ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
-          ],
-          ...(inherited ? {} : { resource: use.fn.id }),
-        });
-      }
+    for (const use of proxyConnections(t)) {
+      if (!hasNoVpcConfig(use.fn)) continue;
+      const inherited = fromGlobals(use.fn, use.edge.range);
+      ctx.report({
+        range: use.edge.range,
+        message: `${use.fn.id} uses RDS Proxy ${use.target.id} but has no VpcConfig. A proxy is only reachable from inside its VPC, so every connection would time out. Give ${use.fn.id} a VpcConfig with subnets in the proxy's VPC and a security group the proxy allows.`,
+        related: [
+          ...proxyRelated(t, use),
+          ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+        ],
+        ...(inherited ? {} : { resource: use.fn.id }),
+      });
     }
   },
 };

@@ -2,7 +2,7 @@ import type { Range } from '../../template/ast';
 import { fromGlobals } from '../../template/functions';
 import { functionVpcs, ingressAllowsTcpPort, SECURITY_GROUP, securityGroupIngress as ingressOf, vpcOf } from '../../template/network';
 import type { Template } from '../../template/model';
-import { databases, DB_PROXY, DB_PROXY_ENDPOINT, placementList, proxyFamily } from '../../template/rds';
+import { DB_PROXY, placementList, proxyConnections, proxyFamily } from '../../template/rds';
 import { RDS_PROXY_QUOTAS } from '../../quotas';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
@@ -24,37 +24,34 @@ export const securityGroupIngress: Rule = {
   },
   check(ctx) {
     const t = ctx.template;
-    for (const uses of databases(t).usesByFunction.values()) {
-      for (const use of uses) {
-        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
-        const family = proxyFamily(t, use.target);
-        const proxySgs = placementList(t, use.target, 'VpcSecurityGroupIds', SECURITY_GROUP);
-        // Without VpcSecurityGroupIds the proxy uses the VPC's default group, which the template does not describe.
-        if (!family || !proxySgs?.readable || proxySgs.entries.some((e) => !e.templateId)) continue;
-        const port = RDS_PROXY_QUOTAS.portByEngineFamily[family];
-        for (const config of functionVpcs(t, use.fn)) {
-          const items = config.securityGroups?.items;
-          const first = items?.[0];
-          if (!items || !first) continue;
-          const fnSgs = new Set(items.map((i) => i.templateId).filter((id): id is string => id !== undefined));
-          const sgIds = proxySgs.entries.map((e) => e.templateId!);
-          // Groups of another VPC cannot be matched at all: vpc/mixed-vpcs and rds-proxy/vpc-mismatch report that.
-          if (!sameVpc(t, [...sgIds, ...fnSgs])) continue;
-          if (verdict(t, sgIds, fnSgs, port) !== 'blocked') continue;
-          const inherited = fromGlobals(use.fn, first.node.range);
-          const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
-          ctx.report({
-            range: first.node.range,
-            message: `No security group of ${kind} ${use.target.id} (${sgIds.join(', ')}) allows TCP ${port} (${family}) from the security groups of ${use.fn.id}, so its connections will time out. Add an ingress rule on port ${port} with SourceSecurityGroupId set to ${[...fnSgs][0] ?? "the function's security group"}.`,
-            related: [
-              { range: proxySgs.node.range, message: `${use.target.id} uses these security groups.` },
-              ...sgIds.map((id) => ({ range: sgRange(t, id), message: `${id} has no ingress on ${port} from ${use.fn.id}.` })),
-              { range: use.edge.range, message: `${use.fn.id} uses ${use.target.id} here.` },
-              ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
-            ],
-            ...(inherited ? {} : { resource: use.fn.id }),
-          });
-        }
+    for (const use of proxyConnections(t)) {
+      const family = proxyFamily(t, use.target);
+      const proxySgs = placementList(t, use.target, 'VpcSecurityGroupIds', SECURITY_GROUP);
+      // Without VpcSecurityGroupIds the proxy uses the VPC's default group, which the template does not describe.
+      if (!family || !proxySgs?.readable || proxySgs.entries.some((e) => !e.templateId)) continue;
+      const port = RDS_PROXY_QUOTAS.portByEngineFamily[family];
+      for (const config of functionVpcs(t, use.fn)) {
+        const items = config.securityGroups?.items;
+        const first = items?.[0];
+        if (!items || !first) continue;
+        const fnSgs = new Set(items.map((i) => i.templateId).filter((id): id is string => id !== undefined));
+        const sgIds = proxySgs.entries.map((e) => e.templateId!);
+        // Groups of another VPC cannot be matched at all: vpc/mixed-vpcs and rds-proxy/vpc-mismatch report that.
+        if (!sameVpc(t, [...sgIds, ...fnSgs])) continue;
+        if (verdict(t, sgIds, fnSgs, port) !== 'blocked') continue;
+        const inherited = fromGlobals(use.fn, first.node.range);
+        const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
+        ctx.report({
+          range: first.node.range,
+          message: `No security group of ${kind} ${use.target.id} (${sgIds.join(', ')}) allows TCP ${port} (${family}) from the security groups of ${use.fn.id}, so its connections will time out. Add an ingress rule on port ${port} with SourceSecurityGroupId set to ${[...fnSgs][0] ?? "the function's security group"}.`,
+          related: [
+            { range: proxySgs.node.range, message: `${use.target.id} uses these security groups.` },
+            ...sgIds.map((id) => ({ range: sgRange(t, id), message: `${id} has no ingress on ${port} from ${use.fn.id}.` })),
+            { range: use.edge.range, message: `${use.fn.id} uses ${use.target.id} here.` },
+            ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+          ],
+          ...(inherited ? {} : { resource: use.fn.id }),
+        });
       }
     }
   },

@@ -1,7 +1,7 @@
 import { fromGlobals } from '../../template/functions';
 import { functionVpcs, SUBNET, vpcOf } from '../../template/network';
 import type { VpcRef } from '../../template/network';
-import { databases, DB_PROXY, DB_PROXY_ENDPOINT, placementList } from '../../template/rds';
+import { DB_PROXY, placementList, proxyConnections } from '../../template/rds';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 
@@ -20,36 +20,33 @@ export const vpcMismatch: Rule = {
   },
   check(ctx) {
     const t = ctx.template;
-    for (const uses of databases(t).usesByFunction.values()) {
-      for (const use of uses) {
-        if (!use.connects || (use.target.type !== DB_PROXY && use.target.type !== DB_PROXY_ENDPOINT)) continue;
-        const placement = placementList(t, use.target, 'VpcSubnetIds', SUBNET);
-        const proxyVpcs = new Map<string, { vpc: VpcRef; subnet: string; at: typeof use.edge.range }>();
-        for (const e of placement?.entries ?? []) {
-          const vpc = e.templateId ? vpcOf(t, e.templateId) : undefined;
-          if (vpc && e.templateId && !proxyVpcs.has(vpc.key)) proxyVpcs.set(vpc.key, { vpc, subnet: e.templateId, at: e.node.range });
-        }
-        if (proxyVpcs.size === 0) continue;
-        const mismatch = functionVpcs(t, use.fn)
-          .flatMap((c) => c.subnets?.items ?? [])
-          .map((item) => ({ item, vpc: item.templateId ? vpcOf(t, item.templateId) : undefined }))
-          .find((x) => x.vpc !== undefined && !proxyVpcs.has(x.vpc.key));
-        if (!mismatch?.vpc) continue;
-        const proxySide = [...proxyVpcs.values()][0]!;
-        const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
-        const inherited = fromGlobals(use.fn, mismatch.item.node.range);
-        ctx.report({
-          range: mismatch.item.node.range,
-          message: `${use.fn.id} runs in subnet ${mismatch.item.templateId} of ${vpcName(mismatch.vpc)}, but it uses ${kind} ${use.target.id}, which is in ${vpcName(proxySide.vpc)}. A proxy is reachable only from its own VPC: put ${use.fn.id} in subnets of ${vpcName(proxySide.vpc)}${kind === 'proxy' ? ', or add a DBProxyEndpoint in its VPC' : ''}.`,
-          related: [
-            { range: proxySide.at, message: `${use.target.id} is placed in ${proxySide.subnet}, in ${vpcName(proxySide.vpc)}.` },
-            { range: mismatch.vpc.at, message: `${mismatch.item.templateId} is in ${vpcName(mismatch.vpc)}.` },
-            { range: use.edge.range, message: `${use.fn.id} uses ${use.target.id} here.` },
-            ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
-          ],
-          ...(inherited ? {} : { resource: use.fn.id }),
-        });
+    for (const use of proxyConnections(t)) {
+      const placement = placementList(t, use.target, 'VpcSubnetIds', SUBNET);
+      const proxyVpcs = new Map<string, { vpc: VpcRef; subnet: string; at: typeof use.edge.range }>();
+      for (const e of placement?.entries ?? []) {
+        const vpc = e.templateId ? vpcOf(t, e.templateId) : undefined;
+        if (vpc && e.templateId && !proxyVpcs.has(vpc.key)) proxyVpcs.set(vpc.key, { vpc, subnet: e.templateId, at: e.node.range });
       }
+      if (proxyVpcs.size === 0) continue;
+      const mismatch = functionVpcs(t, use.fn)
+        .flatMap((c) => c.subnets?.items ?? [])
+        .map((item) => ({ item, vpc: item.templateId ? vpcOf(t, item.templateId) : undefined }))
+        .find((x) => x.vpc !== undefined && !proxyVpcs.has(x.vpc.key));
+      if (!mismatch?.vpc) continue;
+      const proxySide = [...proxyVpcs.values()][0]!;
+      const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
+      const inherited = fromGlobals(use.fn, mismatch.item.node.range);
+      ctx.report({
+        range: mismatch.item.node.range,
+        message: `${use.fn.id} runs in subnet ${mismatch.item.templateId} of ${vpcName(mismatch.vpc)}, but it uses ${kind} ${use.target.id}, which is in ${vpcName(proxySide.vpc)}. A proxy is reachable only from its own VPC: put ${use.fn.id} in subnets of ${vpcName(proxySide.vpc)}${kind === 'proxy' ? ', or add a DBProxyEndpoint in its VPC' : ''}.`,
+        related: [
+          { range: proxySide.at, message: `${use.target.id} is placed in ${proxySide.subnet}, in ${vpcName(proxySide.vpc)}.` },
+          { range: mismatch.vpc.at, message: `${mismatch.item.templateId} is in ${vpcName(mismatch.vpc)}.` },
+          { range: use.edge.range, message: `${use.fn.id} uses ${use.target.id} here.` },
+          ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+        ],
+        ...(inherited ? {} : { resource: use.fn.id }),
+      });
     }
   },
 };
