@@ -1,7 +1,5 @@
 /** `lambda-lens check [paths...]`: validates templates for CI, with text, JSON or SARIF output. */
-import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildTemplate } from '../template/model';
 import type { Template } from '../template/model';
 import { validate } from '../rules/engine';
 import { RULES } from '../rules/index';
@@ -9,7 +7,7 @@ import type { RuleLevel, ValidationOptions } from '../rules/types';
 import { QUOTAS } from '../quotas';
 import { PackageSizeService } from '../measure/service';
 import { measureTemplate } from '../measure/template';
-import { findCandidates } from './files';
+import { findCandidates, loadTemplates } from './files';
 import { displayPath, formatSarif, formatText, toJsonFindings } from './formats';
 import type { FileResult } from './formats';
 import { EXIT, parseArgs, UsageError } from './io';
@@ -55,39 +53,33 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   }
   const explicit = new Set(parsed.paths.map((p) => resolve(io.cwd, p)));
   const results: FileResult[] = [];
-  let unreadable = false;
+  const state = { unreadable: false };
   let templates = 0;
   // Idle measurement workers do not keep the process alive; dispose stops them at the end.
   const service = new PackageSizeService();
-  for (const path of files) {
-    let text: string;
-    try {
-      text = await fs.readFile(path, 'utf8');
-    } catch (e) {
-      io.stderr(`lambda-lens check: cannot read ${displayPath(io.cwd, path)}: ${(e as Error).message}\n`);
-      unreadable = true;
-      continue;
+  try {
+    for await (const { path, template } of loadTemplates(io, 'check', files, state)) {
+      const tooLarge = template.problems.some((p) => p.kind === 'too-large');
+      if (!template.isTemplate && !tooLarge) {
+        if (explicit.has(path)) io.stderr(`lambda-lens check: ${displayPath(io.cwd, path)} is not a CloudFormation or SAM template; skipped.\n`);
+        continue;
+      }
+      templates++;
+      const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options)) };
+      const diagnostics = validate(template, options, (rule, error) => {
+        io.stderr(`lambda-lens check: rule ${rule} failed on ${displayPath(io.cwd, path)}: ${(error as Error).message}\n`);
+      });
+      results.push({ path, template, diagnostics });
     }
-    const template = buildTemplate(text);
-    const tooLarge = template.problems.some((p) => p.kind === 'too-large');
-    if (!template.isTemplate && !tooLarge) {
-      if (explicit.has(path)) io.stderr(`lambda-lens check: ${displayPath(io.cwd, path)} is not a CloudFormation or SAM template; skipped.\n`);
-      continue;
-    }
-    templates++;
-    const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options)) };
-    const diagnostics = validate(template, options, (rule, error) => {
-      io.stderr(`lambda-lens check: rule ${rule} failed on ${displayPath(io.cwd, path)}: ${(error as Error).message}\n`);
-    });
-    results.push({ path, template, diagnostics });
+  } finally {
+    service.dispose();
   }
-  service.dispose();
 
   if (parsed.format === 'json') io.stdout(`${JSON.stringify(toJsonFindings(io.cwd, results), null, 2)}\n`);
   else if (parsed.format === 'sarif') io.stdout(formatSarif(io.cwd, results));
   else io.stdout(formatText(io.cwd, results, templates));
 
-  if (unreadable) return EXIT.usage;
+  if (state.unreadable) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 

@@ -4,7 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildTemplate } from '../template/model';
+import type { Template } from '../template/model';
+import { displayPath } from './formats';
 import { UsageError } from './io';
+import type { CliIo } from './io';
 
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.aws-sam', 'cdk.out', '.editor', '.lambda-lens']);
 const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
@@ -55,5 +59,28 @@ async function isDir(path: string): Promise<boolean> {
     return (await fs.stat(path)).isDirectory();
   } catch {
     return false;
+  }
+}
+
+export interface LoadedFile {
+  readonly path: string;
+  readonly template: Template;
+}
+
+/**
+ * Reads and models each file in turn. A file that cannot be read is reported on stderr (prefixed
+ * with the command's name) and skipped; `state.unreadable` then tells the caller to exit with 2.
+ */
+export async function* loadTemplates(io: CliIo, command: string, files: readonly string[], state: { unreadable: boolean }): AsyncGenerator<LoadedFile> {
+  for (const path of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (e) {
+      io.stderr(`lambda-lens ${command}: cannot read ${displayPath(io.cwd, path)}: ${(e as Error).message}\n`);
+      state.unreadable = true;
+      continue;
+    }
+    yield { path, template: buildTemplate(text) };
   }
 }

@@ -1,12 +1,10 @@
 /** `lambda-lens size [template...]`: what each function's deployment package weighs, for people and CI. */
-import { promises as fs } from 'node:fs';
 import { formatBytes, nearLimit, sizeSummary } from '../measure/format';
 import { PackageSizeService } from '../measure/service';
 import { measureTemplate } from '../measure/template';
 import type { FunctionSize } from '../measure/types';
 import { QUOTAS } from '../quotas';
-import { buildTemplate } from '../template/model';
-import { findCandidates } from './files';
+import { findCandidates, loadTemplates } from './files';
 import { displayPath } from './formats';
 import { EXIT, parseArgs, UsageError } from './io';
 import type { CliIo } from './io';
@@ -69,27 +67,17 @@ export async function runSize(args: string[], io: CliIo): Promise<number> {
   }
   const service = new PackageSizeService();
   const results: FileSizes[] = [];
-  let unreadable = false;
+  const state = { unreadable: false };
   try {
-    for (const path of files) {
-      let text: string;
-      try {
-        text = await fs.readFile(path, 'utf8');
-      } catch (e) {
-        io.stderr(`lambda-lens size: cannot read ${displayPath(io.cwd, path)}: ${(e as Error).message}\n`);
-        unreadable = true;
-        continue;
-      }
-      const template = buildTemplate(text);
-      if (!template.isTemplate) continue;
-      results.push({ path, sizes: await measureTemplate(service, path, template) });
+    for await (const { path, template } of loadTemplates(io, 'size', files, state)) {
+      if (template.isTemplate) results.push({ path, sizes: await measureTemplate(service, path, template) });
     }
   } finally {
     service.dispose();
   }
   if (format === 'json') io.stdout(`${JSON.stringify(toJson(io.cwd, results), null, 2)}\n`);
   else io.stdout(formatText(io.cwd, results));
-  if (unreadable) return EXIT.usage;
+  if (state.unreadable) return EXIT.usage;
   const over = results.some((r) => r.sizes.some((s) => s.status === 'measured' && s.totalUnzippedBytes > QUOTAS.unzippedPackageBytes));
   return over ? EXIT.findings : EXIT.ok;
 }
