@@ -12,6 +12,9 @@ import { parseFragment } from './parse';
 /** Templates smaller than this are simply parsed again: it is as fast and has no edge cases. */
 const MIN_INCREMENTAL_BYTES = 20_000;
 
+/** Characters compared at once while looking for the edited region. */
+const BLOCK = 1024;
+
 /** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
   if (!previous || text.length < minBytes) return buildTemplate(text);
@@ -24,9 +27,12 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   const old = prev.text;
   // The edited region: what lies between the common prefix and the common suffix.
   const max = Math.min(old.length, text.length);
+  // Compare in blocks first (string equality is a memory compare), then character by character.
   let a = 0;
+  while (a + BLOCK <= max && old.slice(a, a + BLOCK) === text.slice(a, a + BLOCK)) a += BLOCK;
   while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
   let s = 0;
+  while (s + BLOCK <= max - a && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
   while (s < max - a && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const b = old.length - s;
   const delta = text.length - old.length;
