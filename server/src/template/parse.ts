@@ -50,8 +50,12 @@ export function parseText(text: string): ParsedText {
     };
   }
   const doc = composeYaml(text);
+  return doc ? convertDocument(text, doc) : { root: undefined, problems: [] };
+}
+
+/** The second half of parseText: the `yaml` document turned into our tree, with its problems. */
+export function convertDocument(text: string, doc: Document.Parsed): ParsedText {
   const problems: ParseProblem[] = [];
-  if (!doc) return { root: undefined, problems };
   for (const e of doc.errors) {
     problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: e.pos[0], end: e.pos[1] } });
   }

@@ -8,7 +8,7 @@ import type { MapNode, Node } from './ast';
 import { functionsOf } from './functions';
 import type { FunctionView } from './functions';
 import type { Resource, Template } from './model';
-import { refsIn } from './refs';
+import { functionRefs } from './refs';
 import type { Edge } from './refs';
 import { branches, refTarget, resolveStrings } from './resolve';
 import type { Candidate } from './resolve';
@@ -168,9 +168,11 @@ function build(t: Template): DatabaseIndex {
   }
   const usesByFunction = new Map<string, DatabaseUse[]>();
   const usesByTarget = new Map<string, DatabaseUse[]>();
-  for (const fn of functionsOf(t)) {
+  // Most templates have no database: then no function can use one, and nothing needs walking.
+  const hasDatabases = [...DATABASE_TYPES].some((type) => t.ofType(type).length > 0);
+  for (const fn of hasDatabases ? functionsOf(t) : []) {
     const uses = new Map<string, DatabaseUse>();
-    for (const edge of refsIn(fn.props, fn.id)) {
+    for (const edge of functionRefs(t, fn)) {
       const target = t.resources.get(edge.to);
       if (!target || !DATABASE_TYPES.has(target.type) || uses.get(target.id)?.connects) continue;
       const connects = ENDPOINT_ATTR.test(edge.attr ?? '');

@@ -4,6 +4,7 @@
  */
 import { str, walk } from './ast';
 import type { Node, Range } from './ast';
+import type { FunctionView } from './functions';
 import type { Template } from './model';
 import { refTarget } from './resolve';
 
@@ -94,4 +95,18 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/**
+ * References inside a function's effective properties (SAM Globals merged in), computed once per
+ * function and model: several rules ask which resources a function uses.
+ */
+export function functionRefs(t: Template, f: FunctionView): readonly Edge[] {
+  const cache = t.memo('functionRefs', () => new Map<string, Edge[]>());
+  let edges = cache.get(f.id);
+  if (!edges) {
+    edges = refsIn(f.props, f.id);
+    cache.set(f.id, edges);
+  }
+  return edges;
 }

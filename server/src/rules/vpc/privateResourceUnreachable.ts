@@ -4,7 +4,7 @@ import type { Resource, Template } from '../../template/model';
 import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { hasNoVpcConfig, subnetEgress, templateIdOf, SUBNET } from '../../template/network';
-import { refsIn } from '../../template/refs';
+import { functionRefs } from '../../template/refs';
 import { resolve } from '../../template/resolve';
 import type { Related, Rule } from '../types';
 import { inherited, LAMBDA_VPC_URL } from './common';
@@ -53,7 +53,7 @@ export const privateResourceUnreachable: Rule = {
           ...withInherited(f, fs.keyRange),
         });
       }
-      for (const edge of refsIn(f.props, f.id)) {
+      for (const edge of functionRefs(t, f)) {
         const target = t.resources.get(edge.to);
         if (!target || !VPC_ONLY[target.type] || !edge.attr || !CONNECTION_ATTR.test(edge.attr)) continue;
         if (!vpcOnly(t, target)) continue;
