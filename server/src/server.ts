@@ -2,7 +2,6 @@
  * Language server entry. The client starts it over IPC; other editors and the tests run it with
  * `--stdio`. This file only wires: capabilities in one literal, each request routed to a feature.
  */
-import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,17 +11,16 @@ import { codeLenses } from './features/codeLens';
 import { registerDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { PackageSizes } from './features/packageSizes';
-import { DEFAULT_SETTINGS, editorOptions, parseSettings } from './features/settings';
+import { DocumentOptions } from './features/documentOptions';
+import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
 import { CodeFilesChanged, WatchCodeFolders } from './protocol';
-import type { PackageSizeSource, ValidationOptions } from './rules/types';
+import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new Analyses((rule, error) => connection.console.error(`rule ${rule} failed: ${error instanceof Error ? error.stack : String(error)}`));
 
-let options: ValidationOptions = editorOptions(DEFAULT_SETTINGS);
-let bundleSizeEnabled = DEFAULT_SETTINGS.bundleSizeEnabled;
 let pullConfiguration = false;
 let codeLensRefresh = false;
 
@@ -52,32 +50,16 @@ const sizes = new PackageSizes(
   (folders) => void connection.sendNotification(WatchCodeFolders.method, { folders } satisfies WatchCodeFolders.Params),
 );
 
-const perDocument = new Map<string, { base: ValidationOptions; source: PackageSizeSource | undefined; options: ValidationOptions }>();
-
-/**
- * Validation options for one document: the settings plus its path and package measurements. Also
- * starts measuring the document's functions when their code locations changed. The same object is
- * returned until either changes, so cached diagnostics are reused.
- */
-function optionsFor(uri: string): ValidationOptions {
+const docOptions = new DocumentOptions(sizes, DEFAULT_SETTINGS);
+const optionsFor = (uri: string): ValidationOptions => {
   const doc = documents.get(uri);
-  if (bundleSizeEnabled && doc) sizes.track(uri, analyses.model(doc));
-  const source = bundleSizeEnabled ? sizes.source(uri) : undefined;
-  const cached = perDocument.get(uri);
-  if (cached && cached.base === options && cached.source === source) return cached.options;
-  const dir = PackageSizes.templateDir(uri);
-  const result: ValidationOptions = { ...options, ...(dir ? { templatePath: fileURLToPath(uri) } : {}), ...(source ? { packageSizes: source } : {}) };
-  perDocument.set(uri, { base: options, source, options: result });
-  return result;
-}
+  return docOptions.for(uri, doc && analyses.model(doc));
+};
 
 const diagnostics = registerDiagnostics(connection, documents, analyses, optionsFor);
 
 function applySettings(raw: unknown): void {
-  const settings = parseSettings(raw);
-  options = editorOptions(settings);
-  bundleSizeEnabled = settings.bundleSizeEnabled;
-  if (!bundleSizeEnabled) sizes.clear();
+  docOptions.applySettings(parseSettings(raw));
 }
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -105,14 +87,14 @@ connection.onHover((params) => {
 
 connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc && bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
+  return doc && docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
 });
 connection.onNotification(CodeFilesChanged.method, (params: CodeFilesChanged.Params) => {
-  if (bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
+  if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
 });
 documents.onDidClose((e) => {
   sizes.close(e.document.uri);
-  perDocument.delete(e.document.uri);
+  docOptions.forget(e.document.uri);
 });
 connection.onShutdown(() => measurements.dispose());
 

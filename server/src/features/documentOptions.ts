@@ -1,0 +1,58 @@
+/**
+ * Validation options per open document: the settings, the template's path on disk and its package
+ * measurements. The same object is returned until one of them changes, so the diagnostics cached
+ * for a document version are reused rather than recomputed.
+ */
+import { fileURLToPath } from 'node:url';
+import type { PackageSizeSource, ValidationOptions } from '../rules/types';
+import type { Template } from '../template/model';
+import { PackageSizes } from './packageSizes';
+import { editorOptions } from './settings';
+import type { ServerSettings } from './settings';
+
+interface Entry {
+  readonly base: ValidationOptions;
+  readonly source: PackageSizeSource | undefined;
+  readonly options: ValidationOptions;
+}
+
+export class DocumentOptions {
+  private base: ValidationOptions;
+  private bundleSizes: boolean;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly sizes: PackageSizes,
+    settings: ServerSettings,
+  ) {
+    this.base = editorOptions(settings);
+    this.bundleSizes = settings.bundleSizeEnabled;
+  }
+
+  /** True while `lambdaLens.bundleSize.enabled` is on. */
+  get bundleSizeEnabled(): boolean {
+    return this.bundleSizes;
+  }
+
+  applySettings(settings: ServerSettings): void {
+    this.base = editorOptions(settings);
+    this.bundleSizes = settings.bundleSizeEnabled;
+    if (!this.bundleSizes) this.sizes.clear();
+  }
+
+  /** Options for a document; also starts measuring its functions when their code locations changed. */
+  for(uri: string, template: Template | undefined): ValidationOptions {
+    if (this.bundleSizes && template) this.sizes.track(uri, template);
+    const source = this.bundleSizes ? this.sizes.source(uri) : undefined;
+    const cached = this.entries.get(uri);
+    if (cached && cached.base === this.base && cached.source === source) return cached.options;
+    const onDisk = PackageSizes.templateDir(uri) !== undefined;
+    const options: ValidationOptions = { ...this.base, ...(onDisk ? { templatePath: fileURLToPath(uri) } : {}), ...(source ? { packageSizes: source } : {}) };
+    this.entries.set(uri, { base: this.base, source, options });
+    return options;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
