@@ -2,11 +2,12 @@ import { get, pairOf } from '../../template/ast';
 import type { Range } from '../../template/ast';
 import { edgeAssociationsOf } from '../../template/edge';
 import type { EdgeAssociation } from '../../template/edge';
-import { functionsOf, fromGlobals } from '../../template/functions';
+import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { branches, getAll, resolveNumbers, resolveStrings } from '../../template/resolve';
 import type { Node } from '../../template/ast';
 import { EDGE_QUOTAS } from '../../quotas';
+import { ownerOf } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
@@ -77,8 +78,7 @@ function present(node: Parameters<typeof branches>[0]): boolean {
 }
 
 function report(ctx: RuleContext, f: FunctionView, a: EdgeAssociation, range: Range, message: string): void {
-  const inherited = fromGlobals(f, range);
+  const owner = ownerOf(f, range);
   const related: Related[] = [{ range: a.eventTypeNode?.range ?? a.range, message: `${a.distributionId} runs ${f.id} at the edge.` }];
-  if (inherited) related.unshift({ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` });
-  ctx.report({ range, message, related, ...(inherited ? {} : { resource: f.id }) });
+  ctx.report({ range, message, related: [...owner.related, ...related], resource: owner.resource });
 }

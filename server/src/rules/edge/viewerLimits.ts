@@ -1,5 +1,5 @@
 import { edgeAssociationsOf } from '../../template/edge';
-import { functionsOf } from '../../template/functions';
+import { fromGlobals, functionsOf } from '../../template/functions';
 import { EDGE_QUOTAS, QUOTAS } from '../../quotas';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
@@ -47,7 +47,7 @@ export const viewerLimits: Rule = {
             message: `${f.id} runs on ${c.a.eventType} in CloudFront, where Lambda@Edge allows ${c.key} of at most ${c.max} ${c.unit}; it has ${v.value} ${c.unit}. Set ${c.key} to ${c.max} or less.`,
             related,
             fixes: [{ title: `Set ${c.key} to ${c.max}`, edits: [{ range: v.candidate.via[0] ?? v.candidate.at, newText: String(c.max) }] }],
-            ...(f.globalsRange && v.candidate.at.start >= f.globalsRange.start && v.candidate.at.end <= f.globalsRange.end ? {} : { resource: f.id }),
+            ...(fromGlobals(f, v.candidate.at) ? {} : { resource: f.id }),
           });
         }
       }

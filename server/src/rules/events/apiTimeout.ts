@@ -1,7 +1,7 @@
 import { get } from '../../template/ast';
 import { eventSourcesOf } from '../../template/eventSources';
 import type { EventSource } from '../../template/eventSources';
-import { functionsOf } from '../../template/functions';
+import { fromGlobals, functionsOf } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
@@ -46,7 +46,7 @@ export const apiTimeout: Rule = {
             message: `${f.id} has Timeout ${timeout.value} s but ${label(api)} gives up after ${limit.seconds} s: callers get a 504 while the function keeps running. Lower Timeout to ${lower} s or move long work to an asynchronous path. ${raise}`.trimEnd(),
             related,
             fixes: [{ title: `Set Timeout to ${lower}`, edits: [{ range: timeout.candidate.via[0] ?? timeout.candidate.at, newText: String(lower) }] }],
-            ...(f.globalsRange && timeout.candidate.at.start >= f.globalsRange.start && timeout.candidate.at.end <= f.globalsRange.end ? {} : { resource: f.id }),
+            ...(fromGlobals(f, timeout.candidate.at) ? {} : { resource: f.id }),
           });
           break;
         }

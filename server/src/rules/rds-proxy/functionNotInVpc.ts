@@ -1,9 +1,9 @@
 import { get } from '../../template/ast';
-import { fromGlobals } from '../../template/functions';
 import { hasNoVpcConfig } from '../../template/network';
 import type { Template, Resource } from '../../template/model';
 import { DB_PROXY, DB_PROXY_ENDPOINT, proxyConnections, proxyOfEndpoint } from '../../template/rds';
 import type { DatabaseUse } from '../../template/rds';
+import { ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 
@@ -24,15 +24,15 @@ export const functionNotInVpc: Rule = {
     const t = ctx.template;
     for (const use of proxyConnections(t)) {
       if (!hasNoVpcConfig(use.fn)) continue;
-      const inherited = fromGlobals(use.fn, use.edge.range);
+      const owner = ownerOf(use.fn, use.edge.range);
       ctx.report({
         range: use.edge.range,
         message: `${use.fn.id} uses RDS Proxy ${use.target.id} but has no VpcConfig. A proxy is only reachable from inside its VPC, so every connection would time out. Give ${use.fn.id} a VpcConfig with subnets in the proxy's VPC and a security group the proxy allows.`,
         related: [
           ...proxyRelated(t, use),
-          ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+          ...owner.related,
         ],
-        ...(inherited ? {} : { resource: use.fn.id }),
+        resource: owner.resource,
       });
     }
   },

@@ -1,14 +1,14 @@
 import { get } from '../../template/ast';
 import type { MapNode } from '../../template/ast';
 import type { Template, Resource } from '../../template/model';
-import { fromGlobals } from '../../template/functions';
+
 import { executionRole, roleAllows } from '../../template/iam';
 import type { ExecutionRole } from '../../template/iam';
 import { authEntries, DB_PROXY, endToEndIam, proxyUses } from '../../template/rds';
 import type { DatabaseUse, ProxyAuth } from '../../template/rds';
 import { resolveStrings } from '../../template/resolve';
 import type { Candidate } from '../../template/resolve';
-import { relatedFor } from '../helpers';
+import { relatedFor, ownerOf } from '../helpers';
 import { insertPairAfter, insertPairFirst, replaceWith } from '../edits';
 import type { Fix, Related, RuleContext, Rule, TextEdit } from '../types';
 import { RDS_PROXY_SETUP_URL } from './urls';
@@ -83,19 +83,19 @@ function notRequired(ctx: RuleContext, auth: ProxyAuth, c: (Candidate & { value:
 /** A client of an IAM-only proxy whose role cannot connect. */
 function reportMissingConnect(ctx: RuleContext, proxy: Resource, iam: Candidate, client: Client): void {
   const { use, role } = client;
-  const inherited = fromGlobals(use.fn, use.edge.range);
+  const owner = ownerOf(use.fn, use.edge.range);
   const roleName = role.kind === 'role' ? `role ${role.id}` : 'the role SAM generates from its Policies';
   const related: Related[] = [{ range: iam.at, message: `${proxy.id} requires IAM authentication.` }];
   if (role.kind === 'role') related.push({ range: role.at, message: `${use.fn.id} runs with ${role.id}.` });
   const policies = use.fn.props.pairs.find((p) => p.key === 'Policies');
   if (role.kind === 'sam' && policies) related.push({ range: policies.keyRange, message: `${use.fn.id}'s policies.` });
-  if (inherited) related.push({ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` });
+  related.push(...owner.related);
   ctx.report({
     range: use.edge.range,
     severity: 'error',
     message: `Proxy ${proxy.id} requires IAM authentication, but ${use.fn.id} runs with ${roleName}, which is not allowed rds-db:connect on it, so every connection is refused. Allow rds-db:connect on arn:\${AWS::Partition}:rds-db:\${AWS::Region}:\${AWS::AccountId}:dbuser:<proxy resource id>/<db user>.`,
     related,
-    ...(inherited ? {} : { resource: use.fn.id }),
+    resource: owner.resource,
   });
 }
 

@@ -1,9 +1,10 @@
 import type { Range } from '../../template/ast';
-import { fromGlobals } from '../../template/functions';
+
 import { functionVpcs, ingressAllowsTcpPort, SECURITY_GROUP, securityGroupIngress as ingressOf, vpcOf } from '../../template/network';
 import type { Template } from '../../template/model';
 import { DB_PROXY, placementList, proxyConnections, proxyFamily } from '../../template/rds';
 import { RDS_PROXY_QUOTAS } from '../../quotas';
+import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 
@@ -39,7 +40,7 @@ export const securityGroupIngress: Rule = {
         // Groups of another VPC cannot be matched at all: vpc/mixed-vpcs and rds-proxy/vpc-mismatch report that.
         if (!sameVpc(t, [...sgIds, ...fnSgs])) continue;
         if (verdict(t, sgIds, fnSgs, port) !== 'blocked') continue;
-        const inherited = fromGlobals(use.fn, first.node.range);
+        const owner = ownerOf(use.fn, first.node.range);
         const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
         ctx.report({
           range: first.node.range,
@@ -48,9 +49,9 @@ export const securityGroupIngress: Rule = {
             { range: proxySgs.node.range, message: `${use.target.id} uses these security groups.` },
             ...sgIds.map((id) => ({ range: sgRange(t, id), message: `${id} has no ingress on ${port} from ${use.fn.id}.` })),
             { range: use.edge.range, message: `${use.fn.id} uses ${use.target.id} here.` },
-            ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+            ...owner.related,
           ],
-          ...(inherited ? {} : { resource: use.fn.id }),
+          resource: owner.resource,
         });
       }
     }

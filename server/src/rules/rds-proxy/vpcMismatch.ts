@@ -1,7 +1,7 @@
-import { fromGlobals } from '../../template/functions';
 import { functionVpcs, SUBNET, vpcOf } from '../../template/network';
 import type { VpcRef } from '../../template/network';
 import { DB_PROXY, placementList, proxyConnections } from '../../template/rds';
+import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 
@@ -35,7 +35,7 @@ export const vpcMismatch: Rule = {
       if (!mismatch?.vpc) continue;
       const proxySide = [...proxyVpcs.values()][0]!;
       const kind = use.target.type === DB_PROXY ? 'proxy' : 'proxy endpoint';
-      const inherited = fromGlobals(use.fn, mismatch.item.node.range);
+      const owner = ownerOf(use.fn, mismatch.item.node.range);
       ctx.report({
         range: mismatch.item.node.range,
         message: `${use.fn.id} runs in subnet ${mismatch.item.templateId} of ${vpcName(mismatch.vpc)}, but it uses ${kind} ${use.target.id}, which is in ${vpcName(proxySide.vpc)}. A proxy is reachable only from its own VPC: put ${use.fn.id} in subnets of ${vpcName(proxySide.vpc)}${kind === 'proxy' ? ', or add a DBProxyEndpoint in its VPC' : ''}.`,
@@ -43,9 +43,9 @@ export const vpcMismatch: Rule = {
           { range: proxySide.at, message: `${use.target.id} is placed in ${proxySide.subnet}, in ${vpcName(proxySide.vpc)}.` },
           { range: mismatch.vpc.at, message: `${mismatch.item.templateId} is in ${vpcName(mismatch.vpc)}.` },
           { range: use.edge.range, message: `${use.fn.id} uses ${use.target.id} here.` },
-          ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+          ...owner.related,
         ],
-        ...(inherited ? {} : { resource: use.fn.id }),
+        resource: owner.resource,
       });
     }
   },

@@ -1,11 +1,11 @@
 import { get } from '../../template/ast';
-import { fromGlobals } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { RDS_PROXY_QUOTAS } from '../../quotas';
 import { databases, DB_CLUSTER, DB_INSTANCE } from '../../template/rds';
 import { hasNoVpcConfig } from '../../template/network';
 import { resolveNumbers } from '../../template/resolve';
+import { ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { LAMBDA_RDS_URL } from '../rds-proxy/urls';
 
@@ -32,18 +32,18 @@ export const directConnection: Rule = {
         if (!use.connects) continue;
         // Outside the VPC the function cannot reach the database at all: vpc/private-resource-unreachable says so.
         if (fewConnections(t, use.fn) || hasNoVpcConfig(use.fn)) continue;
-        const inherited = fromGlobals(use.fn, use.edge.range);
+        const owner = ownerOf(use.fn, use.edge.range);
         const proxies = index.proxiesOfDb.get(use.target.id) ?? [];
         const related: Related[] = [
           { range: use.target.idRange, message: `The database ${use.target.id}.` },
           ...proxies.map((p) => ({ range: p.idRange, message: `Proxy ${p.id} already fronts ${use.target.id}; connect to its endpoint.` })),
-          ...(inherited ? [{ range: use.fn.resource.idRange, message: `Inherited from Globals by ${use.fn.id}.` }] : []),
+          ...owner.related,
         ];
         ctx.report({
           range: use.edge.range,
           message: `${use.fn.id} connects to ${use.target.id} directly. Under load every concurrent execution opens its own database connections and can exhaust max_connections; ${proxies.length > 0 ? `use the endpoint of ${proxies[0]!.id}` : 'put an RDS Proxy in front of the database'} (or cap ReservedConcurrentExecutions at ${RDS_PROXY_QUOTAS.directConnectionMaxConcurrency} or less).`,
           related,
-          ...(inherited ? {} : { resource: use.fn.id }),
+          resource: owner.resource,
         });
       }
     }

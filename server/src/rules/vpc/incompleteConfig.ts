@@ -5,7 +5,8 @@ import type { FunctionVpc, IdList } from '../../template/network';
 import { insertPairAfter, replaceWith } from '../edits';
 import type { EditScalar } from '../edits';
 import type { Fix, Rule } from '../types';
-import { inherited, LAMBDA_VPC_URL } from './common';
+import { ownerOf } from '../helpers';
+import { LAMBDA_VPC_URL } from './common';
 
 const SG_PLACEHOLDER = 'sg-REPLACE_ME';
 const SUBNET_PLACEHOLDERS = ['subnet-REPLACE_ME_AZ_A', 'subnet-REPLACE_ME_AZ_B'];
@@ -36,7 +37,7 @@ export const incompleteConfig: Rule = {
         const range = missing ? missing.pair.value.range : vpc.pair.keyRange;
         const what = missing ? `an empty ${missingKey}` : `no ${missingKey}`;
         const haveKey = hasSubnets ? 'SubnetIds' : 'SecurityGroupIds';
-        const { related, resource } = inherited(f, range);
+        const { related, resource } = ownerOf(f, range);
         ctx.report({
           range,
           message: `VpcConfig has ${haveKey} but ${what}: Lambda needs at least one subnet and one security group to attach ${f.id} to a VPC, and the deployment fails. Add ${missingKey}.`,

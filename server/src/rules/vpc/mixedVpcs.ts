@@ -2,7 +2,8 @@ import { functionsOf } from '../../template/functions';
 import { functionVpcs, vpcOf } from '../../template/network';
 import type { IdItem, VpcRef } from '../../template/network';
 import type { Rule } from '../types';
-import { inherited, LAMBDA_VPC_URL } from './common';
+import { ownerOf } from '../helpers';
+import { LAMBDA_VPC_URL } from './common';
 
 /** vpc/mixed-vpcs: a function's template subnets and security groups must share one VPC. */
 export const mixedVpcs: Rule = {
@@ -35,7 +36,7 @@ export const mixedVpcs: Rule = {
         for (const e of entries.slice(1)) {
           if (!comparable(e.vpc) || e.vpc.key === first.vpc.key) continue;
           const name = (v: VpcRef) => v.templateId ?? v.key.slice(4);
-          const { related, resource } = inherited(f, e.item.node.range);
+          const { related, resource } = ownerOf(f, e.item.node.range);
           ctx.report({
             range: e.item.node.range,
             message: `The ${e.kind} ${e.id} is in VPC ${name(e.vpc)}, but the ${first.kind} ${first.id} of ${f.id} is in VPC ${name(first.vpc)}: a function's subnets and security groups must all belong to one VPC, or the deployment fails. Use ones from the same VPC.`,

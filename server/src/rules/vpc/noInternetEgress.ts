@@ -9,7 +9,8 @@ import { refsIn } from '../../template/refs';
 import type { Edge } from '../../template/refs';
 import { refTarget } from '../../template/resolve';
 import type { Related, Rule } from '../types';
-import { inherited, LAMBDA_VPC_URL } from './common';
+import { ownerOf } from '../helpers';
+import { LAMBDA_VPC_URL } from './common';
 
 /** Public AWS services a function calls over the internet (or a VPC endpoint), by resource type. */
 const SERVICES: Readonly<Record<string, { name: string; endpoint: string }>> = {
@@ -54,7 +55,7 @@ export const noInternetEgress: Rule = {
         const endpoints = vpcEndpoints(t, first.vpc, service.endpoint);
         if (endpoints.found.length > 0 || endpoints.unknown) continue;
         reported.add(target.id);
-        const { related, resource } = inherited(f, edge.range);
+        const { related, resource } = ownerOf(f, edge.range);
         const subnetRelated: Related[] = first.subnets.map((s) => ({ range: s.at, message: `${s.id} has no default route to a NAT gateway.` }));
         ctx.report({
           range: edge.range,

@@ -7,7 +7,8 @@ import { hasNoVpcConfig, subnetEgress, templateIdOf, SUBNET } from '../../templa
 import { functionRefs } from '../../template/refs';
 import { resolve } from '../../template/resolve';
 import type { Related, Rule } from '../types';
-import { inherited, LAMBDA_VPC_URL } from './common';
+import { ownerOf } from '../helpers';
+import { LAMBDA_VPC_URL } from './common';
 
 /** Resource types that only answer inside their VPC, with the kind of thing they are for messages. */
 const VPC_ONLY: Readonly<Record<string, string>> = {
@@ -68,7 +69,7 @@ export const privateResourceUnreachable: Rule = {
 };
 
 function withInherited(f: FunctionView, range: Range, extra?: Related): { related: Related[]; resource?: string } {
-  const { related, resource } = inherited(f, range);
+  const { related, resource } = ownerOf(f, range);
   return { related: extra ? [extra, ...related] : related, ...(resource ? { resource } : {}) };
 }
 

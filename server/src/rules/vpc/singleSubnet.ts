@@ -6,7 +6,8 @@ import { functionVpcs, sameAz, subnetAz } from '../../template/network';
 import type { AzRef } from '../../template/network';
 import { VPC_QUOTAS } from '../../quotas';
 import type { Rule } from '../types';
-import { inherited, LAMBDA_VPC_URL } from './common';
+import { ownerOf } from '../helpers';
+import { LAMBDA_VPC_URL } from './common';
 
 /** vpc/single-subnet: a VPC function should have subnets in at least two Availability Zones. */
 export const singleSubnet: Rule = {
@@ -29,7 +30,7 @@ export const singleSubnet: Rule = {
         const items = vpc.subnets?.items;
         if (!items || items.length === 0) continue;
         const range = vpc.subnets!.pair.value.range;
-        const { related, resource } = inherited(f, range);
+        const { related, resource } = ownerOf(f, range);
         const extra = resource ? { resource } : {};
         if (items.length === 1 && !mayBeList(t, items[0]!.node)) {
           ctx.report({
