@@ -10,39 +10,18 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PackageSizeService } from '../server/src/measure/service';
 import type { CodeMeasurement } from '../server/src/measure/types';
+import { prng, randomBytes, sourceText } from '../test/server/measure/fixtures';
 import { median } from './stats';
 
 const FILES = 30_000;
 const PACKAGES = 600;
 const TARGET_BYTES = 300 * 1024 * 1024;
 
-/** mulberry32: the same tree on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WORDS = ['const', 'function', 'return', 'module', 'exports', 'require', 'value', 'result', 'options', 'callback', 'error',
-  'await', 'async', 'if', 'else', 'for', 'let', 'this', 'new', 'Promise', 'JSON', 'parse', 'typeof', 'length', 'push', 'undefined'];
-
 /** Writes the tree: source-like text files (sizes skewed like npm packages) and 3 % binaries. */
 function generate(root: string): { files: number; bytes: number } {
   const rand = prng(42);
   // A 4 MB pool of source-like text; files take distinct slices of it, so they compress like code.
-  const lines: string[] = [];
-  let poolSize = 0;
-  while (poolSize < 4 * 1024 * 1024) {
-    const line = `${'  '.repeat(Math.floor(rand() * 4))}${Array.from({ length: 3 + Math.floor(rand() * 9) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')}(${Math.floor(rand() * 1e6)});\n`;
-    lines.push(line);
-    poolSize += line.length;
-  }
-  const pool = Buffer.from(lines.join(''));
+  const pool = Buffer.from(sourceText(rand, 4 * 1024 * 1024));
   const average = TARGET_BYTES / FILES;
   let bytes = 0;
   for (let i = 0; i < FILES; i++) {
@@ -54,8 +33,7 @@ function generate(root: string): { files: number; bytes: number } {
     const size = Math.max(64, Math.min(pool.length - 1, Math.round(-Math.log(1 - rand()) * average)));
     let content: Buffer;
     if (rand() < 0.03) {
-      content = Buffer.allocUnsafe(size);
-      for (let b = 0; b < size; b++) content[b] = Math.floor(rand() * 256);
+      content = randomBytes(rand, size);
     } else {
       const start = Math.floor(rand() * (pool.length - size));
       content = pool.subarray(start, start + size);
