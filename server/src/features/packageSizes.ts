@@ -57,9 +57,12 @@ export class PackageSizes {
   track(uri: string, template: Template): void {
     const templateDir = PackageSizes.templateDir(uri);
     if (!templateDir || !template.isTemplate) return;
-    const specKeys = new Map(locateFunctions(template).map((f) => [f.spec.id, JSON.stringify(f.spec)]));
-    const key = JSON.stringify([...specKeys]);
     const old = this.docs.get(uri);
+    // Validation, code actions and lenses all ask for the same model version: locate its code once.
+    if (old?.template === template) return;
+    const located = locateFunctions(template);
+    const specKeys = new Map(located.map((f) => [f.spec.id, JSON.stringify(f.spec)]));
+    const key = JSON.stringify([...specKeys]);
     if (old && old.key === key) {
       old.template = template;
       return;
@@ -71,7 +74,7 @@ export class PackageSizes {
       if (kept) results.set(id, kept);
     }
     // Images, S3 and inline code need no disk: known at once.
-    for (const lf of locateFunctions(template)) {
+    for (const lf of located) {
       if (lf.spec.code.kind !== 'path') results.set(lf.spec.id, { status: 'unmeasurable', id: lf.spec.id, reason: unmeasurableReason(lf.spec.code) });
     }
     const state: DocState = { key, specKeys, templateDir, results, source: sourceOf(results), controller: undefined, again: false, template };
