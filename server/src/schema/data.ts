@@ -1,0 +1,46 @@
+/**
+ * The two generated data files (scripts/schemaData.ts writes them) and their lazy loading: the
+ * shapes on the first schema lookup, the documentation on the first hover or completion, so a CLI
+ * run over a template without hovers never loads the documentation.
+ */
+
+/** schema-shapes.json: structures and resource types with their types in the compact grammar. */
+export interface ShapesData {
+  readonly source: { readonly cloudformation: string; readonly sam: string };
+  /** Enum value lists, referenced as `s~N` / `i~N`. */
+  readonly enums: ReadonlyArray<ReadonlyArray<string | number>>;
+  /** Nested structures: name, properties (name -> type), required names, `x: 1` when open. */
+  readonly defs: ReadonlyArray<{ readonly n: string; readonly p: Readonly<Record<string, string>>; readonly r?: readonly string[]; readonly x?: 1 }>;
+  /** Resource types: properties, required, attributes, `g`: the type SAM generates under the same id. */
+  readonly resources: Readonly<Record<string, {
+    readonly p: Readonly<Record<string, string>>;
+    readonly r?: readonly string[];
+    readonly x?: 1;
+    readonly a: Readonly<Record<string, string>>;
+    readonly g?: string;
+  }>>;
+  /** SAM resource type -> event type -> its Properties structure. */
+  readonly samEvents: Readonly<Record<string, Readonly<Record<string, { readonly def: number; readonly required: boolean }>>>>;
+  /** SAM Globals section -> its type. */
+  readonly samGlobals: Readonly<Record<string, string>>;
+}
+
+/** schema-docs.json: first sentences of the specification's documentation, parallel to the shapes. */
+export interface DocsData {
+  readonly resources: Readonly<Record<string, { readonly d?: string; readonly p?: Readonly<Record<string, string>> }>>;
+  readonly defs: ReadonlyArray<{ readonly d?: string; readonly p?: Readonly<Record<string, string>> }>;
+}
+
+let shapes: ShapesData | undefined;
+let docs: DocsData | undefined;
+
+/** The shapes data, loaded on first call. */
+export function loadShapes(): ShapesData {
+  // A require in the function (not an import) keeps the data out of start-up: the bundler evaluates it on first call.
+  return (shapes ??= require('../data/schema-shapes.json') as ShapesData);
+}
+
+/** The documentation data, loaded on first call. */
+export function loadDocs(): DocsData {
+  return (docs ??= require('../data/schema-docs.json') as DocsData);
+}
