@@ -170,16 +170,23 @@ class SamConverter {
     private readonly cfn: ReadonlyMap<string, ResourceShape>,
   ) {}
 
-  /** The CloudFormation type a pass-through property takes, or '*' when the schema does not say. */
-  private passThrough(s: JsonSchema): string {
+  /**
+   * The CloudFormation type a pass-through property takes, or '*' when the schema does not say (or
+   * names a property of another name, which SAM reshapes on the way). Its structures are marked
+   * lenient (`%N`): SAM adds keys of its own to some of them (a stream's `OnFailure.Type`), so only
+   * the types of the keys CloudFormation knows are checked there, not unknown keys.
+   */
+  private passThrough(s: JsonSchema, name: string): string {
     const path = s.__samPassThrough?.schemaPath;
+    let type = '*';
     if (path) {
       const [typeName, def] = path[1]!.split('.');
-      const prop = path[path.length - 1]!;
-      return this.cfnProperty(typeName!, def, prop);
+      type = this.cfnProperty(typeName!, def, path[path.length - 1]!);
+    } else {
+      const m = PASS_THROUGH.exec(s.markdownDescription ?? '');
+      if (m && m[1] === name) type = this.cfnProperty(m[2]!, m[3], m[1]);
     }
-    const m = PASS_THROUGH.exec(s.markdownDescription ?? '');
-    return m ? this.cfnProperty(m[2]!, m[3], m[1]!) : '*';
+    return type.replace(/#/g, '%');
   }
 
   private cfnProperty(typeName: string, defName: string | undefined, prop: string): string {
@@ -208,8 +215,8 @@ class SamConverter {
     return only?.$ref === '#/definitions/PassThroughProp';
   }
 
-  type(s: JsonSchema): string {
-    if (this.isPassThrough(s)) return this.passThrough(s);
+  type(s: JsonSchema, name = ''): string {
+    if (this.isPassThrough(s)) return this.passThrough(s, name);
     if (s.$ref) {
       const name = s.$ref.replace('#/definitions/', '');
       if (name === 'PassThroughProp') return '*';
@@ -268,13 +275,20 @@ class SamConverter {
     const props = s.properties ?? {};
     for (const name of Object.keys(props).sort()) {
       const p = props[name]!;
-      into.p[name] = this.type(p);
+      into.p[name] = this.type(p, name);
       const d = shortDoc(p.__samPassThrough?.markdownDescriptionOverride ?? p.markdownDescription);
       if (d) (doc.p ??= {})[name] = d.replace(/\s*\*Type\*:.*$/, '');
     }
     if (s.required?.length) into.r = [...s.required].sort();
     if (s.additionalProperties !== false) into.x = 1;
   }
+}
+
+/** The CloudFormation resource type most of a SAM structure's pass-through properties are passed to. */
+function mainTarget(schema: JsonSchema): string | undefined {
+  const targets = new Map<string, number>();
+  for (const m of JSON.stringify(schema).matchAll(/property of an `(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)` resource/g)) targets.set(m[1]!, (targets.get(m[1]!) ?? 0) + 1);
+  return [...targets.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
 /** The SAM event table: event Type -> def index of its Properties, per SAM resource type. */
@@ -304,6 +318,8 @@ function main(): void {
   const sam = JSON.parse(readFileSync(samPath, 'utf8')) as { definitions: Record<string, JsonSchema> };
   const conv = new SamConverter(sam, resources);
   const samEvents: SamEvents = {};
+  const eventTargets = new Map<number, string>();
+  const listedKeys = new Map<number, Record<string, string>>();
   const samGlobals: Record<string, string> = {};
   const resourceNames = Object.keys(sam.definitions).filter((n) => /__aws_serverless_[a-z_]+__Resource$/.test(n)).sort();
   for (const name of resourceNames) {
@@ -317,9 +333,7 @@ function main(): void {
     const d = shortDoc(res.markdownDescription as string | undefined ?? propsDef.markdownDescription);
     if (d) doc.d = d;
     // The resource SAM generates under the same logical id: the target most pass-through properties name.
-    const targets = new Map<string, number>();
-    for (const m of JSON.stringify(propsDef).matchAll(/property of an `(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)` resource/g)) targets.set(m[1]!, (targets.get(m[1]!) ?? 0) + 1);
-    const generated = [...targets.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const generated = mainTarget(propsDef);
     if (generated && resources.has(generated)) {
       shape.g = generated;
       shape.a = { ...resources.get(generated)!.a };
@@ -335,9 +349,37 @@ function main(): void {
       const evProps = evSchema.properties!['Properties'] as JsonSchema | undefined;
       const def = evProps ? Number(conv.type(evProps).slice(1)) : -1;
       if (def < 0) continue;
+      // SAM passes more of an event's keys to the resource it generates than its schema lists (State
+      // of a schedule rule): the generated type's other properties are accepted too, with their types.
+      const evRef = evProps?.$ref ?? evProps?.allOf?.[0]?.$ref;
+      const evDefSchema = evRef ? sam.definitions[evRef.replace('#/definitions/', '')] : undefined;
+      const target = evDefSchema ? mainTarget(evDefSchema) : undefined;
+      const targetShape = target ? resources.get(target) : undefined;
+      listedKeys.set(def, { ...defs[def]!.p });
+      if (targetShape) {
+        eventTargets.set(def, target!);
+        const d = defs[def]!;
+        for (const [k, t] of Object.entries(targetShape.p)) if (!(k in d.p)) d.p[k] = t.replace(/#/g, '%');
+        d.p = Object.fromEntries(Object.entries(d.p).sort((a, b) => a[0].localeCompare(b[0])));
+      }
       (samEvents[type] ??= {})[evType] = { def, required: evSchema.required?.includes('Properties') === true };
     }
   }
+  // The schema lists some keys of an event type only on one SAM resource, or only on a newer event
+  // type of the same family (RuleName on EventBridgeRule, not on CloudWatchEvent, which SAM reads
+  // alike): an event type whose listed keys are all listed by another of the same name, or of the
+  // same generated resource, accepts that one's keys too.
+  const all = Object.values(samEvents).flatMap((events) => Object.entries(events).map(([name, e]) => ({ name, def: e.def })));
+  const merged = new Map(all.map((e) => [e.def, { ...defs[e.def]!.p }]));
+  for (const a of all) {
+    for (const b of all) {
+      if (a.def === b.def) continue;
+      const related = a.name === b.name || (eventTargets.get(a.def) !== undefined && eventTargets.get(a.def) === eventTargets.get(b.def));
+      const subset = Object.keys(listedKeys.get(a.def)!).every((k) => k in listedKeys.get(b.def)!);
+      if (related && (a.name === b.name || subset)) for (const [k, t] of Object.entries(defs[b.def]!.p)) merged.get(a.def)![k] ??= t;
+    }
+  }
+  for (const [def, p] of merged) defs[def]!.p = Object.fromEntries(Object.entries(p).sort((x, y) => x[0].localeCompare(y[0])));
   const globals = sam.definitions['__main____Globals']!;
   for (const section of Object.keys(globals.properties ?? {}).sort()) samGlobals[section] = conv.type(globals.properties![section]!);
 

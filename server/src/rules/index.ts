@@ -40,9 +40,13 @@ import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
 import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
 import { deprecated } from './runtime/deprecated';
 import { zipNeedsHandler } from './runtime/zipNeedsHandler';
+import { invalidValue } from './schema/invalidValue';
+import { required } from './schema/required';
+import { unknownProperty } from './schema/unknownProperty';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { transformMissing } from './template/transformMissing';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -90,9 +94,13 @@ export const RULES: readonly Rule[] = [
   lambdaInvokePermission,
   deprecated,
   zipNeedsHandler,
+  invalidValue,
+  required,
+  unknownProperty,
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  transformMissing,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

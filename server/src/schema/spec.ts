@@ -48,6 +48,11 @@ export interface Structure {
   readonly required: readonly string[];
   /** True when properties beyond the listed ones are allowed (unknown names are not errors). */
   readonly open: boolean;
+  /**
+   * True for a CloudFormation structure reached through a SAM pass-through property: SAM may add keys
+   * there or accept a shorthand, so only the types of the keys CloudFormation knows are firm.
+   */
+  readonly lenient: boolean;
   readonly documentation: string | undefined;
 }
 
@@ -215,7 +220,7 @@ const PRIMITIVES: Record<string, ValueType> = {
   '*': { kind: 'any' },
 };
 
-/** Decodes one type string: `s`, `s~3` (enum 3), `[T` (list), `{T` (map), `#12` (structure 12), `(T|T)`. */
+/** Decodes one type string: `s`, `s~3` (enum 3), `[T` (list), `{T` (map), `#12` (structure 12; `%12` lenient), `(T|T)`. */
 export function decodeType(text: string): ValueType {
   const known = cache.types.get(text);
   if (known) return known;
@@ -245,10 +250,10 @@ function parseType(s: string, at: number): [ValueType, number] {
       else return [{ kind: 'union', types }, end + 1];
     }
   }
-  if (c === '#') {
+  if (c === '#' || c === '%') {
     const m = /^\d+/.exec(s.slice(at + 1))!;
     const index = Number(m[0]);
-    return [lazyStructure(index), at + 1 + m[0].length];
+    return [lazyStructure(index, c === '%'), at + 1 + m[0].length];
   }
   const prim = PRIMITIVES[c ?? ''];
   if (!prim) throw new Error(`schema data: bad type "${s}"`);
@@ -263,23 +268,28 @@ function parseType(s: string, at: number): [ValueType, number] {
 }
 
 /** A structure type whose structure is decoded when first read (recursive structures stay finite). */
-function lazyStructure(index: number): ValueType {
+function lazyStructure(index: number, lenient: boolean): ValueType {
   return {
     kind: 'structure',
     get structure() {
-      return structure(index);
+      return structure(index, lenient);
     },
   };
 }
 
-/** The structure at `index` in the data's structure table. */
-export function structure(index: number): Structure {
-  const known = cache.structures.get(index);
+/**
+ * The structure at `index` in the data's structure table. `lenient` (`%N` in the data: a
+ * CloudFormation structure reached through a SAM pass-through property) makes it and the structures
+ * below it open, since SAM may add keys of its own there.
+ */
+export function structure(index: number, lenient = false): Structure {
+  const key = lenient ? -1 - index : index;
+  const known = cache.structures.get(key);
   if (known) return known;
   const raw = loadShapes().defs[index];
   if (!raw) throw new Error(`schema data: no structure ${index}`);
-  const s = new StructureImpl(raw.n, raw, () => loadDocs().defs[index]);
-  cache.structures.set(index, s);
+  const s = new StructureImpl(raw.n, raw, () => loadDocs().defs[index], lenient);
+  cache.structures.set(key, s);
   return s;
 }
 
@@ -295,9 +305,10 @@ class StructureImpl implements Structure {
     readonly name: string,
     private readonly raw: Pick<RawShape, 'p' | 'r' | 'x'>,
     private readonly doc: () => RawDoc,
+    readonly lenient = false,
   ) {
     this.required = raw.r ?? [];
-    this.open = raw.x === 1;
+    this.open = raw.x === 1 || lenient;
   }
 
   get properties(): ReadonlyMap<string, PropertySpec> {
@@ -308,7 +319,7 @@ class StructureImpl implements Structure {
     for (const [name, t] of Object.entries(this.raw.p)) {
       props.set(name, {
         name,
-        type: decodeType(t),
+        type: decodeType(this.lenient ? t.replace(/#/g, '%') : t),
         required: required.has(name),
         get documentation() {
           return doc()?.p?.[name];
