@@ -43,8 +43,8 @@ const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: 
     why: 'AWS::Foo::Bar is not a resource type; CloudFormation would refuse the template',
   },
   'unsupported_resources.yaml': {
-    rules: ['schema/invalid-value'],
-    why: 'AWS::Other::ABCD is not a resource type; CloudFormation would refuse the template',
+    rules: ['schema/invalid-value', 'sam/template-structure'],
+    why: 'AWS::Other::ABCD is not a resource type and ResourceMissingTypeShouldBeAccepted has no Type; the translator passes them on, CloudFormation refuses them',
   },
   'function_with_resource_refs.yaml': {
     rules: ['schema/unknown-property'],

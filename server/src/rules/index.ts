@@ -40,6 +40,19 @@ import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
 import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
 import { deprecated } from './runtime/deprecated';
 import { zipNeedsHandler } from './runtime/zipNeedsHandler';
+import { aliasRequired } from './sam/aliasRequired';
+import { apiAuthorizer } from './sam/apiAuthorizer';
+import { apiReference } from './sam/apiReference';
+import { codeUri } from './sam/codeUri';
+import { definitionBody } from './sam/definitionBody';
+import { eventDeadLetter } from './sam/eventDeadLetter';
+import { eventSourceAccess } from './sam/eventSourceAccess';
+import { exclusiveProperties } from './sam/exclusiveProperties';
+import { functionCode } from './sam/functionCode';
+import { intrinsicArguments } from './sam/intrinsicArguments';
+import { logicalId } from './sam/logicalId';
+import { reservedTag } from './sam/reservedTag';
+import { templateStructure } from './sam/templateStructure';
 import { invalidValue } from './schema/invalidValue';
 import { required } from './schema/required';
 import { unknownProperty } from './schema/unknownProperty';
@@ -94,6 +107,19 @@ export const RULES: readonly Rule[] = [
   lambdaInvokePermission,
   deprecated,
   zipNeedsHandler,
+  aliasRequired,
+  apiAuthorizer,
+  apiReference,
+  codeUri,
+  definitionBody,
+  eventDeadLetter,
+  eventSourceAccess,
+  exclusiveProperties,
+  functionCode,
+  intrinsicArguments,
+  logicalId,
+  reservedTag,
+  templateStructure,
   invalidValue,
   required,
   unknownProperty,

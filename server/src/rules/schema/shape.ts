@@ -47,6 +47,9 @@ const NUMBERS_JUDGED_ELSEWHERE: ReadonlySet<string> = new Set([
 ]);
 const LAMBDA_RULED_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function', 'AWS::Lambda::EventSourceMapping']);
 
+/** Findings that stand even where the specification is looser than it looks (see `union`). */
+const FIRM = new WeakSet<ShapeIssue>();
+
 const cache = new WeakMap<MapNode, { globals: MapNode | undefined; issues: readonly ShapeIssue[] }>();
 
 /** A shape issue with the logical id it belongs to (none for Globals). */
@@ -175,7 +178,8 @@ class Checker {
       if (alt.pairs.some((p) => isIntrinsicName(p.key))) continue;
       const present = new Set<string>();
       for (const p of alt.pairs) {
-        present.add(p.key);
+        // A required property left empty is as missing as an absent one.
+        if (!isEmpty(p.value) || !s.required.includes(p.key)) present.add(p.key);
         const prop = s.properties.get(p.key);
         if (!prop) {
           if (!s.open) this.unknownProperty(p.key, p.keyRange, s, top ? this.resource.type : path);
@@ -271,21 +275,32 @@ class Checker {
     if (fits.length === 0) return this.wrongType(node, describeType(type), where);
     // Structures told apart by a single-valued `Type` (SAM event sources): check against the one named.
     const structures = fits.filter((t): t is Extract<ValueType, { kind: 'structure' }> => t.kind === 'structure');
-    if (node.kind === 'map' && structures.length > 1 && structures.length === fits.length) {
+    if (node.kind === 'map' && structures.length > 1 && structures.length === fits.length && this.discriminated(structures)) {
       const chosen = this.discriminate(node, structures, where);
       if (chosen) this.structure(node, chosen, keyRange, where);
       return;
     }
-    // Several alternatives of the node's kind: report only when none accepts it.
+    // Several alternatives of the node's kind: report only when none accepts it, and then what the
+    // closest one (fewest issues, the first on a tie) finds.
+    // SAM's schema is stricter than its translator in such unions (authorizer kinds), so of the closest
+    // alternative's findings only the firm ones count: a scalar where a map is needed.
     if (fits.length === 1) return this.one(node, fits[0]!, name, keyRange, where);
-    let first: ShapeIssue[] | undefined;
+    let best: ShapeIssue[] | undefined;
     for (const t of fits) {
       const trial = new Checker(this.resource, this.globals, this.lambdaRuled, this.checkRequired);
       trial.one(node, t, name, keyRange, where);
       if (trial.out.length === 0) return;
-      first ??= trial.out;
+      if (!best || trial.out.length < best.length) best = trial.out;
     }
-    this.out.push(...first!);
+    this.out.push(...best!.filter((i) => FIRM.has(i)));
+  }
+
+  /** True when every structure has a single-valued `Type` that tells it apart (SAM event sources). */
+  private discriminated(structures: ReadonlyArray<Extract<ValueType, { kind: 'structure' }>>): boolean {
+    return structures.every((s) => {
+      const t = s.structure.properties.get('Type')?.type;
+      return t?.kind === 'string' && t.enum?.length === 1;
+    });
   }
 
   /** The structure whose `Type` enum holds the map's `Type` value; reports an unknown `Type`. */
@@ -325,12 +340,14 @@ class Checker {
   }
 
   private wrongType(node: Node, expected: string, where: string, replacement?: ShapeReplacement): void {
-    this.out.push({
+    const issue: ShapeIssue = {
       rule: 'invalid-value',
       range: node.range,
       message: `${where} must be ${expected}; here it is ${describeNode(node)}.`,
       ...(replacement ? { replacement } : {}),
-    });
+    };
+    if (expected === 'a map' && node.kind === 'scalar') FIRM.add(issue);
+    this.out.push(issue);
   }
 
   private unknownProperty(key: string, range: Range, s: Structure, where: string): void {
@@ -347,6 +364,10 @@ class Checker {
     const list = names.join(', ');
     this.out.push({ rule: 'required', range, message: `${where} is missing required propert${names.length === 1 ? 'y' : 'ies'} ${list}; add ${names.length === 1 ? 'it' : 'them'}.` });
   }
+}
+
+function isEmpty(node: Node): boolean {
+  return node.kind === 'scalar' && (node.value === null || node.value === '');
 }
 
 /** True for an item type that is anything or any map (alone or as an alternative). */

@@ -1,0 +1,71 @@
+import { get, pairOf, str } from '../../template/ast';
+import type { MapNode, Node } from '../../template/ast';
+import type { Template } from '../../template/model';
+import type { Rule } from '../types';
+import { samEvents, samResources } from './events';
+
+const API_OF_EVENT: Readonly<Record<string, { key: string; type: string; globals: string }>> = {
+  Api: { key: 'RestApiId', type: 'AWS::Serverless::Api', globals: 'Api' },
+  HttpApi: { key: 'ApiId', type: 'AWS::Serverless::HttpApi', globals: 'HttpApi' },
+};
+/** Authorizer names SAM defines itself. */
+const BUILT_IN: ReadonlySet<string> = new Set(['AWS_IAM', 'NONE']);
+
+/** sam/api-authorizer: the authorizers events and APIs name are defined on the API. */
+export const apiAuthorizer: Rule = {
+  meta: {
+    id: 'sam/api-authorizer',
+    severity: 'error',
+    description: 'An API\'s DefaultAuthorizer and an event\'s Auth.Authorizer name an authorizer of the API\'s Auth.Authorizers (or AWS_IAM), and an event\'s Authorizer NONE is used only where the API has a DefaultAuthorizer.',
+    docs: {
+      bad: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      RestApiId: !Ref MyApi\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyUndefinedAuthorizer',
+      good: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      RestApiId: !Ref MyApi\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyCognitoAuthorizer',
+      url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html',
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    for (const { resource, props } of samResources(t, 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {
+      const def = get(get(props, 'Auth'), 'DefaultAuthorizer');
+      if (def && def.kind !== 'scalar') ctx.report({ range: def.range, message: `DefaultAuthorizer of ${resource.id} must be the name of an authorizer (a string).`, resource: resource.id });
+    }
+    for (const e of samEvents(t)) {
+      const wiring = e.type ? API_OF_EVENT[e.type] : undefined;
+      const authorizer = get(get(e.props, 'Auth'), 'Authorizer');
+      const name = str(authorizer);
+      if (!wiring || !authorizer || name === undefined) continue;
+      const auth = apiAuth(t, e.props!, wiring);
+      if (auth === 'unknown') continue;
+      const names = authorizerNames(auth);
+      if (names === undefined) continue;
+      if (name === 'NONE') {
+        if (get(auth, 'DefaultAuthorizer') === undefined) ctx.report({ range: authorizer.range, message: `Event ${e.id}: Authorizer NONE only turns off the API's DefaultAuthorizer, and the API has none; remove it.`, resource: e.resource.id });
+      } else if (!BUILT_IN.has(name) && !names.has(name)) {
+        ctx.report({ range: authorizer.range, message: `Event ${e.id}: authorizer ${name} is not defined in the API's Auth.Authorizers${names.size ? ` (${[...names].join(', ')})` : ''}; SAM cannot attach it.`, resource: e.resource.id });
+      }
+    }
+  },
+};
+
+/** The Auth map of the API an event wires to (explicit, or the implicit API's Globals), 'unknown' when not knowable. */
+function apiAuth(t: Template, props: MapNode, wiring: { key: string; type: string; globals: string }): MapNode | undefined | 'unknown' {
+  const ref = pairOf(props, wiring.key)?.value;
+  let apiProps: Node | undefined;
+  if (ref) {
+    const id = ref.kind === 'intrinsic' && ref.fn === 'Ref' ? str(ref.arg) : str(ref);
+    const api = id ? t.resources.get(id) : undefined;
+    if (!api || api.type !== wiring.type) return 'unknown';
+    apiProps = api.properties;
+  } else apiProps = get(t.globals, wiring.globals);
+  const auth = get(apiProps, 'Auth');
+  if (auth === undefined) return undefined;
+  return auth.kind === 'map' ? auth : 'unknown';
+}
+
+/** The names of the authorizers an Auth map defines; undefined when they are not literal. */
+function authorizerNames(auth: MapNode | undefined): ReadonlySet<string> | undefined {
+  const authorizers = get(auth, 'Authorizers');
+  if (authorizers === undefined) return new Set();
+  return authorizers.kind === 'map' && authorizers.pairs.every((p) => !p.key.startsWith('Fn::')) ? new Set(authorizers.pairs.map((p) => p.key)) : undefined;
+}
