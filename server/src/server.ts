@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './features/analyses';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { PackageSizes } from './features/packageSizes';
@@ -34,6 +35,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' '] },
       codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'lambda-lens' },
@@ -79,6 +81,10 @@ connection.onDidChangeConfiguration((change) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? codeActions(analyses, doc, optionsFor(doc.uri), params) : [];
+});
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? completion(analyses.model(doc), params.position) : [];
 });
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);

@@ -1,14 +1,18 @@
 /**
  * Hovers on properties that rules check: the rule in one sentence, the value as Lambda Lens resolves
  * it (through parameters, conditions and Globals), the rules involved and the AWS documentation.
+ * Every other property and resource type shows the specification's documentation.
  */
 import type { Hover, Position } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
+import { str } from '../template/ast';
 import type { Node, Pair } from '../template/ast';
 import type { Template } from '../template/model';
 import { resolve } from '../template/resolve';
 import { ruleDocsUrl } from '../rules/docs';
+import { describeType, resourceDocsUrl, resourceSpec } from '../schema/spec';
 import { HOVERS } from './hoverTable';
+import { placeAt, valuesOf } from './schemaContext';
 import { toLspRange } from './convert';
 
 /** The hover for a position, or null when it is not on a checked property. */
@@ -16,7 +20,14 @@ export function hover(template: Template, position: Position): Hover | null {
   if (!template.isTemplate || !template.root) return null;
   const offset = template.lines.offsetAt(position);
   // The deepest enclosing property that has an entry: hovering a variable inside Environment explains Environment.
-  const pair = pairChain(template.root, offset).reverse().find((p) => HOVERS[p.key]);
+  const chain = pairChain(template.root, offset);
+  // A key Lambda Lens checks keeps its own hover; any other key shows the specification's documentation,
+  // and inside a checked property without documentation of its own (an environment variable) the
+  // checked property explains it.
+  const deepest = chain[chain.length - 1];
+  const schema = deepest && !HOVERS[deepest.key] ? schemaHover(template, chain, offset) : null;
+  if (schema) return schema;
+  const pair = [...chain].reverse().find((p) => HOVERS[p.key]);
   if (!pair) return null;
   const entry = HOVERS[pair.key]!;
   const lines = [`**${pair.key}** — ${entry.sentence}`];
@@ -29,6 +40,35 @@ export function hover(template: Template, position: Position): Hover | null {
   if (rules.length > 0) lines.push('', `Rules: ${rules.join(' · ')}`);
   lines.push('', `[AWS documentation](${entry.url})`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toLspRange(template, pair.keyRange) };
+}
+
+/**
+ * Documentation from the specification: a resource's Type shows the type's, a key under Properties
+ * (nested structures and SAM events included) or Globals shows the property's.
+ */
+function schemaHover(t: Template, chain: readonly Pair[], offset: number): Hover | null {
+  const last = chain[chain.length - 1];
+  if (!last) return null;
+  const path = chain.map((p) => p.key);
+  if (path.length === 3 && path[0] === 'Resources' && last.key === 'Type') {
+    const type = str(last.value);
+    const spec = type ? resourceSpec(type) : undefined;
+    if (!spec) return null;
+    const generated = spec.generatedType ? [`SAM turns it into an ${spec.generatedType} (and the resources that go with it) under the same logical id.`] : [];
+    const lines = [`**${spec.type}**`, ...[spec.documentation, ...generated].flatMap((d) => (d ? ['', d] : [])), '', `[AWS documentation](${spec.docsUrl})`];
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toLspRange(t, last.value.range) };
+  }
+  // On a key, or on a scalar value (the value explains its key).
+  if (!contains(last.keyRange, offset) && last.value.kind !== 'scalar') return null;
+  const place = placeAt(t, path);
+  if (!place?.property) return null;
+  const p = place.property;
+  const lines = [`**${p.name}** — ${describeType(p.type)}${p.required ? ', required' : ''}`];
+  if (p.documentation) lines.push('', p.documentation);
+  const allowed = valuesOf(p.type);
+  if (allowed.length > 0 && allowed.length <= 30 && p.type.kind !== 'boolean') lines.push('', `Allowed: ${allowed.map((v) => `\`${v}\``).join(', ')}`);
+  lines.push('', `[${place.resourceType} documentation](${resourceDocsUrl(place.resourceType)})`);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toLspRange(t, last.keyRange) };
 }
 
 /** The key/value pairs whose key or value contains `offset`, outermost first. */
