@@ -49,10 +49,12 @@ import { eventDeadLetter } from './sam/eventDeadLetter';
 import { eventSourceAccess } from './sam/eventSourceAccess';
 import { exclusiveProperties } from './sam/exclusiveProperties';
 import { functionCode } from './sam/functionCode';
+import { gatewayResponses } from './sam/gatewayResponses';
 import { intrinsicArguments } from './sam/intrinsicArguments';
 import { logicalId } from './sam/logicalId';
 import { reservedTag } from './sam/reservedTag';
 import { templateStructure } from './sam/templateStructure';
+import { websocketApi } from './sam/websocketApi';
 import { invalidValue } from './schema/invalidValue';
 import { required } from './schema/required';
 import { unknownProperty } from './schema/unknownProperty';
@@ -116,10 +118,12 @@ export const RULES: readonly Rule[] = [
   eventSourceAccess,
   exclusiveProperties,
   functionCode,
+  gatewayResponses,
   intrinsicArguments,
   logicalId,
   reservedTag,
   templateStructure,
+  websocketApi,
   invalidValue,
   required,
   unknownProperty,
