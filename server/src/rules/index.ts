@@ -44,12 +44,14 @@ import { aliasRequired } from './sam/aliasRequired';
 import { apiAuthorizer } from './sam/apiAuthorizer';
 import { apiReference } from './sam/apiReference';
 import { codeUri } from './sam/codeUri';
+import { cors } from './sam/cors';
 import { definitionBody } from './sam/definitionBody';
 import { eventDeadLetter } from './sam/eventDeadLetter';
 import { eventSourceAccess } from './sam/eventSourceAccess';
 import { exclusiveProperties } from './sam/exclusiveProperties';
 import { functionCode } from './sam/functionCode';
 import { gatewayResponses } from './sam/gatewayResponses';
+import { generatedIds } from './sam/generatedIds';
 import { intrinsicArguments } from './sam/intrinsicArguments';
 import { logicalId } from './sam/logicalId';
 import { reservedTag } from './sam/reservedTag';
@@ -113,12 +115,14 @@ export const RULES: readonly Rule[] = [
   apiAuthorizer,
   apiReference,
   codeUri,
+  cors,
   definitionBody,
   eventDeadLetter,
   eventSourceAccess,
   exclusiveProperties,
   functionCode,
   gatewayResponses,
+  generatedIds,
   intrinsicArguments,
   logicalId,
   reservedTag,

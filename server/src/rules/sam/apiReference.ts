@@ -14,7 +14,7 @@ export const apiReference: Rule = {
   meta: {
     id: 'sam/api-reference',
     severity: 'error',
-    description: 'An Api event\'s RestApiId (HttpApi event\'s ApiId) is a !Ref to an AWS::Serverless::Api (HttpApi) of the same template, as SAM requires to wire the route.',
+    description: 'An Api event\'s RestApiId (HttpApi event\'s ApiId) is a !Ref to an AWS::Serverless::Api (HttpApi) of the same template, as SAM requires to wire the route; a route of the implicit HTTP API has both Path and Method.',
     docs: {
       bad: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      RestApiId: !GetAtt MyApi.RootResourceId',
       good: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      RestApiId: !Ref MyApi',
@@ -27,6 +27,11 @@ export const apiReference: Rule = {
     for (const e of samEvents(t)) {
       const target = e.type ? TARGET[e.type] : undefined;
       const pair = target && e.props ? pairOf(e.props, target.key) : undefined;
+      // A route of the implicit HTTP API needs its path and method.
+      if (e.type === 'HttpApi' && !pair && e.props && pairOf(e.props, 'Method') === undefined !== (pairOf(e.props, 'Path') === undefined)) {
+        const missing = pairOf(e.props, 'Method') ? 'Path' : 'Method';
+        ctx.report({ range: e.propsKey, message: `Event ${e.id}: a route of the implicit HTTP API needs both Path and Method; ${missing} is missing.`, resource: e.resource.id });
+      }
       if (!target || !pair) continue;
       // HttpApi events also wire to a REST API of the template; only a reference to nothing is refused.
       const problem = why(t, pair.value, e.type === 'HttpApi' ? undefined : target.type);

@@ -30,3 +30,8 @@ ruleTester(apiReference, {
     { name: 'a !Ref to a resource of another type', template: t('!Ref Fn'), errors: [{ line: 15, column: 24 }] },
   ],
 });
+
+ruleTester(apiReference, {
+  valid: [{ name: 'a route of the implicit HTTP API with Path and Method', template: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get: { Type: HttpApi, Properties: { Path: /, Method: get } }\n' }],
+  invalid: [{ name: 'a route of the implicit HTTP API without Method', template: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get:\n          Type: HttpApi\n          Properties: { Path: / }\n', errors: [{ line: 9, column: 11 }] }],
+});
