@@ -42,10 +42,12 @@ import { deprecated } from './runtime/deprecated';
 import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { aliasRequired } from './sam/aliasRequired';
 import { apiAuthorizer } from './sam/apiAuthorizer';
+import { apiDomain } from './sam/apiDomain';
 import { apiReference } from './sam/apiReference';
 import { codeUri } from './sam/codeUri';
 import { cors } from './sam/cors';
 import { definitionBody } from './sam/definitionBody';
+import { destinations } from './sam/destinations';
 import { eventDeadLetter } from './sam/eventDeadLetter';
 import { eventSourceAccess } from './sam/eventSourceAccess';
 import { exclusiveProperties } from './sam/exclusiveProperties';
@@ -113,10 +115,12 @@ export const RULES: readonly Rule[] = [
   zipNeedsHandler,
   aliasRequired,
   apiAuthorizer,
+  apiDomain,
   apiReference,
   codeUri,
   cors,
   definitionBody,
+  destinations,
   eventDeadLetter,
   eventSourceAccess,
   exclusiveProperties,

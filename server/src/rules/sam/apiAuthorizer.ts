@@ -16,7 +16,7 @@ export const apiAuthorizer: Rule = {
   meta: {
     id: 'sam/api-authorizer',
     severity: 'error',
-    description: 'An API\'s DefaultAuthorizer and an event\'s Auth.Authorizer name an authorizer of the API\'s Auth.Authorizers (or AWS_IAM), and an event\'s Authorizer NONE is used only where the API has a DefaultAuthorizer.',
+    description: 'An API\'s DefaultAuthorizer and an event\'s Auth.Authorizer name an authorizer of the API\'s Auth.Authorizers (or AWS_IAM), Authorizer NONE is used only where the API has a DefaultAuthorizer, OverrideApiAuth comes with what overrides, and SourceVpc lists hold strings.',
     docs: {
       bad: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      RestApiId: !Ref MyApi\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyUndefinedAuthorizer',
       good: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      RestApiId: !Ref MyApi\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyCognitoAuthorizer',
@@ -29,8 +29,20 @@ export const apiAuthorizer: Rule = {
     for (const { resource, props } of samResources(t, 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {
       const def = get(get(props, 'Auth'), 'DefaultAuthorizer');
       if (def && def.kind !== 'scalar') ctx.report({ range: def.range, message: `DefaultAuthorizer of ${resource.id} must be the name of an authorizer (a string).`, resource: resource.id });
+      // SAM writes these lists into the policy as they are; intrinsics go in the Intrinsic* variants.
+      const policy = get(get(props, 'Auth'), 'ResourcePolicy');
+      for (const key of ['SourceVpcBlacklist', 'SourceVpcWhitelist']) {
+        const list = get(policy, key);
+        if (list?.kind === 'seq' && list.items.some((i) => i.kind !== 'scalar')) ctx.report({ range: list.range, message: `${key} of ${resource.id} must be a list of strings; put values built with intrinsic functions in Intrinsic${key.slice('Source'.length)}.`, resource: resource.id });
+      }
     }
     for (const e of samEvents(t)) {
+      // OverrideApiAuth replaces the API's auth on this route, with something to replace it by.
+      const eventAuth = get(e.props, 'Auth');
+      const override = get(eventAuth, 'OverrideApiAuth');
+      if (override?.kind === 'scalar' && (override.value === true || override.value === 'true') && !['Authorizer', 'ApiKeyRequired', 'ResourcePolicy'].some((k) => get(eventAuth, k) !== undefined)) {
+        ctx.report({ range: override.range, message: `Event ${e.id}: OverrideApiAuth needs Authorizer, ApiKeyRequired or ResourcePolicy next to it.`, resource: e.resource.id });
+      }
       const wiring = e.type ? API_OF_EVENT[e.type] : undefined;
       const authorizer = get(get(e.props, 'Auth'), 'Authorizer');
       const name = str(authorizer);

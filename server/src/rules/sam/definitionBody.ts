@@ -29,6 +29,10 @@ export const definitionBody: Rule = {
       const report = (node: Node, message: string) => ctx.report({ range: node.range, message: `${resource.id} DefinitionBody: ${message}`, resource: resource.id });
       const defs = get(body, 'securityDefinitions');
       if (defs && defs.kind !== 'map' && defs.kind !== 'intrinsic') report(defs, 'securityDefinitions must be a map of security schemes.');
+      const endpoint = get(body, 'x-amazon-apigateway-endpoint-configuration');
+      if (endpoint && endpoint.kind !== 'map' && endpoint.kind !== 'intrinsic') report(endpoint, 'x-amazon-apigateway-endpoint-configuration must be a map.');
+      const tags = get(body, 'tags');
+      if (tags && tags.kind !== 'seq' && tags.kind !== 'intrinsic') report(tags, 'tags must be a list of tag objects.');
       const paths = get(body, 'paths');
       if (paths?.kind !== 'map') continue;
       for (const path of paths.pairs) {
@@ -50,6 +54,7 @@ export const definitionBody: Rule = {
           if (security && !merging && security.kind !== 'seq' && security.kind !== 'intrinsic') report(security, `security of ${m.key} ${path.key} must be a list of requirement maps.`);
           if (security?.kind === 'seq') for (const s of security.items) if (s.kind !== 'map' && s.kind !== 'intrinsic') report(s, `each security requirement of ${m.key} ${path.key} must be a map.`);
           const responses = get(m.value, 'responses');
+          if (responses && responses.kind !== 'map' && responses.kind !== 'intrinsic') report(responses, `responses of ${m.key} ${path.key} must be a map.`);
           if (responses?.kind === 'map') {
             for (const r of responses.pairs) {
               const headers = get(r.value, 'headers');

@@ -29,3 +29,11 @@ ruleTester(apiAuthorizer, {
     { name: 'NONE without a default', template: t('{ Authorizers: { Pool: { UserPoolArn: arn:p } } }', 'NONE'), errors: [{ line: 14, column: 88 }] },
   ],
 });
+
+ruleTester(apiAuthorizer, {
+  valid: [{ name: 'OverrideApiAuth with an authorizer', template: t(pools, 'Pool').replace('Authorizer: Pool', 'Authorizer: Pool, OverrideApiAuth: true') }],
+  invalid: [
+    { name: 'OverrideApiAuth alone', template: t(pools, 'Pool').replace('Auth: { Authorizer: Pool }', 'Auth: { OverrideApiAuth: true }'), errors: [{ line: 14, column: 93 }] },
+    { name: 'an intrinsic in SourceVpcBlacklist', template: t('{ ResourcePolicy: { SourceVpcBlacklist: [!Ref Vpc] } }', 'AWS_IAM'), errors: [{ line: 7, column: 53 }] },
+  ],
+});
