@@ -1,7 +1,7 @@
-import { get, pairOf, str } from '../../template/ast';
+import { get, getPath, pairOf, str } from '../../template/ast';
 import type { MapNode, Node } from '../../template/ast';
 import type { Template } from '../../template/model';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 import { samEvents, samResources } from './events';
 
 const API_OF_EVENT: Readonly<Record<string, { key: string; type: string; globals: string }>> = {
@@ -29,13 +29,9 @@ export const apiAuthorizer: Rule = {
     for (const { resource, props } of samResources(t, 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {
       const def = get(get(props, 'Auth'), 'DefaultAuthorizer');
       if (def && def.kind !== 'scalar') ctx.report({ range: def.range, message: `DefaultAuthorizer of ${resource.id} must be the name of an authorizer (a string).`, resource: resource.id });
-      // SAM writes these lists into the policy as they are; intrinsics go in the Intrinsic* variants.
-      const policy = get(get(props, 'Auth'), 'ResourcePolicy');
-      for (const key of ['SourceVpcBlacklist', 'SourceVpcWhitelist']) {
-        const list = get(policy, key);
-        if (list?.kind === 'seq' && list.items.some((i) => i.kind !== 'scalar')) ctx.report({ range: list.range, message: `${key} of ${resource.id} must be a list of strings; put values built with intrinsic functions in Intrinsic${key.slice('Source'.length)}.`, resource: resource.id });
-      }
+      checkVpcLists(ctx, get(get(props, 'Auth'), 'ResourcePolicy'), resource.id, resource.id);
     }
+    checkVpcLists(ctx, getPath(t.globals, ['Api', 'Auth', 'ResourcePolicy']), 'Globals.Api', undefined);
     for (const e of samEvents(t)) {
       // OverrideApiAuth replaces the API's auth on this route, with something to replace it by.
       const eventAuth = get(e.props, 'Auth');
@@ -59,6 +55,16 @@ export const apiAuthorizer: Rule = {
     }
   },
 };
+
+/** SAM writes the SourceVpc lists into the policy as they are; intrinsics go in the Intrinsic* variants. */
+function checkVpcLists(ctx: RuleContext, policy: Node | undefined, where: string, resource: string | undefined): void {
+  for (const key of ['SourceVpcBlacklist', 'SourceVpcWhitelist']) {
+    const list = get(policy, key);
+    if (list?.kind === 'seq' && list.items.some((i) => i.kind !== 'scalar')) {
+      ctx.report({ range: list.range, message: `${key} of ${where} must be a list of strings; put values built with intrinsic functions in Intrinsic${key.slice('Source'.length)}.`, ...(resource ? { resource } : {}) });
+    }
+  }
+}
 
 /** The Auth map of the API an event wires to (explicit, or the implicit API's Globals), 'unknown' when not knowable. */
 function apiAuth(t: Template, props: MapNode, wiring: { key: string; type: string; globals: string }): MapNode | undefined | 'unknown' {
