@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { AwsContext, type AwsSettings } from './awsContext';
-import { DEFAULT_CLIENT_SETTINGS } from './clientFactory';
+import { DEFAULT_CLIENT_SETTINGS } from '../../../server/src/aws/clientFactory';
 
 /** Reads the AWS-related settings. */
 export function readAwsSettings(): AwsSettings {

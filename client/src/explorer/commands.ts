@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import { classifyAwsError } from '../aws/errors';
+import { classifyAwsError } from '../../../server/src/aws/errors';
 import type { ConfigurationDocuments } from './configurationView';
 import { parseFilter } from './filter';
 import { consoleUrl } from './links';

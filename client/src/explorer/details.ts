@@ -2,7 +2,7 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { QUOTAS } from '../../../server/src/quotas';
-import { getAccountSummary, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
+import { getAccountSummary, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
 import { formatCount } from './filter';
 import { formatBytes } from './present';
 import type { DetailGroup, DetailNode } from './nodes';

@@ -3,8 +3,8 @@
  * loading and errors per region. The tree provider asks it for children and listens for changes.
  */
 import type { AwsContext } from '../aws/awsContext';
-import { classifyAwsError, type ClassifiedError } from '../aws/errors';
-import { getFunctionDetails, MAX_PAGE_SIZE, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
+import { classifyAwsError, type ClassifiedError } from '../../../server/src/aws/errors';
+import { getFunctionDetails, MAX_PAGE_SIZE, type FunctionDetails, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
 import { accountRows, configurationRows, groupRows } from './details';
 import { applyFilter, formatCount, parseFilter, type ParsedFilter } from './filter';
 import { DETAIL_GROUPS, type ExplorerNode, type FunctionNode, type RegionNode } from './nodes';

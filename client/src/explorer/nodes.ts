@@ -2,8 +2,8 @@
  * The explorer's tree as plain data. One provider turns these into TreeItems; the model and tests
  * work with them directly. Ids include the session label so a profile switch never reuses a node.
  */
-import type { ClassifiedError } from '../aws/errors';
-import type { FunctionSummary } from '../aws/lambdaApi';
+import type { ClassifiedError } from '../../../server/src/aws/errors';
+import type { FunctionSummary } from '../../../server/src/aws/lambdaApi';
 
 /** Lazily loaded groups under a function. */
 export type DetailGroup = 'configuration' | 'aliases' | 'versions' | 'eventSources' | 'layers' | 'environment';

@@ -4,8 +4,8 @@
  */
 import { QUOTAS } from '../../../server/src/quotas';
 import { runtimeFamily, runtimeInfo, runtimePhase } from '../../../server/src/runtimes';
-import type { FunctionDetails, FunctionSummary } from '../aws/lambdaApi';
-import { LAMBDA_REGIONS } from '../aws/regions';
+import type { FunctionDetails, FunctionSummary } from '../../../server/src/aws/lambdaApi';
+import { LAMBDA_REGIONS } from '../../../server/src/aws/regions';
 import { DETAIL_GROUPS, type ExplorerNode } from './nodes';
 
 /** A TreeItem's content, free of `vscode`. */

@@ -2,9 +2,9 @@
  * Errors from Invoke, said for invoking: a missing function or qualifier, throttling by concurrency,
  * missing lambda:InvokeFunction permission, expired credentials, refused payloads.
  */
-import { classifyAwsError } from '../aws/errors';
-import type { ClassifiedError } from '../aws/errors';
-import type { CredentialSource } from '../aws/session';
+import { classifyAwsError } from '../../../server/src/aws/errors';
+import type { ClassifiedError } from '../../../server/src/aws/errors';
+import type { CredentialSource } from '../../../server/src/aws/session';
 
 interface ErrorLike {
   name?: unknown;

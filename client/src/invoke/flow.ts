@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import type { ClassifiedError } from '../aws/errors';
+import type { ClassifiedError } from '../../../server/src/aws/errors';
 import { functionTargetOf } from '../explorer/nodes';
 import { COMMON_PARAMS, EventCatalogueError, eventById, generateEvent, pickParams } from '../../../server/src/events/catalogue';
 import { eventChoices, pushRecent } from './eventPicks';

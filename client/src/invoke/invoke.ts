@@ -4,7 +4,7 @@
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { listAliases, listVersions } from '../aws/lambdaApi';
+import { listAliases, listVersions } from '../../../server/src/aws/lambdaApi';
 import { checkPayload } from './guards';
 import type { InvocationType, PayloadProblem } from './guards';
 import { decodeLogResult, parseReport } from './logs';

@@ -169,7 +169,7 @@ describe('explorer/model against the loopback Lambda API', function () {
     const m = model({ client: { endpoint: api.endpoint, maxAttempts: 1, requestTimeoutMs: 100 } });
     const kids = await m.children(region(m, 'us-east-1'));
     assert.deepEqual(labels(kids), ['error:timeout']);
-    assert.equal(present(kids[0] as ExplorerNode, m).label, 'Timed out in us-east-1');
+    assert.equal(present(kids[0] as ExplorerNode, m).label, 'Timed out: ListFunctions in us-east-1');
   });
 
   it('offers `aws sso login --profile X` when the SSO session has expired', async function () {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CreateAliasCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
-import { createLambdaClientFactory, type LambdaClientFactory } from '../../../client/src/aws/clientFactory';
-import { createSession } from '../../../client/src/aws/session';
+import { createClientFactory, type AwsClientFactory } from '../../../server/src/aws/clientFactory';
+import { createSession } from '../../../server/src/aws/session';
 import { explainInvokeError } from '../../../client/src/invoke/explain';
 import { PayloadRejected, invokeFunction, listQualifiers } from '../../../client/src/invoke/invoke';
 import { resultDocument, summaryLine } from '../../../client/src/invoke/result';
@@ -18,7 +18,7 @@ exports.fail = async () => { console.log('about to fail'); throw new RangeError(
 
 describe('invoke against the loopback Lambda API', function () {
   let api: LambdaApi;
-  let factory: LambdaClientFactory;
+  let factory: AwsClientFactory;
   const client = () => factory.createLambdaClient('us-east-1');
   const invokes = () => api.requests.filter((r) => r.operation === 'Invoke').length;
 
@@ -27,7 +27,7 @@ describe('invoke against the loopback Lambda API', function () {
     const base = { Runtime: 'nodejs20.x', Role: 'arn:aws:iam::123456789012:role/r', files: { 'index.js': HANDLER } };
     api.addFunction({ ...base, FunctionName: 'orders-echo', Handler: 'index.echo' });
     api.addFunction({ ...base, FunctionName: 'orders-fail', Handler: 'index.fail' });
-    factory = createLambdaClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 2, requestTimeoutMs: 10_000 });
+    factory = createClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 2, requestTimeoutMs: 10_000 });
   });
   after(async function () {
     factory.dispose();
@@ -109,7 +109,7 @@ describe('invoke against the loopback Lambda API', function () {
 
   it('explains throttling after retries, access denied and expired credentials', async function () {
     api.faults.add({ kind: 'throttle', operation: 'Invoke', retryAfterSeconds: 0.01 });
-    const own = createLambdaClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 2 });
+    const own = createClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 2 });
     const e = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
     own.dispose();
     const c = explainInvokeError(e, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');

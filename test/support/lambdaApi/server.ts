@@ -12,6 +12,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { ApiError, notFound } from './apiError';
 import { Faults } from './faults';
+import { markerFault, playWireFault } from './wireFaults';
 import { Executor } from './invoke';
 import { handle, routeOf, type InvocationRecord } from './routes';
 import { assumeRole, isStsRequest, type AssumedRole } from './sts';
@@ -161,14 +162,20 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
           if (effect.delayMs > 0) await new Promise((r) => setTimeout(r, effect.delayMs));
           if (effect.error) throw effect.error;
           if (res.destroyed) return;
+          if (effect.wire && playWireFault(effect.wire, res)) {
+            entry.status = res.statusCode;
+            return;
+          }
+          const markers = effect.wire && markerFault(effect.wire, url);
           const signingKey = credentials.find((c) => c.accessKeyId === signer.accessKeyId) ?? { accessKeyId: 'test', secretAccessKey: 'test' };
-          const reply = await handle(route, url, headerMap(req), body, {
+          const reply = await handle(route, markers?.url ?? url, headerMap(req), body, {
             store: region(signer.region),
             executor,
             credentials: signingKey,
             invocations,
             host: req.headers.host ?? '127.0.0.1',
           });
+          if (markers && reply.body && typeof reply.body === 'object') Object.assign(reply.body, { NextMarker: markers.nextMarker });
           send(reply.status, reply.body, reply.headers);
         } catch (e) {
           const err = e instanceof ApiError ? e : new ApiError(500, 'ServiceException', `Internal error: ${(e as Error).message}`);
