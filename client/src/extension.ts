@@ -1,5 +1,5 @@
 /** Extension entry: builds the few long-lived objects and registers each feature. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBundleSize } from './bundleSize/register';
 import { createAwsContext } from './aws/vscodeAws';
@@ -16,10 +16,13 @@ export interface LambdaLensApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LambdaLensApi> {
-  const aws = createAwsContext(context);
+  // One "Lambda Lens" log for the language server and every failed AWS call.
+  const log = vscode.window.createOutputChannel('Lambda Lens', { log: true });
+  context.subscriptions.push(log);
+  const aws = createAwsContext(context, log);
   const explorer = registerExplorer(context, { aws });
   registerInvoke(context, { aws });
-  client = await startLanguageClient(context);
+  client = await startLanguageClient(context, log);
   registerBundleSize(context, { client });
   return { explorer };
 }

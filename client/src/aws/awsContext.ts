@@ -4,7 +4,7 @@
  * subscribe to changes; a profile or endpoint change builds a new session, factory and cache.
  * Free of `vscode`, so tests drive it with plain settings.
  */
-import { createClientFactory, type AwsClientFactory, type AwsClientSettings } from '../../../server/src/aws/clientFactory';
+import { createClientFactory, type AwsClientFactory, type AwsClientSettings, type FactoryHooks } from '../../../server/src/aws/clientFactory';
 import { FunctionListCache } from './functionList';
 import { isRegionId } from '../../../server/src/aws/regions';
 import { createSession, type AwsSession } from '../../../server/src/aws/session';
@@ -40,15 +40,19 @@ export class AwsContext {
   constructor(
     settings: AwsSettings,
     private readonly buildSession: SessionBuilder,
+    /** Passed to every factory: where failed calls are reported (the extension's log). */
+    private readonly hooks: FactoryHooks = {},
   ) {
     this.settings = settings;
     this.current = this.build();
   }
 
   /** A context whose sessions read credentials from `env` (process.env in the extension). */
-  static fromEnv(settings: AwsSettings, env: Env, mfaCodeProvider?: (mfaSerial: string) => Promise<string>): AwsContext {
-    return new AwsContext(settings, (s) =>
-      createSession({ profile: s.profile || undefined, env, stsEndpoint: s.client.endpoint, mfaCodeProvider }),
+  static fromEnv(settings: AwsSettings, env: Env, mfaCodeProvider?: (mfaSerial: string) => Promise<string>, hooks?: FactoryHooks): AwsContext {
+    return new AwsContext(
+      settings,
+      (s) => createSession({ profile: s.profile || undefined, env, stsEndpoint: s.client.endpoint, mfaCodeProvider }),
+      hooks,
     );
   }
 
@@ -102,7 +106,7 @@ export class AwsContext {
 
   private build() {
     const session = this.buildSession(this.settings);
-    const factory = createClientFactory(session, this.settings.client);
+    const factory = createClientFactory(session, this.settings.client, this.hooks);
     return { session, factory, functions: new FunctionListCache(factory) };
   }
 

@@ -172,19 +172,26 @@ export class InvokeFlow {
       if (ok !== 'Invoke') return undefined;
     }
     const client = this.aws.factory.createLambdaClient(target.region);
+    // The explorer's list knows $LATEST's Timeout; for a version or alias it is asked of the API.
+    const timeoutSec = target.qualifier === '$LATEST' ? this.aws.functions.find(target.region, target.functionName)?.timeoutSec : undefined;
     try {
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Invoking ${target.functionName} (${type})...`, cancellable: true },
         (_p, token) => {
           const ac = new AbortController();
           token.onCancellationRequested(() => ac.abort());
-          return invokeFunction(client, { functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type }, ac.signal);
+          return invokeFunction(client, { functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type }, ac.signal, { timeoutSec });
         },
       );
       await this.results.show(outcome);
       return outcome;
     } catch (e) {
-      this.showError(explainInvokeError(e, this.aws.session.source, target.region, target.functionName, target.qualifier));
+      const c = explainInvokeError(e, this.aws.session.source, target.region, target.functionName, target.qualifier);
+      this.results.markStale(target, c.summary);
+      // Signing in or picking a profile comes first; otherwise the one useful next step is to try again.
+      const again: InvokeArgs = { region: target.region, functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type, run: true };
+      const action = c.action && c.action.command !== 'lambdaLens.refresh' ? c.action : { label: 'Invoke again', command: 'lambdaLens.invoke', arguments: [again] };
+      this.showError({ ...c, action });
       return undefined;
     }
   }
@@ -193,7 +200,7 @@ export class InvokeFlow {
     const action = c.action;
     void vscode.window.showErrorMessage(`${c.summary}. ${c.detail}`, ...(action ? [action.label] : [])).then((choice) => {
       if (!choice || !action) return;
-      if (action.command) void vscode.commands.executeCommand(action.command);
+      if (action.command) void vscode.commands.executeCommand(action.command, ...(action.arguments ?? []));
       else if (action.shellCommand) {
         const terminal = vscode.window.createTerminal('Lambda Lens');
         terminal.show();

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { InvokeOutcome } from './invoke';
-import { logText, resultDocument, summaryLine } from './result';
+import type { PayloadTarget } from './payloadDocuments';
+import { logText, resultDocument, staleDocument, summaryLine } from './result';
 
 /** URI scheme of result documents. */
 export const RESULT_SCHEME = 'lambda-lens-invoke';
@@ -22,8 +23,7 @@ export class ResultView implements vscode.TextDocumentContentProvider {
 
   /** Shows an outcome everywhere it belongs; resolves once the notification is shown (not dismissed). */
   async show(o: InvokeOutcome): Promise<vscode.Uri> {
-    // One document per function and qualifier, named so its tab says whose result it is.
-    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${o.qualifier}/${o.functionName} result.jsonc` });
+    const uri = resultUri(o);
     this.docs.set(uri.toString(), resultDocument(o));
     this.changed.fire(uri);
     this.channel.append(logText(o, new Date()));
@@ -37,8 +37,22 @@ export class ResultView implements vscode.TextDocumentContentProvider {
     return uri;
   }
 
+  /** After a failed invoke: the target's previous result, if shown, says it is not current. */
+  markStale(target: Pick<PayloadTarget, 'functionName' | 'qualifier'>, reason: string): void {
+    const uri = resultUri(target);
+    const previous = this.docs.get(uri.toString());
+    if (previous === undefined) return;
+    this.docs.set(uri.toString(), staleDocument(previous, reason, new Date()));
+    this.changed.fire(uri);
+  }
+
   dispose(): void {
     this.changed.dispose();
     this.channel.dispose();
   }
+}
+
+/** One document per function and qualifier, named so its tab says whose result it is. */
+function resultUri(t: Pick<PayloadTarget, 'functionName' | 'qualifier'>): vscode.Uri {
+  return vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${t.qualifier}/${t.functionName} result.jsonc` });
 }
