@@ -11,6 +11,7 @@ import { consoleUrl } from './links';
 import type { ExplorerModel } from './model';
 import { functionTargetOf, type ExplorerNode, type FunctionTarget } from './nodes';
 import { selectProfile, selectRegions } from './quickPicks';
+import { loadWithProgress, VIEW_ID } from './treeProvider';
 
 /** What the handlers work with. */
 export interface ExplorerCommandDeps {
@@ -57,7 +58,8 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
       const region = regionOf(arg);
       // A full refresh also rebuilds the session so new credentials (after `aws sso login`) are read.
       if (region === undefined) aws.rebuild();
-      else model.refresh(region);
+      else return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.refresh(region));
+      return undefined;
     },
     'lambdaLens.filterFunctions': async (arg?: unknown) => {
       const region = await pickRegion(aws, model, arg);
@@ -71,7 +73,7 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
           return p.ok ? undefined : p.reason;
         },
       });
-      if (text !== undefined) await model.setFilter(region, text);
+      if (text !== undefined) await loadWithProgress(`Loading Lambda functions in ${region}`, (opts) => model.setFilter(region, text, opts));
     },
     'lambdaLens.clearFilter': async (arg?: unknown) => {
       const region = await pickRegion(aws, model, arg, true);
@@ -91,7 +93,7 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
       }),
     'lambdaLens.loadMore': async (arg?: unknown) => {
       const region = regionOf(arg);
-      if (region) await vscode.window.withProgress({ location: { viewId: 'lambdaLens.functions' } }, () => model.loadMore(region));
+      if (region) await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.loadMore(region));
     },
     'lambdaLens.runInTerminal': (arg?: unknown) => {
       if (typeof arg !== 'string') return;

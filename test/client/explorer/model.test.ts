@@ -83,10 +83,11 @@ describe('explorer/model against the loopback Lambda API', function () {
     const m = model({}, store);
     const r = region(m, 'us-east-1');
     assert.equal(m.needsFullLoad('us-east-1'), false);
-    await m.setFilter('us-east-1', 'fn-11');
-    assert.equal(m.needsFullLoad('us-east-1'), true);
     const progress: number[] = [];
-    const kids = await m.children(r, { onProgress: (n) => progress.push(n) });
+    // A filter needs every function: setting one loads them all before the region is redrawn.
+    await m.setFilter('us-east-1', 'fn-11', { onProgress: (n) => progress.push(n) });
+    assert.equal(m.needsFullLoad('us-east-1'), false);
+    const kids = await m.children(r);
     assert.deepEqual(labels(kids).slice(1), ['fn-110', 'fn-111', 'fn-112', 'fn-113', 'fn-114', 'fn-115', 'fn-116', 'fn-117', 'fn-118', 'fn-119']);
     assert.deepEqual(progress, [100, 120]);
     assert.equal(present(r, m).description, '10 of 120 · fn-11');
@@ -152,8 +153,25 @@ describe('explorer/model against the loopback Lambda API', function () {
     assert.deepEqual(labels(await m.children(region(m, 'eu-west-1'))), ['error:access-denied']);
     assert.equal(api.requests.length, requests, 'redrawing a failed region sends nothing');
     api.faults.clear();
-    m.refresh('eu-west-1');
+    await m.refresh('eu-west-1');
     assert.deepEqual(labels(await m.children(region(m, 'eu-west-1'))).slice(0, 2), ['account', 'legacy']);
+  });
+
+  it('loads each region with the roots and never fires a change while a region fetches its children', async function () {
+    const m = model({ regions: ['us-east-1', 'eu-west-1'] });
+    const fired: Array<string | undefined> = [];
+    m.onDidChange((n) => fired.push(n?.id));
+    const roots = await m.children(undefined);
+    assert.deepEqual(roots.map((r) => present(r, m).description), ['50+ functions', '2 functions'], 'counts are known when the rows are drawn');
+    const before = api.requests.length;
+    const kids = await m.children(region(m, 'us-east-1'));
+    await Promise.all([m.children(kids[0]!), m.children(region(m, 'eu-west-1'))]);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(fired, [], 'expanding fires nothing');
+    assert.equal(api.requests.filter((q, i) => i >= before && q.operation === 'ListFunctions').length, 0, 'expanding lists nothing again');
+    await m.loadMore('us-east-1');
+    assert.deepEqual(fired, ['dev/us-east-1'], 'Load more fires once, after its page is in');
+    assert.equal(present(region(m, 'us-east-1'), m).description, '100+ functions');
   });
 
   it('recovers from throttling without showing an error', async function () {
