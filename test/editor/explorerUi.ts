@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const runDir = newRunDir('explorer-ui');
   const workspace = copyExamples(runDir);
   const api = await startLambdaApi({ credentials: [{ accessKeyId: 'AKIDUI', secretAccessKey: 'ui-secret' }] });
-  for (let i = 0; i < 120; i++) api.addFunction({ FunctionName: `orders-${String(i).padStart(3, '0')}`, Timeout: 30 }, 'us-east-1');
+  for (let i = 0; i < 120; i++) api.addFunction({ FunctionName: `orders-${String(i).padStart(3, '0')}`, Timeout: 30, Environment: { Variables: { DB_PASSWORD: `hunter${i}` } } }, 'us-east-1');
   for (const name of ['billing-api', 'billing-worker', 'billing-cron']) api.addFunction({ FunctionName: name, Runtime: 'python3.13' }, 'eu-west-1');
   writeFileSync(join(runDir, 'aws-config'), '[profile ui]\nregion = us-east-1\n');
   writeFileSync(join(runDir, 'aws-credentials'), '[ui]\naws_access_key_id = AKIDUI\naws_secret_access_key = ui-secret\n');
@@ -87,13 +87,34 @@ async function main(): Promise<number> {
       await page.keyboard.press('Escape');
       await assertNoDeadItemMessage(page);
 
-      await fn.click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Show Configuration (JSON)' }).click();
       const configTab = page.locator('.tabs-container .tab', { hasText: `${first}.json` });
-      await configTab.waitFor({ timeout: 15_000 });
+      // A click that lands while the menu is still being laid out is lost: open it again then.
+      for (let attempt = 1; ; attempt++) {
+        await fn.click({ button: 'right' });
+        const item = page.locator('.context-view .action-label', { hasText: 'Show Configuration (JSON)' });
+        await item.waitFor();
+        await item.hover();
+        await item.click();
+        try {
+          await configTab.waitFor({ timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+          await page.keyboard.press('Escape');
+        }
+      }
       await page.locator('.monaco-editor .view-lines', { hasText: `"FunctionName": "${first}"` }).first().waitFor({ timeout: 15_000 });
       await assertNoDeadItemMessage(page);
       log(`${region}: context menu "Show Configuration (JSON)" opened ${first}.json`);
+      if (region === 'us-east-1') {
+        const lines = page.locator('.monaco-editor .view-lines').first();
+        await lines.filter({ hasText: '"DB_PASSWORD": "••••"' }).waitFor({ timeout: 10_000 });
+        if ((await lines.innerText()).includes('hunter0')) throw new Error('the configuration shows a secret before Reveal Values');
+        await page.locator('.editor-actions .action-label[aria-label^="Reveal Values"]').click();
+        await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reveal Values' }).click();
+        await lines.filter({ hasText: '"DB_PASSWORD": "hunter0"' }).waitFor({ timeout: 10_000 });
+        log(`${region}: values masked as •••• until "Reveal Values" is confirmed`);
+      }
       await page.screenshot({ path: join(runDir, `${region}.png`) });
       await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'Lambda Lens: Focus on Functions View');

@@ -9,7 +9,7 @@ import type { ConfigurationDocuments } from './configurationView';
 import { parseFilter } from './filter';
 import { consoleUrl } from './links';
 import type { ExplorerModel } from './model';
-import { functionTargetOf, type ExplorerNode, type FunctionTarget } from './nodes';
+import { functionTargetOf, type DetailNode, type ExplorerNode, type FunctionTarget } from './nodes';
 import { selectProfile, selectRegions } from './quickPicks';
 import { loadWithProgress, VIEW_ID } from './treeProvider';
 
@@ -81,6 +81,10 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
     },
     'lambdaLens.copyArn': (arg?: unknown) => withTarget(arg, (t) => vscode.env.clipboard.writeText(t.arn)),
     'lambdaLens.copyName': (arg?: unknown) => withTarget(arg, (t) => vscode.env.clipboard.writeText(t.name)),
+    'lambdaLens.copyFunctionUrl': (arg?: unknown) => {
+      const url = (arg as Partial<DetailNode> | undefined)?.url?.url;
+      return url ? vscode.env.clipboard.writeText(url) : undefined;
+    },
     'lambdaLens.openInConsole': (arg?: unknown) => withTarget(arg, (t) => vscode.env.openExternal(vscode.Uri.parse(consoleUrl(t), true))),
     'lambdaLens.showConfiguration': (arg?: unknown) =>
       withTarget(arg, async (t) => {
@@ -91,6 +95,8 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
           void vscode.window.showErrorMessage(`Could not load the configuration of ${t.name}: ${c.summary}. ${c.detail}`);
         }
       }),
+    'lambdaLens.revealConfigurationValues': (uri?: unknown, confirmed?: unknown) =>
+      configurations.reveal(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri, confirmed === true),
     'lambdaLens.loadMore': async (arg?: unknown) => {
       const region = regionOf(arg);
       if (region) await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.loadMore(region));

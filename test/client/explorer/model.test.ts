@@ -49,6 +49,7 @@ describe('explorer/model against the loopback Lambda API', function () {
         ],
         Environment: { Variables: { DB_PASSWORD: 'hunter2', TABLE: 'orders' } },
         reservedConcurrency: 25,
+        urlAuthType: 'NONE',
       },
       'eu-west-1',
     );
@@ -261,12 +262,31 @@ describe('explorer/model against the loopback Lambda API', function () {
     const before = api.requests.length;
     const groups = await m.children(worker);
     assert.equal(api.requests.length, before, 'groups appear without a request');
-    assert.deepEqual(groups.map((g) => present(g, m).label), ['Configuration', 'Aliases', 'Versions', 'Event source mappings', 'Layers', 'Environment variables']);
+    assert.deepEqual(groups.map((g) => present(g, m).label), ['Configuration', 'Function URL', 'Aliases', 'Versions', 'Event source mappings', 'Layers', 'Environment variables']);
     const rows = async (i: number) => (await m.children(groups[i] as ExplorerNode)).map((n) => (n.kind === 'detail' ? `${n.label}=${n.description}` : n.kind));
     assert.ok((await rows(0)).includes('Reserved concurrency=25'));
-    assert.match((await rows(2)).join(), /^\$LATEST=\d{4}-\d\d-\d\dT/);
-    assert.deepEqual(await rows(4), ['shared-deps:4=2 KB', 'otel:12=4 KB']);
-    assert.deepEqual(await rows(5), ['DB_PASSWORD=', 'TABLE=']);
-    assert.ok(!JSON.stringify(await m.children(groups[5] as ExplorerNode)).includes('hunter2'));
+    assert.deepEqual(await rows(2), ['none='], 'an empty group says none');
+    assert.match((await rows(3)).join(), /^\$LATEST=\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(await rows(4), ['none=']);
+    assert.deepEqual(await rows(5), ['shared-deps:4=2 KB', 'otel:12=4 KB']);
+    assert.deepEqual(await rows(6), ['DB_PASSWORD=', 'TABLE=']);
+    assert.ok(!JSON.stringify(await m.children(groups[6] as ExplorerNode)).includes('hunter2'));
+  });
+
+  it('shows a function URL with its auth type, a copy action and a warning for a public one', async function () {
+    const m = model({ regions: ['eu-west-1'] });
+    const fns = (await m.children(region(m, 'eu-west-1'))).filter((n): n is FunctionNode => n.kind === 'function');
+    const urlRows = async (name: string) => {
+      const groups = await m.children(fns.find((f) => f.fn.name === name) as FunctionNode);
+      return m.children(groups.find((g) => g.kind === 'detailGroup' && g.group === 'functionUrl') as ExplorerNode);
+    };
+    const [open] = await urlRows('vpc-worker');
+    const view = present(open as ExplorerNode, m);
+    assert.match(view.label, /^https:\/\/[0-9a-f]{32}\.lambda-url\.eu-west-1\.on\.aws\/$/);
+    assert.equal(view.description, 'auth NONE · public');
+    assert.equal(view.contextValue, 'functionUrl', 'the copy action shows on it');
+    assert.equal(view.icon?.id, 'warning');
+    assert.match(view.tooltip, /anyone on the internet can call/);
+    assert.deepEqual((await urlRows('legacy')).map((n) => (n.kind === 'detail' ? n.label : n.kind)), ['none']);
   });
 });

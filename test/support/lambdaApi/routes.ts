@@ -52,6 +52,7 @@ const OPERATIONS: Array<[method: string, pattern: RegExp, operation: string]> = 
   ['GET', /^2015-03-31\/functions\/[^/]+\/aliases$/, 'ListAliases'],
   ['POST', /^2015-03-31\/functions\/[^/]+\/aliases$/, 'CreateAlias'],
   ['POST', /^2015-03-31\/functions\/[^/]+\/invocations$/, 'Invoke'],
+  ['GET', /^2021-10-31\/functions\/[^/]+\/url$/, 'GetFunctionUrlConfig'],
 ];
 
 /** Names the operation of a request (throws UnknownOperationException for anything else). */
@@ -192,6 +193,15 @@ export async function handle(route: Route, url: URL, headers: Record<string, str
     }
     case 'Invoke':
       return invoke(name, q, headers, body, ctx);
+    case 'GetFunctionUrlConfig': {
+      const { fn } = store.resolve(name, q.get('Qualifier'));
+      if (!fn.urlAuthType) throw notFound('The resource you requested does not exist.');
+      const id = Buffer.from(fn.config.FunctionName).toString('hex').slice(0, 32).padEnd(32, '0');
+      return {
+        status: 200,
+        body: { FunctionUrl: `https://${id}.lambda-url.${store.region}.on.aws/`, FunctionArn: fn.config.FunctionArn, AuthType: fn.urlAuthType, CreationTime: fn.config.LastModified, LastModifiedTime: fn.config.LastModified, InvokeMode: 'BUFFERED' },
+      };
+    }
     default:
       throw new ApiError(404, 'UnknownOperationException', 'Unknown operation');
   }
