@@ -120,6 +120,23 @@ async function main(): Promise<number> {
       await runCommand(page, 'Lambda Lens: Focus on Functions View');
       await regionRow.click();
     }
+    // Invoke's picks: the typed text survives "Enter a function name", and a failed alias listing says why.
+    await runCommand(page, 'Lambda Lens: Invoke Function...');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('billing-typo');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Enter a function name or ARN' }).click();
+    await page.locator('.quick-input-title', { hasText: 'Invoke: function name or ARN' }).waitFor({ timeout: 10_000 });
+    if ((await input.inputValue()) !== 'billing-typo') throw new Error(`the name box holds "${await input.inputValue()}", not the typed text`);
+    log('invoke: the typed name is kept in the name box');
+    await page.keyboard.press('Escape');
+    api.faults.add({ kind: 'access-denied', operation: 'ListAliases' });
+    await runCommand(page, 'Lambda Lens: Invoke Function...');
+    await input.fill('billing-cron');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'billing-cron' }).first().click();
+    const reason = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Could not list versions and aliases: Access denied in eu-west-1' });
+    await reason.waitFor({ timeout: 10_000 });
+    log('invoke: the version pick says why aliases are missing');
+    await page.keyboard.press('Escape');
     log('explorer UI pass: every check passed');
     return 0;
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import type { ClassifiedError } from '../../../server/src/aws/errors';
+import { classifyAwsError, type ClassifiedError } from '../../../server/src/aws/errors';
 import { functionTargetOf } from '../explorer/nodes';
 import { COMMON_PARAMS, EventCatalogueError, eventById, generateEvent, pickParams } from '../../../server/src/events/catalogue';
 import { eventChoices, pushRecent } from './eventPicks';
@@ -13,7 +13,7 @@ import type { EventChoice } from './eventPicks';
 import { explainInvokeError } from './explain';
 import { DEFAULT_CONFIRM_PATTERN, INVOCATION_TYPES, checkPayload, needsConfirmation } from './guards';
 import type { InvocationType } from './guards';
-import { invokeFunction, listQualifiers } from './invoke';
+import { invokeFunction, listQualifiers, type QualifierChoice } from './invoke';
 import type { InvokeOutcome } from './invoke';
 import type { PayloadDocuments, PayloadTarget } from './payloadDocuments';
 import type { ResultView } from './resultView';
@@ -210,25 +210,55 @@ export class InvokeFlow {
   }
 
   private async pickFunction(): Promise<FunctionChoice | undefined> {
-    type Item = vscode.QuickPickItem & { fn?: FunctionChoice };
+    type Item = vscode.QuickPickItem & { fn?: FunctionChoice; error?: ClassifiedError };
     const items: Item[] = [];
     for (const region of this.aws.regions) {
       let loaded = this.aws.functions.get(region);
-      if (loaded.functions.length === 0 && !loaded.complete) loaded = await this.aws.functions.loadNextPage(region).catch(() => loaded);
+      if (loaded.functions.length === 0 && !loaded.complete) {
+        try {
+          loaded = await this.aws.functions.loadNextPage(region);
+        } catch (e) {
+          // Said in the pick (expired SSO, access denied, ...) instead of leaving it silently empty.
+          const c = classifyAwsError(e, this.aws.session.source, region);
+          items.push({ label: `$(error) ${c.summary}`, description: region, detail: c.detail, alwaysShow: true, error: c });
+        }
+      }
       for (const f of loaded.functions) items.push({ label: f.name, description: region, detail: [f.runtime, f.description].filter(Boolean).join(' · '), fn: { region, functionName: f.name, account: accountOf(f.arn) } });
     }
     items.push({ label: '$(edit) Enter a function name or ARN...', alwaysShow: true });
-    const picked = await vscode.window.showQuickPick(items, { title: 'Invoke: function', placeHolder: 'Filter functions loaded in the explorer, or enter a name', matchOnDescription: true, matchOnDetail: true });
+    const { picked, typed } = await quickPickWithText(items, { title: 'Invoke: function', placeholder: 'Filter functions loaded in the explorer, or enter a name', matchOnDescription: true, matchOnDetail: true });
     if (!picked) return undefined;
     if (picked.fn) return picked.fn;
-    const typed = await vscode.window.showInputBox({ title: 'Invoke: function name or ARN', validateInput: checkFunctionInput });
-    if (!typed) return undefined;
-    return parseNameOrArn(typed.trim(), this.aws.regions[0]!);
+    if (picked.error) {
+      this.showError(picked.error);
+      return undefined;
+    }
+    // The text typed to filter is most likely the name: keep it.
+    const name = await vscode.window.showInputBox({ title: 'Invoke: function name or ARN', value: typed.trim(), validateInput: checkFunctionInput });
+    if (!name) return undefined;
+    return parseNameOrArn(name.trim(), this.aws.regions[0]!);
   }
 
   private async pickQualifier(fn: FunctionChoice): Promise<string | undefined> {
     const client = this.aws.factory.createLambdaClient(fn.region);
-    const choices = await listQualifiers(client, fn.functionName).catch(() => [{ qualifier: '$LATEST', kind: 'latest' as const, detail: '' }]);
+    let choices: QualifierChoice[];
+    try {
+      choices = await listQualifiers(client, fn.functionName);
+    } catch (e) {
+      const c = classifyAwsError(e, this.aws.session.source, fn.region);
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: '$LATEST', description: 'unpublished code and configuration' },
+          { label: `$(error) Could not list versions and aliases: ${c.summary}`, detail: c.detail, error: c },
+        ],
+        { title: `Invoke ${fn.functionName}: version or alias` },
+      );
+      if (picked && 'error' in picked && picked.error) {
+        this.showError(picked.error);
+        return undefined;
+      }
+      return picked?.label;
+    }
     if (choices.length === 1) return '$LATEST';
     const picked = await vscode.window.showQuickPick(
       choices.map((c) => ({ label: c.qualifier, description: c.detail })),
@@ -276,6 +306,28 @@ export class InvokeFlow {
     const picked = await vscode.window.showQuickPick(items, { title: `Invoke ${functionName}: event`, placeHolder: 'Filter by service, trigger or id', matchOnDescription: true });
     return picked?.choice;
   }
+}
+
+/** A quick pick that also answers the text typed in its filter box. */
+function quickPickWithText<T extends vscode.QuickPickItem>(
+  items: T[],
+  options: { title: string; placeholder: string; matchOnDescription: boolean; matchOnDetail: boolean },
+): Promise<{ picked: T | undefined; typed: string }> {
+  const qp = vscode.window.createQuickPick<T>();
+  Object.assign(qp, options, { items });
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (picked: T | undefined): void => {
+      if (done) return;
+      done = true;
+      const typed = qp.value;
+      qp.dispose();
+      resolve({ picked, typed });
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0]));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
 }
 
 function isArgs(arg: unknown): arg is InvokeArgs {
