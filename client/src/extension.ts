@@ -5,6 +5,8 @@ import { registerBundleSize } from './bundleSize/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
+import type { LogsView } from './logs/logsView';
+import { registerLogs } from './logs/register';
 import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -13,6 +15,8 @@ let client: LanguageClient | undefined;
 export interface LambdaLensApi {
   /** The data provider of the Functions view. */
   readonly explorer: vscode.TreeDataProvider<unknown>;
+  /** The logs feature, whose tail state the status bar shows. */
+  readonly logs: Pick<LogsView, 'tailing'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LambdaLensApi> {
@@ -22,9 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   const aws = createAwsContext(context, log);
   const explorer = registerExplorer(context, { aws });
   registerInvoke(context, { aws });
+  const logs = registerLogs(context, { aws });
   client = await startLanguageClient(context, log);
   registerBundleSize(context, { client });
-  return { explorer };
+  return { explorer, logs };
 }
 
 export async function deactivate(): Promise<void> {

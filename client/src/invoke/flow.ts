@@ -183,7 +183,7 @@ export class InvokeFlow {
           return invokeFunction(client, { functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type }, ac.signal, { timeoutSec });
         },
       );
-      await this.results.show(outcome);
+      await this.results.show(outcome, target.region);
       return outcome;
     } catch (e) {
       const c = explainInvokeError(e, this.aws.session.source, target.region, target.functionName, target.qualifier);

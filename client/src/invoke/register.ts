@@ -25,6 +25,7 @@ export function registerInvoke(context: vscode.ExtensionContext, { aws }: Invoke
     results,
     vscode.languages.registerCodeLensProvider({ language: 'json' }, payloads),
     vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
+    vscode.languages.registerCodeLensProvider({ scheme: RESULT_SCHEME }, results),
     vscode.window.onDidChangeActiveTextEditor((e) => payloads.syncContextKey(e)),
     ...Object.entries(invokeCommands(flow)).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { InvokeOutcome } from './invoke';
+import type { LogsTarget } from '../logs/logsView';
 import type { PayloadTarget } from './payloadDocuments';
 import { logText, resultDocument, staleDocument, summaryLine } from './result';
 
@@ -11,8 +12,9 @@ import { logText, resultDocument, staleDocument, summaryLine } from './result';
 export const RESULT_SCHEME = 'lambda-lens-invoke';
 
 /** Result documents and the log channel. */
-export class ResultView implements vscode.TextDocumentContentProvider {
+export class ResultView implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider {
   private readonly docs = new Map<string, string>();
+  private readonly logsOf = new Map<string, LogsTarget>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   readonly channel = vscode.window.createOutputChannel('Lambda Lens: Invoke', 'log');
@@ -22,19 +24,29 @@ export class ResultView implements vscode.TextDocumentContentProvider {
   }
 
   /** Shows an outcome everywhere it belongs; resolves once the notification is shown (not dismissed). */
-  async show(o: InvokeOutcome): Promise<vscode.Uri> {
+  async show(o: InvokeOutcome, region: string): Promise<vscode.Uri> {
     const uri = resultUri(o);
     this.docs.set(uri.toString(), resultDocument(o));
+    this.logsOf.set(uri.toString(), logsTarget(o, region));
     this.changed.fire(uri);
     this.channel.append(logText(o, new Date()));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
     const line = summaryLine(o);
     const notify = o.functionError ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
+    // "Show Logs" reads CloudWatch Logs for this invocation's request id: every line, not the 4 KB tail.
     void notify(line, 'Show Logs').then((choice) => {
-      if (choice) this.channel.show(true);
+      if (choice) void vscode.commands.executeCommand(SHOW_LOGS_COMMAND, logsTarget(o, region));
     });
     return uri;
+  }
+
+  /** A CodeLens on the result: the invocation's own lines in CloudWatch Logs. */
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const t = this.logsOf.get(doc.uri.toString());
+    if (!t) return [];
+    const title = t.requestId ? `$(output) Show logs of request ${t.requestId}` : '$(output) Show recent logs';
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: SHOW_LOGS_COMMAND, arguments: [t] })];
   }
 
   /** After a failed invoke: the target's previous result, if shown, says it is not current. */
@@ -55,4 +67,11 @@ export class ResultView implements vscode.TextDocumentContentProvider {
 /** One document per function and qualifier, named so its tab says whose result it is. */
 function resultUri(t: Pick<PayloadTarget, 'functionName' | 'qualifier'>): vscode.Uri {
   return vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${t.qualifier}/${t.functionName} result.jsonc` });
+}
+
+const SHOW_LOGS_COMMAND = 'lambdaLens.showLogs';
+
+/** The logs of one invocation: by its request id, read from shortly before it was made. */
+function logsTarget(o: InvokeOutcome, region: string): LogsTarget {
+  return { region, functionName: o.functionName, ...(o.requestId ? { requestId: o.requestId } : {}), at: Date.now() - o.elapsedMs };
 }

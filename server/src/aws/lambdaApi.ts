@@ -34,6 +34,8 @@ export interface FunctionSummary {
   layers: Array<{ arn: string; codeSizeBytes: number }>;
   environmentNames: string[];
   ephemeralStorageMb: number | undefined;
+  /** Where its logs go: `LoggingConfig.LogGroup`, else `/aws/lambda/<name>`. */
+  logGroup: string;
 }
 
 /** One page of ListFunctions. */
@@ -82,6 +84,7 @@ export function summarize(c: FunctionConfiguration): FunctionSummary {
     layers: (c.Layers ?? []).map((l) => ({ arn: l.Arn ?? '', codeSizeBytes: l.CodeSize ?? 0 })),
     environmentNames: Object.keys(c.Environment?.Variables ?? {}).sort(),
     ephemeralStorageMb: c.EphemeralStorage?.Size,
+    logGroup: logGroupOf(c.FunctionName ?? '', c.LoggingConfig?.LogGroup),
   };
 }
 

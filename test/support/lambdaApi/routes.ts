@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { QUOTAS } from '../../../server/src/quotas';
 import { ApiError, notFound } from './apiError';
 import type { Executor } from './invoke';
+import type { LogStore } from './logs';
 import { page, parseFunctionName, type FunctionConfig, type RegionStore } from './store';
 
 /** Request payload limits Lambda enforces on Invoke, bytes (from the project's quota table). */
@@ -32,6 +33,8 @@ export interface InvocationRecord {
 /** Everything a route handler may touch. */
 export interface RouteContext {
   store: RegionStore;
+  /** The region's CloudWatch Logs, where invocations write their output. */
+  logs: LogStore;
   executor: Executor;
   credentials: { accessKeyId: string; secretAccessKey: string };
   invocations: InvocationRecord[];
@@ -266,6 +269,9 @@ async function invoke(name: string, q: URLSearchParams, headers: Record<string, 
   );
   const record = (logs: string): void => {
     ctx.invocations.push({ functionName: cfg.FunctionName, type, logs });
+    const group = (cfg.LoggingConfig as { LogGroup?: string } | undefined)?.LogGroup || `/aws/lambda/${cfg.FunctionName}`;
+    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
+    ctx.logs.append(group, `${day}/[${version}]${crypto.randomBytes(16).toString('hex')}`, logs.split('\n'));
   };
   if (type === 'Event') {
     void run.then((r) => record(r.logs));
@@ -273,6 +279,9 @@ async function invoke(name: string, q: URLSearchParams, headers: Record<string, 
   }
   const r = await run;
   record(r.logs);
+  // As on AWS, the response's request id is the invocation's, the one its log lines carry.
+  const requestId = /^START RequestId: (\S+)/.exec(r.logs)?.[1];
+  if (requestId) replyHeaders['x-amzn-RequestId'] = requestId;
   if (headers['x-amz-log-type'] === 'Tail') {
     const b = Buffer.from(r.logs);
     replyHeaders['X-Amz-Log-Result'] = b.subarray(Math.max(0, b.length - 4096)).toString('base64');
