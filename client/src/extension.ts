@@ -25,9 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   context.subscriptions.push(log);
   const aws = createAwsContext(context, log);
   const explorer = registerExplorer(context, { aws });
-  registerInvoke(context, { aws });
+  const server = startLanguageClient(context, log);
+  registerInvoke(context, { aws, server });
   const logs = registerLogs(context, { aws });
-  client = await startLanguageClient(context, log);
+  client = await server;
   registerBundleSize(context, { client });
   return { explorer, logs };
 }

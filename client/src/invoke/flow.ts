@@ -20,7 +20,7 @@ import type { ResultView } from './resultView';
 import { SavedEventStore, checkEventName } from './savedEvents';
 import { accountOf, checkFunctionInput, parseNameOrArn } from './target';
 import type { FunctionChoice } from './target';
-import { templateContextFor } from './templateMatch';
+import type { EventContextRequest } from '../../../server/src/protocol';
 
 /**
  * The argument `lambdaLens.invoke` accepts (all optional): each field given skips its question.
@@ -55,6 +55,8 @@ export class InvokeFlow {
     private readonly payloads: PayloadDocuments,
     private readonly results: ResultView,
     private readonly state: vscode.Memento,
+    /** Asks the language server, which holds the model of the workspace's templates. */
+    private readonly eventContext: (p: EventContextRequest.Params) => Promise<EventContextRequest.Result>,
   ) {}
 
   /** `lambdaLens.invoke`: from the palette, an explorer item or an {@link InvokeArgs}. */
@@ -270,7 +272,11 @@ export class InvokeFlow {
   private async eventText(fn: FunctionChoice, args: InvokeArgs): Promise<string | undefined> {
     const store = this.store();
     if (args.savedEvent) return store?.read(fn.functionName, args.savedEvent);
-    const ctx = await templateContextFor(fn.functionName, fn.region, fn.account ?? FALLBACK_ACCOUNT);
+    const account = fn.account ?? FALLBACK_ACCOUNT;
+    // Without the server (still starting, or failed) the event keeps its example values, plus region and account.
+    const ctx = await this.eventContext({ functionName: fn.functionName, region: fn.region, account }).catch(
+      (): EventContextRequest.Result => ({ values: { region: fn.region, account }, suggested: [] }),
+    );
     let eventId = args.eventId;
     if (!eventId) {
       const saved = store ? (await store.list(fn.functionName)).map((s) => s.name) : [];
