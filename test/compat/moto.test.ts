@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import yazl from 'yazl';
 import { AwsContext } from '../../client/src/aws/awsContext';
@@ -20,19 +19,13 @@ import { createClientFactory, type AwsClientFactory } from '../../server/src/aws
 import type { AwsCallFailure } from '../../server/src/aws/failure';
 import { createSession } from '../../server/src/aws/session';
 import { MemoryStore } from '../support/memoryStore';
+import { freePort } from '../support/ports';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'moto', AWS_SECRET_ACCESS_KEY: 'moto', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 const ROLE = 'arn:aws:iam::123456789012:role/lambda-role';
 
 const hasMoto = (): boolean => spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 async function zip(source: string): Promise<Buffer> {
   const z = new yazl.ZipFile();

@@ -11,16 +11,12 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startLambdaApi } from '../support/lambdaApi';
 import { launchBrowser } from './browser';
-import { copyExamples, newRunDir, ROOT, startCodeServer } from './codeServer';
+import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { openWorkbench, runCommand } from './workbench';
 
 const t0 = Date.now();
 const log = (...parts: unknown[]): void => console.log(`[explorer-ui +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
 
-function defaultVsix(): string {
-  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return join(ROOT, `${name}-${version}.vsix`);
-}
 
 /** Fails when VS Code showed one of the messages of dead tree items. */
 async function assertNoDeadItemMessage(page: Page): Promise<void> {
@@ -150,7 +146,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(2);
-});
+runMain(main);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { GetAccountSettingsCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { withLimits } from '../../../server/src/aws/callScope';
 import { createClientFactory, type AwsClientFactory } from '../../../server/src/aws/clientFactory';
@@ -9,18 +8,11 @@ import { getAccountSummary, listAliases } from '../../../server/src/aws/lambdaAp
 import { createSession } from '../../../server/src/aws/session';
 import { FunctionListCache } from '../../../client/src/aws/functionList';
 import { startLambdaApi, type LambdaApi } from '../../support/lambdaApi';
+import { freePort } from '../../support/ports';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 const session = createSession({ env: ENV });
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('aws/clientFactory: bounded calls against loopback faults', function () {
   let api: LambdaApi;
@@ -85,7 +77,7 @@ describe('aws/clientFactory: bounded calls against loopback faults', function ()
   });
 
   it('names a refused connection as refused', async function () {
-    const port = await closedPort();
+    const port = await freePort();
     const { error, ms } = await failing(() => getAccountSummary(factory({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: 2 }).createLambdaClient('us-east-1')));
     const c = classifyAwsError(error, session.source, 'us-east-1');
     assert.equal(c.kind, 'refused', String(error));
