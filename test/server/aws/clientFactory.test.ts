@@ -130,7 +130,8 @@ describe('aws/clientFactory: bounded calls against loopback faults', function ()
   });
 
   it('retries an at-most-once call only when it was throttled, never after a timeout', async function () {
-    const client = factory({ maxAttempts: 4 }).createLambdaClient('us-east-1');
+    // After a throttle the adaptive rate limiter slows the retry: a roomy deadline keeps that out of the test.
+    const client = factory({ maxAttempts: 4, deadlineMs: 20_000 }).createLambdaClient('us-east-1');
     api.faults.add({ kind: 'throttle', operation: 'GetAccountSettings', times: 1, retryAfterSeconds: 0.01 });
     const ok = await withLimits({ retry: 'at-most-once' }, () => client.send(new GetAccountSettingsCommand({})));
     assert.equal(ok.$metadata.attempts, 2);
