@@ -58,6 +58,11 @@ const SSO_HINT = /sso|token.*(expired|invalid|not found)|refresh.*session/i;
 
 const seconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`;
 
+/** The IAM action prefix of an SDK client's service (`Lambda` -> `lambda`, `CloudWatchLogs` -> `logs`). */
+function iamPrefix(service: string): string {
+  return service === 'CloudWatchLogs' ? 'logs' : service.toLowerCase();
+}
+
 /** Transport failures, deadlines and answers that are not AWS errors, said for what they are. */
 function transportError(f: AwsCallFailure): ClassifiedError | undefined {
   const refresh: ErrorAction = { label: 'Refresh', command: 'lambdaLens.refresh' };
@@ -125,6 +130,7 @@ function classifyOnly(error: unknown, source: CredentialSource, region?: string)
   const failure = callFailureOf(error);
   const transport = failure && transportError(failure);
   if (transport) return transport;
+  const service = failure?.service === 'CloudWatchLogs' ? 'CloudWatch Logs' : (failure?.service ?? 'Lambda');
   const credentialError = name === 'CredentialsProviderError' || name === 'TokenProviderError';
   if (profile?.kind === 'sso' && (credentialError || name === 'ExpiredTokenException' || name === 'UnauthorizedException') && SSO_HINT.test(`${name} ${message}`)) {
     return {
@@ -162,15 +168,15 @@ function classifyOnly(error: unknown, source: CredentialSource, region?: string)
     return {
       kind: 'access-denied',
       summary: `Access denied${where}`,
-      detail: `${message} Ask for lambda:List*/lambda:Get* permissions${where}, or remove this region from lambdaLens.regions.`,
+      detail: `${message} Ask for ${failure ? `${iamPrefix(failure.service)}:${failure.operation}` : 'lambda:List*/lambda:Get*'} permission${where}, or remove this region from lambdaLens.regions.`,
       action: { label: 'Select regions', command: 'lambdaLens.selectRegions' },
     };
   }
   if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || e.$metadata?.httpStatusCode === 429) {
     return {
       kind: 'throttled',
-      summary: `Throttled by Lambda${where}`,
-      detail: `Lambda kept rejecting requests as too many, even after retries with backoff (${message}). Wait a moment, then refresh.`,
+      summary: `Throttled by ${service}${where}`,
+      detail: `${service} kept rejecting requests as too many, even after retries with backoff (${message}). Wait a moment, then refresh.`,
       action: { label: 'Refresh', command: 'lambdaLens.refresh' },
     };
   }
@@ -193,8 +199,8 @@ function classifyOnly(error: unknown, source: CredentialSource, region?: string)
   if ((e.$metadata?.httpStatusCode ?? 0) >= 500) {
     return {
       kind: 'service',
-      summary: `Lambda failed${where}`,
-      detail: `Lambda answered with a server error after retries (${name}: ${message}). Try again shortly.`,
+      summary: `${service} failed${where}`,
+      detail: `${service} answered with a server error after retries (${name}: ${message}). Try again shortly.`,
       action: { label: 'Refresh', command: 'lambdaLens.refresh' },
     };
   }

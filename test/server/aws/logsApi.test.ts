@@ -63,5 +63,6 @@ describe('aws/logsApi against the loopback CloudWatch Logs', function () {
     assert.equal(c.kind, 'access-denied');
     assert.equal(c.call?.service, 'CloudWatchLogs');
     assert.equal(c.call?.operation, 'FilterLogEvents');
+    assert.match(c.detail, /Ask for logs:FilterLogEvents permission in eu-west-1/);
   });
 });
