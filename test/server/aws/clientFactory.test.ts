@@ -81,6 +81,10 @@ describe('aws/clientFactory: bounded calls against loopback faults', function ()
     const { error, ms } = await failing(() => getAccountSummary(factory({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: 2 }).createLambdaClient('us-east-1')));
     const c = classifyAwsError(error, session.source, 'us-east-1');
     assert.equal(c.kind, 'refused', String(error));
+    assert.equal(c.call?.attempts, 2);
+    // Refused means nothing was sent: even an at-most-once call (Invoke) may try again.
+    const once = await failing(() => withLimits({ retry: 'at-most-once' }, () => getAccountSummary(factory({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: 3 }).createLambdaClient('us-east-1'))));
+    assert.equal(callFailureOf(once.error)?.attempts, 3);
     assert.match(c.detail, new RegExp(`Connection refused by http://127\\.0\\.0\\.1:${port}`));
     console.log(`      refused: "${c.summary}" after ${Math.round(ms)} ms`);
   });
