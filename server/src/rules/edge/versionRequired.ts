@@ -1,3 +1,4 @@
+import { parseFunctionArn, qualifierKind } from '../../arn';
 import { get } from '../../template/ast';
 import { edgeAssociations } from '../../template/edge';
 import { functionById } from '../../template/functions';
@@ -42,9 +43,10 @@ export const versionRequired: Rule = {
       }
       // A literal ARN's shape is known even though the function lives elsewhere.
       for (const c of resolveStrings(t, a.arnNode)) {
-        const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+(?::(.*))?$/.exec(c.value);
-        if (!m || (m[1] !== undefined && /^\d+$/.test(m[1]))) continue;
-        const what = m[1] === undefined ? 'has no version' : m[1] === '$LATEST' ? 'names $LATEST' : `names alias ${m[1]}`;
+        const arn = parseFunctionArn(c.value);
+        const kind = qualifierKind(arn?.qualifier);
+        if (!arn || kind === 'version') continue;
+        const what = kind === 'none' ? 'has no version' : kind === 'latest' ? 'names $LATEST' : `names alias ${arn.qualifier}`;
         ctx.report({ range: c.at, message: `CloudFront needs a numbered function version; ${c.value} ${what}. Append the published version number (…:function:name:3).` });
       }
     }

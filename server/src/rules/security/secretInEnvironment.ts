@@ -1,3 +1,4 @@
+import { isArn } from '../../arn';
 import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { refTarget, resolve } from '../../template/resolve';
@@ -55,7 +56,7 @@ function checkVariable(ctx: RuleContext, f: FunctionView, p: Pair): void {
         related,
         fixes,
       });
-    } else if (credentialKey && !c.value.startsWith('arn:')) {
+    } else if (credentialKey && !isArn(c.value)) {
       ctx.report({
         range: c.at,
         message: `${p.key} looks like a credential written into the template; it is visible to anyone who can read the template or the function configuration. Keep it in Secrets Manager and pass a dynamic reference ({{resolve:secretsmanager:...}}), or a NoEcho parameter.`,
