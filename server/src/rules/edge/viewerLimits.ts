@@ -1,6 +1,7 @@
 import { edgeAssociationsOf } from '../../template/edge';
 import { fromGlobals, functionsOf } from '../../template/functions';
 import { EDGE_QUOTAS, QUOTAS } from '../../quotas';
+import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from '../events/shared';
@@ -46,7 +47,7 @@ export const viewerLimits: Rule = {
             range: v.candidate.at,
             message: `${f.id} runs on ${c.a.eventType} in CloudFront, where Lambda@Edge allows ${c.key} of at most ${c.max} ${c.unit}; it has ${v.value} ${c.unit}. Set ${c.key} to ${c.max} or less.`,
             related,
-            fixes: [{ title: `Set ${c.key} to ${c.max}`, edits: [{ range: v.candidate.via[0] ?? v.candidate.at, newText: String(c.max) }] }],
+            fixes: [replaceValueFix(`Set ${c.key} to ${c.max}`, v.candidate, String(c.max))],
             ...(fromGlobals(f, v.candidate.at) ? {} : { resource: f.id }),
           });
         }

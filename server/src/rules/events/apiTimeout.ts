@@ -5,6 +5,7 @@ import { fromGlobals, functionsOf } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
+import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from './shared';
@@ -45,7 +46,7 @@ export const apiTimeout: Rule = {
             range: timeout.candidate.at,
             message: `${f.id} has Timeout ${timeout.value} s but ${label(api)} gives up after ${limit.seconds} s: callers get a 504 while the function keeps running. Lower Timeout to ${lower} s or move long work to an asynchronous path. ${raise}`.trimEnd(),
             related,
-            fixes: [{ title: `Set Timeout to ${lower}`, edits: [{ range: timeout.candidate.via[0] ?? timeout.candidate.at, newText: String(lower) }] }],
+            fixes: [replaceValueFix(`Set Timeout to ${lower}`, timeout.candidate, String(lower))],
             ...(fromGlobals(f, timeout.candidate.at) ? {} : { resource: f.id }),
           });
           break;

@@ -3,7 +3,7 @@ import { eventSourceList } from '../../template/eventSources';
 import { resolveStrings, branches } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Rule } from '../types';
-import { stringFix } from './shared';
+import { replaceStringFix } from '../edits';
 
 const URL = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html';
 
@@ -42,7 +42,7 @@ export const cognitoTrigger: Rule = {
           range: c.at,
           message: `"${c.value}" is not a Cognito user-pool trigger.${guess ? ` Did you mean ${guess}?` : ''} Valid triggers: ${COGNITO_TRIGGERS.join(', ')}.`,
           related: relatedFor(undefined, c),
-          fixes: guess ? [stringFix(t.text, c, guess)] : [],
+          fixes: guess ? [replaceStringFix(t, c, guess)] : [],
         });
       }
     }

@@ -7,7 +7,7 @@ import type { Candidate } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Fix, RuleContext, Rule } from '../types';
 import { checkScheduleExpression, checkTimezone } from './scheduleSyntax';
-import { stringFix } from './shared';
+import { replaceStringFix } from '../edits';
 
 const URL = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html';
 
@@ -62,7 +62,7 @@ function checkExpression(ctx: RuleContext, c: Candidate & { value: string }, sch
   const p = checkScheduleExpression(c.value, scheduler);
   if (!p) return;
   const message = `Invalid schedule "${c.value}": ${p.problem}.${p.corrected ? ` Did you mean ${p.corrected}?` : ''}`;
-  const fixes: Fix[] = p.corrected && p.unitFix ? [stringFix(ctx.template.text, c, p.corrected)] : [];
+  const fixes: Fix[] = p.corrected && p.unitFix ? [replaceStringFix(ctx.template, c, p.corrected)] : [];
   ctx.report({ range: c.at, message, related: relatedFor(undefined, c), fixes });
 }
 

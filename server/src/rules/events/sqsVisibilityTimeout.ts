@@ -3,7 +3,8 @@ import { functionById, fromGlobals } from '../../template/functions';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
 import { relatedFor } from '../helpers';
 import type { Fix, Related, Rule } from '../types';
-import { effectiveNumbers, insertKeyEdit, maxTimeout } from './shared';
+import { insertProperty, replaceValue } from '../edits';
+import { effectiveNumbers, maxTimeout } from './shared';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
 
@@ -46,8 +47,8 @@ export const sqsVisibilityTimeout: Rule = {
         ];
         if (timeout.candidate) related.push({ range: timeout.candidate.at, message: fromGlobals(f, timeout.candidate.at) ? `Timeout of ${f.id}, from Globals.` : `Timeout of ${f.id}.` });
         const edit = vt.candidate
-          ? { range: vt.candidate.via[0] ?? vt.candidate.at, newText: String(wanted) }
-          : insertKeyEdit(t.text, queue.properties, queue.node, 'VisibilityTimeout', String(wanted));
+          ? replaceValue(vt.candidate, String(wanted))
+          : insertProperty(t, queue, 'VisibilityTimeout', wanted);
         const fixes: Fix[] = edit ? [{ title: `Set VisibilityTimeout of ${queue.id} to ${wanted}`, edits: [edit] }] : [];
         ctx.report({ range: s.targetNode.range, message, severity: tooShort ? 'error' : 'warning', related, fixes, resource: s.declaredIn });
       }

@@ -2,6 +2,7 @@ import { get } from '../../template/ast';
 import { eventSourceList } from '../../template/eventSources';
 import { resolveNumbers, resolveStrings } from '../../template/resolve';
 import { EVENT_QUOTAS } from '../../quotas';
+import { replaceValueFix } from '../edits';
 import { checkIntegerRange, relatedFor } from '../helpers';
 import type { Rule } from '../types';
 
@@ -57,7 +58,7 @@ export const streamSettings: Rule = {
           range: c.at,
           message: `MaximumRecordAgeInSeconds ${c.value} must be -1 (no limit) or a whole number in ${min}..${max.toLocaleString('en-US')} s. Use ${use}.`,
           related: relatedFor(undefined, c),
-          fixes: [{ title: `Set MaximumRecordAgeInSeconds to ${use}`, edits: [{ range: c.via[0] ?? c.at, newText: String(use) }] }],
+          fixes: [replaceValueFix(`Set MaximumRecordAgeInSeconds to ${use}`, c, String(use))],
           resource: s.declaredIn,
         });
       }
