@@ -50,11 +50,6 @@ function report(ctx: RuleContext, f: FunctionView | undefined, c: Candidate, mes
   ctx.report({ range: c.at, message, related: relatedFor(f, c), fixes, ...(f && !fromGlobals(f, c.at) ? { resource: f.id } : {}) });
 }
 
-/** UTF-8 byte length of a string. */
-export function utf8Bytes(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
-
 /** Formats a count with thousands separators. */
 export function fmt(n: number): string {
   return n.toLocaleString('en-US');

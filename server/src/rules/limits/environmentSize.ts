@@ -4,7 +4,8 @@ import { functionsOf } from '../../template/functions';
 import { resolveStrings } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { variablesOf } from '../environment';
-import { fmt, ownerOf, utf8Bytes } from '../helpers';
+import { utf8Bytes } from '../../template/text';
+import { fmt, ownerOf } from '../helpers';
 import type { Rule } from '../types';
 
 /**

@@ -1,6 +1,7 @@
 import { pairOf } from '../../template/ast';
 import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL } from '../../quotas';
-import { fmt, utf8Bytes } from '../helpers';
+import { utf8Bytes } from '../../template/text';
+import { fmt } from '../helpers';
 import type { Rule } from '../types';
 
 const SECTIONS = [
