@@ -9,6 +9,27 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../packageRoot';
 
+/**
+ * A documented example (`docs.bad`, `docs.good`): a complete template, written indented in the rule's
+ * source; the common indentation and the first line break are removed, and it ends in one newline.
+ */
+export function example(text: string): string {
+  const lines = text.replace(/^\n/, '').trimEnd().split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return `${lines.map((l) => l.slice(indent)).join('\n')}\n`;
+}
+
+/**
+ * `text` with each `[from, to]` replacement made once: a documented variant of a shared example.
+ * Throws when `from` is not in the text, so an example cannot silently stop showing its mistake.
+ */
+export function changed(text: string, ...changes: ReadonlyArray<readonly [string, string]>): string {
+  return changes.reduce((out, [from, to]) => {
+    if (!out.includes(from)) throw new Error(`example change: "${from}" is not in the example`);
+    return out.replace(from, to);
+  }, text);
+}
+
 /** The heading of a rule's section in docs/rules.md. */
 export function ruleHeading(id: string): string {
   return `## ${id}`;

@@ -4,6 +4,8 @@ import { edgeAssociations } from '../../template/edge';
 import { functionById } from '../../template/functions';
 import { refTarget, resolveStrings } from '../../template/resolve';
 import type { Rule } from '../types';
+import { changed } from '../docs';
+import { EDGE_APP } from './examples';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
 
@@ -14,8 +16,8 @@ export const versionRequired: Rule = {
     severity: 'error',
     description: 'A CloudFront LambdaFunctionAssociation must name a published function version, not $LATEST, an alias or the unqualified function.',
     docs: {
-      bad: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !GetAtt EdgeFunction.Arn',
-      good: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version  # SAM, with AutoPublishAlias',
+      bad: changed(EDGE_APP, ['LambdaFunctionARN: !Ref EdgeFunction.Version', 'LambdaFunctionARN: !GetAtt EdgeFunction.Arn']),
+      good: EDGE_APP,
       url: URL,
     },
     fixable: false,

@@ -5,6 +5,8 @@ import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from '../events/shared';
+import { changed } from '../docs';
+import { EDGE_APP } from './examples';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge';
 
@@ -15,8 +17,8 @@ export const viewerLimits: Rule = {
     severity: 'error',
     description: 'Lambda@Edge viewer-request and viewer-response functions allow at most 128 MB and 5 s; origin-request and origin-response functions at most 30 s.',
     docs: {
-      bad: 'Viewer:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 512\n    Timeout: 10\n# associated with EventType: viewer-request',
-      good: 'Viewer:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 128\n    Timeout: 5\n# associated with EventType: viewer-request',
+      bad: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      MemorySize: 512\n      Timeout: 10\n']),
+      good: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      MemorySize: 128\n      Timeout: 5\n']),
       url: URL,
     },
     fixable: true,

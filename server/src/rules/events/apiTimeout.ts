@@ -9,6 +9,7 @@ import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from './shared';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
 
@@ -19,8 +20,36 @@ export const apiTimeout: Rule = {
     severity: 'warning',
     description: 'A function behind a REST API (29 s integration timeout by default) or an HTTP API (30 s) should not have a longer Timeout: callers time out first.',
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 60\n    Events:\n      Get:\n        Type: Api\n        Properties: { Path: /orders, Method: get }',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 29\n    Events:\n      Get:\n        Type: Api\n        Properties: { Path: /orders, Method: get }',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Timeout: 60
+              Events:
+                Get:
+                  Type: Api
+                  Properties: { Path: /orders, Method: get }
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Timeout: 29
+              Events:
+                Get:
+                  Type: Api
+                  Properties: { Path: /orders, Method: get }
+      `),
       url: URL,
     },
     fixable: true,

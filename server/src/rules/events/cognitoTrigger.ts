@@ -4,6 +4,7 @@ import { resolveStrings, branches } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { replaceStringFix } from '../edits';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html';
 
@@ -24,8 +25,46 @@ export const cognitoTrigger: Rule = {
     severity: 'error',
     description: 'A SAM Cognito event\'s Trigger must name a user-pool Lambda trigger such as PreSignUp or PostConfirmation.',
     docs: {
-      bad: 'Events:\n  SignUp:\n    Type: Cognito\n    Properties:\n      UserPool: !Ref Pool\n      Trigger: PreSignup',
-      good: 'Events:\n  SignUp:\n    Type: Cognito\n    Properties:\n      UserPool: !Ref Pool\n      Trigger: PreSignUp',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Pool:
+            Type: AWS::Cognito::UserPool
+            Properties:
+              UserPoolName: customers
+          SignUpCheck:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                SignUp:
+                  Type: Cognito
+                  Properties:
+                    UserPool: !Ref Pool
+                    Trigger: PreSignup
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Pool:
+            Type: AWS::Cognito::UserPool
+            Properties:
+              UserPoolName: customers
+          SignUpCheck:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                SignUp:
+                  Type: Cognito
+                  Properties:
+                    UserPool: !Ref Pool
+                    Trigger: PreSignUp
+      `),
       url: URL,
     },
     fixable: true,

@@ -4,6 +4,7 @@ import { eventSourceList } from '../../template/eventSources';
 import type { Template } from '../../template/model';
 import { branches } from '../../template/resolve';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-s3.html';
 
@@ -14,8 +15,40 @@ export const s3BucketNotInTemplate: Rule = {
     severity: 'error',
     description: 'A SAM S3 event\'s Bucket must be a !Ref to an AWS::S3::Bucket of the same template.',
     docs: {
-      bad: 'Events:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: my-existing-bucket\n      Events: s3:ObjectCreated:*',
-      good: 'Events:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: !Ref Uploads\n      Events: s3:ObjectCreated:*',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Resize:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Upload:
+                  Type: S3
+                  Properties:
+                    Bucket: my-existing-bucket
+                    Events: s3:ObjectCreated:*
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Uploads:
+            Type: AWS::S3::Bucket
+          Resize:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Upload:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Uploads
+                    Events: s3:ObjectCreated:*
+      `),
       url: URL,
     },
     fixable: false,

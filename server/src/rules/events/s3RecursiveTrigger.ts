@@ -8,6 +8,7 @@ import { allowingStatements, executionRole, roleAllows } from '../../template/ia
 import type { Template } from '../../template/model';
 import { refsIn } from '../../template/refs';
 import type { Related, Rule } from '../types';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/with-s3-tutorial.html';
 
@@ -21,8 +22,51 @@ export const s3RecursiveTrigger: Rule = {
     severity: 'warning',
     description: 'A function triggered by an S3 bucket that can also write to that bucket, with no prefix or suffix filter on the trigger, can invoke itself in a loop.',
     docs: {
-      bad: 'Thumbnails:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - S3CrudPolicy: { BucketName: !Ref Photos }\n    Events:\n      Upload:\n        Type: S3\n        Properties:\n          Bucket: !Ref Photos\n          Events: s3:ObjectCreated:*',
-      good: 'Thumbnails:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - S3ReadPolicy: { BucketName: !Ref Photos }\n      - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }\n    Events:\n      Upload:\n        Type: S3\n        Properties:\n          Bucket: !Ref Photos\n          Events: s3:ObjectCreated:*',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Photos:
+            Type: AWS::S3::Bucket
+          ThumbnailBucket:
+            Type: AWS::S3::Bucket
+          Thumbnails:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Policies:
+                - S3CrudPolicy: { BucketName: !Ref Photos }
+              Events:
+                Upload:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Photos
+                    Events: s3:ObjectCreated:*
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Photos:
+            Type: AWS::S3::Bucket
+          ThumbnailBucket:
+            Type: AWS::S3::Bucket
+          Thumbnails:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Policies:
+                - S3ReadPolicy: { BucketName: !Ref Photos }
+                - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }
+              Events:
+                Upload:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Photos
+                    Events: s3:ObjectCreated:*
+      `),
       url: URL,
     },
     fixable: false,

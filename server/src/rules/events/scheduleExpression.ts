@@ -8,6 +8,7 @@ import { relatedFor } from '../helpers';
 import type { Fix, RuleContext, Rule } from '../types';
 import { checkScheduleExpression, checkTimezone } from './scheduleSyntax';
 import { replaceStringFix } from '../edits';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html';
 
@@ -18,8 +19,36 @@ export const scheduleExpression: Rule = {
     severity: 'error',
     description: 'Schedule expressions must be rate(N unit) with the unit singular only for 1, six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
     docs: {
-      bad: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hours)',
-      good: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hour)',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Nightly:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Nightly:
+                  Type: Schedule
+                  Properties:
+                    Schedule: rate(1 hours)
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Nightly:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Nightly:
+                  Type: Schedule
+                  Properties:
+                    Schedule: rate(1 hour)
+      `),
       url: URL,
     },
     fixable: true,

@@ -7,6 +7,7 @@ import { known } from '../../template/targets';
 import { EVENT_QUOTAS } from '../../quotas';
 import { checkIntegerRange, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
 
@@ -17,8 +18,47 @@ export const sqsBatching: Rule = {
     severity: 'error',
     description: 'SQS BatchSize must be 1..10,000, above 10 only with a batching window, at most 10 and without a window on FIFO queues, and SQS takes no StartingPosition.',
     docs: {
-      bad: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100',
-      good: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100\n      MaximumBatchingWindowInSeconds: 5',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Jobs:
+            Type: AWS::SQS::Queue
+            Properties:
+              VisibilityTimeout: 60
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Jobs:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Jobs.Arn
+                    BatchSize: 100
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Jobs:
+            Type: AWS::SQS::Queue
+            Properties:
+              VisibilityTimeout: 60
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Jobs:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Jobs.Arn
+                    BatchSize: 100
+                    MaximumBatchingWindowInSeconds: 5
+      `),
       url: URL,
     },
     fixable: true,

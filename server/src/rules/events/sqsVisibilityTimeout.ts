@@ -5,6 +5,7 @@ import { relatedFor } from '../helpers';
 import type { Fix, Related, Rule } from '../types';
 import { insertProperty, replaceValue } from '../edits';
 import { effectiveNumbers, maxTimeout } from './shared';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
 
@@ -18,8 +19,46 @@ export const sqsVisibilityTimeout: Rule = {
     severity: 'error',
     description: 'A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises 6 x).',
     docs: {
-      bad: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 60\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 120\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
-      good: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 720\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 120\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Jobs:
+            Type: AWS::SQS::Queue
+            Properties:
+              VisibilityTimeout: 60
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Timeout: 120
+              Events:
+                Jobs:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Jobs.Arn
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Jobs:
+            Type: AWS::SQS::Queue
+            Properties:
+              VisibilityTimeout: 720
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Timeout: 120
+              Events:
+                Jobs:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Jobs.Arn
+      `),
       url: URL,
     },
     fixable: true,

@@ -5,6 +5,7 @@ import { EVENT_QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
 import { checkIntegerRange, relatedFor } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html';
 
@@ -26,8 +27,54 @@ export const streamSettings: Rule = {
     severity: 'error',
     description: 'Kinesis and DynamoDB stream triggers need a valid StartingPosition and batch, retry, age and window settings within Lambda\'s ranges.',
     docs: {
-      bad: 'Events:\n  Changes:\n    Type: DynamoDB\n    Properties:\n      Stream: !GetAtt Table.StreamArn\n      StartingPosition: AT_TIMESTAMP\n      ParallelizationFactor: 20',
-      good: 'Events:\n  Changes:\n    Type: DynamoDB\n    Properties:\n      Stream: !GetAtt Table.StreamArn\n      StartingPosition: TRIM_HORIZON\n      ParallelizationFactor: 10',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Table:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+              KeySchema: [{ AttributeName: id, KeyType: HASH }]
+              StreamSpecification: { StreamViewType: NEW_IMAGE }
+          Changes:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Changes:
+                  Type: DynamoDB
+                  Properties:
+                    Stream: !GetAtt Table.StreamArn
+                    StartingPosition: AT_TIMESTAMP
+                    ParallelizationFactor: 20
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Table:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+              KeySchema: [{ AttributeName: id, KeyType: HASH }]
+              StreamSpecification: { StreamViewType: NEW_IMAGE }
+          Changes:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Events:
+                Changes:
+                  Type: DynamoDB
+                  Properties:
+                    Stream: !GetAtt Table.StreamArn
+                    StartingPosition: TRIM_HORIZON
+                    ParallelizationFactor: 10
+      `),
       url: URL,
     },
     fixable: true,

@@ -3,6 +3,7 @@ import { LAMBDA_ENVIRONMENT } from '../../quotas';
 import { variablesOf } from '../environment';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 const RESERVED: ReadonlySet<string> = new Set(LAMBDA_ENVIRONMENT.reservedKeys);
 
@@ -13,8 +14,34 @@ export const environmentKeys: Rule = {
     severity: 'error',
     description: 'Environment variable keys must match [a-zA-Z]([a-zA-Z0-9_])+ and must not be one of the keys Lambda reserves.',
     docs: {
-      bad: 'Environment:\n  Variables:\n    AWS_REGION: eu-west-1\n    table-name: orders',
-      good: 'Environment:\n  Variables:\n    TARGET_REGION: eu-west-1\n    TABLE_NAME: orders',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  AWS_REGION: eu-west-1
+                  table-name: orders
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  TARGET_REGION: eu-west-1
+                  TABLE_NAME: orders
+      `),
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
     },
     fixable: false,

@@ -7,6 +7,7 @@ import { variablesOf } from '../environment';
 import { utf8Bytes } from '../../template/text';
 import { fmt, ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 /**
  * limits/environment-size: the UTF-8 bytes of all keys and values stay within 4 KB, after the Globals
@@ -19,8 +20,32 @@ export const environmentSize: Rule = {
     severity: 'error',
     description: 'Environment variables (keys plus values, UTF-8, Globals included) must total at most 4 KB; a warning from 90 %.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        CONFIG: "<a 5,000-character JSON document>"',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  CONFIG: "<a 5,000-character JSON document>"
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up
+      `),
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

@@ -3,6 +3,7 @@ import { getAll } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { checkIntegerRange } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 /** limits/ephemeral-storage: EphemeralStorage.Size (/tmp) within 512..10,240 MB. */
 export const ephemeralStorage: Rule = {
@@ -11,8 +12,32 @@ export const ephemeralStorage: Rule = {
     severity: 'error',
     description: 'EphemeralStorage.Size (/tmp) must be a whole number of MB in 512..10,240.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    EphemeralStorage:\n      Size: 256',
-      good: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    EphemeralStorage:\n      Size: 512',
+      bad: example(`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          MyFunction:
+            Type: AWS::Lambda::Function
+            Properties:
+              Role: arn:aws:iam::123456789012:role/my-function
+              Runtime: python3.13
+              Handler: app.handler
+              Code: { S3Bucket: my-artifacts, S3Key: function.zip }
+              EphemeralStorage:
+                Size: 256
+      `),
+      good: example(`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          MyFunction:
+            Type: AWS::Lambda::Function
+            Properties:
+              Role: arn:aws:iam::123456789012:role/my-function
+              Runtime: python3.13
+              Handler: app.handler
+              Code: { S3Bucket: my-artifacts, S3Key: function.zip }
+              EphemeralStorage:
+                Size: 512
+      `),
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: true,

@@ -5,6 +5,7 @@ import { branches, isNoValue } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 /** limits/layers: at most 5 layers per function, counting the ones SAM Globals append. */
 export const layers: Rule = {
@@ -13,8 +14,44 @@ export const layers: Rule = {
     severity: 'error',
     description: 'A function can use at most 5 layers, including the Layers SAM Globals append.',
     docs: {
-      bad: 'Globals:\n  Function:\n    Layers: [!Ref Common, !Ref Tracing]\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers: [!Ref A, !Ref B, !Ref C, !Ref D]',
-      good: 'Globals:\n  Function:\n    Layers: [!Ref Common, !Ref Tracing]\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers: [!Ref A, !Ref BCD]   # B, C and D merged into one layer',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Layers:
+              - arn:aws:lambda:us-east-1:123456789012:layer:common:4
+              - arn:aws:lambda:us-east-1:123456789012:layer:tracing:12
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Layers:
+                - arn:aws:lambda:us-east-1:123456789012:layer:a:1
+                - arn:aws:lambda:us-east-1:123456789012:layer:b:1
+                - arn:aws:lambda:us-east-1:123456789012:layer:c:1
+                - arn:aws:lambda:us-east-1:123456789012:layer:d:1
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Layers:
+              - arn:aws:lambda:us-east-1:123456789012:layer:common:4
+              - arn:aws:lambda:us-east-1:123456789012:layer:tracing:12
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Layers:
+                - arn:aws:lambda:us-east-1:123456789012:layer:a:1
+                - arn:aws:lambda:us-east-1:123456789012:layer:bcd:1   # b, c and d merged into one layer
+      `),
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

@@ -3,6 +3,7 @@ import { functionsOf } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { checkIntegerRange } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 /** limits/memory-size: MemorySize within Lambda's range (wider for Lambda Managed Instances). */
 export const memorySize: Rule = {
@@ -11,8 +12,28 @@ export const memorySize: Rule = {
     severity: 'error',
     description: 'MemorySize must be a whole number of MB in 128..10,240 (Lambda Managed Instances have their own bounds).',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 12288',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 10240',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              MemorySize: 12288
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              MemorySize: 10240
+      `),
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: true,

@@ -6,6 +6,7 @@ import type { Candidate } from '../../template/resolve';
 import { LAMBDA_SHAPES, QUOTAS } from '../../quotas';
 import { fmt, ownerOf, relatedFor } from '../helpers';
 import type { Rule, RuleContext } from '../types';
+import { example } from '../docs';
 
 /** limits/names: FunctionName, Description and Handler within Lambda's lengths and characters. */
 export const names: Rule = {
@@ -14,8 +15,30 @@ export const names: Rule = {
     severity: 'error',
     description: 'FunctionName has at most 64 letters, digits, hyphens or underscores; Description at most 256 characters; Handler at most 128.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    FunctionName: orders.process-payment',
-      good: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    FunctionName: orders-process-payment',
+      bad: example(`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          MyFunction:
+            Type: AWS::Lambda::Function
+            Properties:
+              Role: arn:aws:iam::123456789012:role/my-function
+              Runtime: python3.13
+              Handler: app.handler
+              Code: { S3Bucket: my-artifacts, S3Key: function.zip }
+              FunctionName: orders.process-payment
+      `),
+      good: example(`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          MyFunction:
+            Type: AWS::Lambda::Function
+            Properties:
+              Role: arn:aws:iam::123456789012:role/my-function
+              Runtime: python3.13
+              Handler: app.handler
+              Code: { S3Bucket: my-artifacts, S3Key: function.zip }
+              FunctionName: orders-process-payment
+      `),
       url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
     },
     fixable: false,

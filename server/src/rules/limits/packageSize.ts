@@ -6,6 +6,7 @@ import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import type { Range } from '../../template/ast';
 import { fmt } from '../helpers';
 import type { Related, Rule, RuleContext, Severity } from '../types';
+import { example } from '../docs';
 
 type Measured = Extract<FunctionSize, { status: 'measured' }>;
 
@@ -19,8 +20,26 @@ export const packageSize: Rule = {
     severity: 'error',
     description: 'Local function code plus template-defined layers must stay under 250 MB unzipped; over 50 MB zipped needs an S3 upload; over 3 MB zipped cannot be edited in the console.',
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/   # 310 MB with node_modules',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/   # bundled: 4 MB\n  Metadata:\n    BuildMethod: esbuild',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/   # 310 MB with node_modules
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: dist/   # the bundled output: 2 MB
+      `),
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

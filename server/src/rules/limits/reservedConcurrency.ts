@@ -8,6 +8,7 @@ import type { Template } from '../../template/model';
 import { QUOTAS } from '../../quotas';
 import { fmt, ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
+import { example } from '../docs';
 
 /** At most this many other reserving functions are listed as related information. */
 const MAX_RELATED = 10;
@@ -22,8 +23,34 @@ export const reservedConcurrency: Rule = {
     severity: 'error',
     description: 'ReservedConcurrentExecutions is not negative, all reservations leave 100 unreserved executions of the account limit, and provisioned concurrency does not exceed the reservation.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 950   # account limit 1,000\n    AutoPublishAlias: live\n    ProvisionedConcurrencyConfig:\n      ProvisionedConcurrentExecutions: 1000',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 200\n    AutoPublishAlias: live\n    ProvisionedConcurrencyConfig:\n      ProvisionedConcurrentExecutions: 50',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              ReservedConcurrentExecutions: 950   # account limit 1,000
+              AutoPublishAlias: live
+              ProvisionedConcurrencyConfig:
+                ProvisionedConcurrentExecutions: 1000
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              ReservedConcurrentExecutions: 200
+              AutoPublishAlias: live
+              ProvisionedConcurrencyConfig:
+                ProvisionedConcurrentExecutions: 50
+      `),
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
     },
     fixable: false,

@@ -3,6 +3,7 @@ import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL } from '../../quotas';
 import { utf8Bytes } from '../../template/text';
 import { fmt } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 const SECTIONS = [
   ['Resources', CLOUDFORMATION_QUOTAS.resources],
@@ -18,8 +19,27 @@ export const templateSize: Rule = {
     severity: 'error',
     description: 'The template stays within CloudFormation quotas: 1 MB (51,200 bytes without S3), 500 resources, 200 parameters, outputs and mappings.',
     docs: {
-      bad: 'Resources:\n  Function1: ...\n  # ... 520 resources in one stack',
-      good: 'Resources:\n  Orders:\n    Type: AWS::Serverless::Application   # split into nested stacks\n    Properties:\n      Location: orders/template.yaml',
+      bad: example(`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Orders:
+            Type: AWS::SQS::Queue
+          Payments:
+            Type: AWS::SQS::Queue
+          # ... 500 more resources in the same stack
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Orders:
+            Type: AWS::Serverless::Application   # each part of the application in a nested stack
+            Properties:
+              Location: orders/template.yaml
+          Payments:
+            Type: AWS::Serverless::Application
+            Properties:
+              Location: payments/template.yaml
+      `),
       url: CLOUDFORMATION_QUOTAS_URL,
     },
     fixable: false,

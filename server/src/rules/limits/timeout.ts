@@ -3,6 +3,7 @@ import { functionsOf } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { checkIntegerRange } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 /** limits/timeout: Timeout within Lambda's 1..900 seconds. */
 export const timeout: Rule = {
@@ -11,8 +12,28 @@ export const timeout: Rule = {
     severity: 'error',
     description: 'Timeout must be a whole number of seconds in 1..900 (15 minutes).',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 1800',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 900',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Timeout: 1800
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Timeout: 900
+      `),
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: true,

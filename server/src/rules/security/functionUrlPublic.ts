@@ -4,6 +4,7 @@ import { functionsOf } from '../../template/functions';
 import { getAll, resolveStrings } from '../../template/resolve';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
+import { example } from '../docs';
 
 /** security/function-url-public: a function URL without IAM authentication is open to the internet. */
 export const functionUrlPublic: Rule = {
@@ -12,8 +13,30 @@ export const functionUrlPublic: Rule = {
     severity: 'warning',
     description: 'A function URL (SAM FunctionUrlConfig, AWS::Lambda::Url) with AuthType NONE lets anyone on the internet invoke the function.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    FunctionUrlConfig:\n      AuthType: NONE',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    FunctionUrlConfig:\n      AuthType: AWS_IAM',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              FunctionUrlConfig:
+                AuthType: NONE
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              FunctionUrlConfig:
+                AuthType: AWS_IAM
+      `),
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
     },
     fixable: false,

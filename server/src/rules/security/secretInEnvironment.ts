@@ -8,6 +8,7 @@ import type { Template } from '../../template/model';
 import { variablesOf } from '../environment';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Fix, Rule, RuleContext } from '../types';
+import { example } from '../docs';
 
 /** Keys that name a credential. */
 const CREDENTIAL_KEY = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
@@ -24,8 +25,32 @@ export const secretInEnvironment: Rule = {
     severity: 'warning',
     description: 'Credential-looking environment variables hold a dynamic reference or a NoEcho parameter, not a literal; an AWS access key id in a value is an error.',
     docs: {
-      bad: 'Environment:\n  Variables:\n    DB_PASSWORD: hunter2',
-      good: "Environment:\n  Variables:\n    DB_PASSWORD: '{{resolve:secretsmanager:prod/db:SecretString:password}}'",
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  DB_PASSWORD: hunter2
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          MyFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  DB_PASSWORD: '{{resolve:secretsmanager:prod/db:SecretString:password}}'
+      `),
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
     },
     fixable: true,

@@ -4,6 +4,7 @@ import type { IdItem, VpcRef } from '../../template/network';
 import type { Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { example } from '../docs';
 
 /** vpc/mixed-vpcs: a function's template subnets and security groups must share one VPC. */
 export const mixedVpcs: Rule = {
@@ -12,8 +13,44 @@ export const mixedVpcs: Rule = {
     severity: 'error',
     description: 'All subnets and security groups of a function must belong to the same VPC.',
     docs: {
-      bad: 'VpcConfig:\n  SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]   # in AppVpc\n  SecurityGroupIds: [!Ref SharedServicesSg]        # in SharedVpc',
-      good: 'VpcConfig:\n  SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]\n  SecurityGroupIds: [!Ref AppFunctionSg]           # in AppVpc',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
+          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
+          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
+          SharedVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }
+          SharedServicesSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: shared, VpcId: !Ref SharedVpc } }
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              VpcConfig:
+                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]   # in Vpc
+                SecurityGroupIds: [!Ref SharedServicesSg]                # in SharedVpc
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
+          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
+          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
+          SharedVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }
+          SharedServicesSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: shared, VpcId: !Ref SharedVpc } }
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              VpcConfig:
+                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
+                SecurityGroupIds: [!Ref FunctionSg]                      # in Vpc too
+      `),
       url: LAMBDA_VPC_URL,
     },
     fixable: false,

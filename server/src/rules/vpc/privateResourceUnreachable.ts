@@ -9,6 +9,7 @@ import { resolve } from '../../template/resolve';
 import type { Related, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { example } from '../docs';
 
 /** Resource types that only answer inside their VPC, with the kind of thing they are for messages. */
 const VPC_ONLY: Readonly<Record<string, string>> = {
@@ -36,8 +37,57 @@ export const privateResourceUnreachable: Rule = {
     severity: 'error',
     description: 'A function without VpcConfig cannot reach resources that live only inside a VPC (RDS, RDS Proxy, ElastiCache, internal load balancers, EFS ...).',
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Database.Endpoint.Address',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref FunctionSecurityGroup]\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Database.Endpoint.Address',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
+          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
+          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
+          Cache:
+            Type: AWS::ElastiCache::ServerlessCache
+            Properties:
+              ServerlessCacheName: sessions
+              Engine: valkey
+              SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
+              SecurityGroupIds: [!Ref FunctionSg]
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              Environment:
+                Variables:
+                  CACHE_HOST: !GetAtt Cache.Endpoint.Address
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
+          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
+          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
+          Cache:
+            Type: AWS::ElastiCache::ServerlessCache
+            Properties:
+              ServerlessCacheName: sessions
+              Engine: valkey
+              SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
+              SecurityGroupIds: [!Ref FunctionSg]
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+              VpcConfig:
+                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
+                SecurityGroupIds: [!Ref FunctionSg]
+              Environment:
+                Variables:
+                  CACHE_HOST: !GetAtt Cache.Endpoint.Address
+      `),
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
