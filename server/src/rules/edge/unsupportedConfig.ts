@@ -27,7 +27,7 @@ export const unsupportedConfig: Rule = {
   meta: {
     id: 'edge/unsupported-config',
     severity: 'error',
-    description: 'A Lambda@Edge function cannot have environment variables, VPC access, layers, provisioned concurrency, more than 512 MB of /tmp, a pinned runtime version, the arm64 architecture, container images or a runtime other than Node.js or Python.',
+    description: `A Lambda@Edge function cannot have environment variables, VPC access, layers, provisioned concurrency, more than ${EDGE_QUOTAS.maxEphemeralStorageMb} MB of /tmp, a pinned runtime version, the arm64 architecture, container images or a runtime other than Node.js or Python.`,
     docs: {
       bad: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      Environment:\n        Variables: { ORIGIN: example.com }\n']),
       good: EDGE_APP,

@@ -15,7 +15,7 @@ export const viewerLimits: Rule = {
   meta: {
     id: 'edge/viewer-limits',
     severity: 'error',
-    description: 'Lambda@Edge viewer-request and viewer-response functions allow at most 128 MB and 5 s; origin-request and origin-response functions at most 30 s.',
+    description: `Lambda@Edge viewer-request and viewer-response functions allow at most ${EDGE_QUOTAS.viewerMaxMemoryMb} MB and ${EDGE_QUOTAS.viewerMaxTimeoutSeconds} s; origin-request and origin-response functions at most ${EDGE_QUOTAS.originMaxTimeoutSeconds} s.`,
     docs: {
       bad: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      MemorySize: 512\n      Timeout: 10\n']),
       good: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      MemorySize: 128\n      Timeout: 5\n']),

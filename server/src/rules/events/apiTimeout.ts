@@ -18,7 +18,7 @@ export const apiTimeout: Rule = {
   meta: {
     id: 'events/api-timeout',
     severity: 'warning',
-    description: 'A function behind a REST API (29 s integration timeout by default) or an HTTP API (30 s) should not have a longer Timeout: callers time out first.',
+    description: `A function behind a REST API (${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s integration timeout by default) or an HTTP API (${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s) should not have a longer Timeout: callers time out first.`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

@@ -15,7 +15,7 @@ export const logSubscriptionCount: Rule = {
   meta: {
     id: 'events/log-subscription-count',
     severity: 'error',
-    description: 'A log group takes at most 2 subscription filters (AWS::Logs::SubscriptionFilter resources and SAM CloudWatchLogs events together).',
+    description: `A log group takes at most ${EVENT_QUOTAS.subscriptionFiltersPerLogGroup} subscription filters (AWS::Logs::SubscriptionFilter resources and SAM CloudWatchLogs events together).`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

@@ -17,7 +17,7 @@ export const sqsVisibilityTimeout: Rule = {
   meta: {
     id: 'events/sqs-visibility-timeout',
     severity: 'error',
-    description: 'A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises 6 x).',
+    description: `A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x).`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31
@@ -78,10 +78,10 @@ export const sqsVisibilityTimeout: Rule = {
         const tooShort = vt.value < timeout.value;
         const written = vt.candidate ? `${vt.value} s` : `${vt.value} s (the default)`;
         const message = tooShort
-          ? `Queue ${queue.id} has VisibilityTimeout ${written}, shorter than ${f.id}'s Timeout of ${timeout.value} s: the event source mapping cannot be created. Set it to ${wanted} s (6 x the timeout, as AWS advises).`
-          : `Queue ${queue.id} has VisibilityTimeout ${written}, less than 6 x ${f.id}'s Timeout of ${timeout.value} s: messages can reappear and run twice while retries and batching are in progress. Set it to ${wanted} s.`;
+          ? `Queue ${queue.id} has VisibilityTimeout ${written}, shorter than ${f.id}'s Timeout of ${timeout.value} s: the event source mapping cannot be created. Set it to ${wanted} s (${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x the timeout, as AWS advises).`
+          : `Queue ${queue.id} has VisibilityTimeout ${written}, less than ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x ${f.id}'s Timeout of ${timeout.value} s: messages can reappear and run twice while retries and batching are in progress. Set it to ${wanted} s.`;
         const related: Related[] = [
-          { range: vt.candidate?.at ?? queue.idRange, message: vt.candidate ? `VisibilityTimeout of ${queue.id}.` : `${queue.id} uses the default VisibilityTimeout of 30 s.` },
+          { range: vt.candidate?.at ?? queue.idRange, message: vt.candidate ? `VisibilityTimeout of ${queue.id}.` : `${queue.id} uses the default VisibilityTimeout of ${EVENT_QUOTAS.sqsDefaultVisibilitySeconds} s.` },
           ...(vt.candidate ? relatedFor(undefined, vt.candidate) : []),
         ];
         if (timeout.candidate) related.push({ range: timeout.candidate.at, message: fromGlobals(f, timeout.candidate.at) ? `Timeout of ${f.id}, from Globals.` : `Timeout of ${f.id}.` });

@@ -3,7 +3,7 @@ import { eventSourceList } from '../../template/eventSources';
 import { resolveNumbers, resolveStrings } from '../../template/resolve';
 import { EVENT_QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
-import { checkIntegerRange, relatedFor } from '../helpers';
+import { checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { example } from '../docs';
 
@@ -97,13 +97,13 @@ export const streamSettings: Rule = {
       for (const [key, unit, bounds] of RANGES) checkIntegerRange(ctx, undefined, get(s.props, key), key, unit, bounds);
       const age = get(s.props, 'MaximumRecordAgeInSeconds');
       for (const c of resolveNumbers(t, age)) {
-        if (c.value === -1) continue;
+        if (c.value === EVENT_QUOTAS.maximumRecordAgeInfinite) continue;
         const { min, max } = EVENT_QUOTAS.maximumRecordAgeSeconds;
         if (Number.isInteger(c.value) && c.value >= min && c.value <= max) continue;
         const use = c.value < min ? min : max;
         ctx.report({
           range: c.at,
-          message: `MaximumRecordAgeInSeconds ${c.value} must be -1 (no limit) or a whole number in ${min}..${max.toLocaleString('en-US')} s. Use ${use}.`,
+          message: `MaximumRecordAgeInSeconds ${c.value} must be ${EVENT_QUOTAS.maximumRecordAgeInfinite} (no limit) or a whole number in ${min}..${fmt(max)} s. Use ${use}.`,
           related: relatedFor(undefined, c),
           fixes: [replaceValueFix(`Set MaximumRecordAgeInSeconds to ${use}`, c, String(use))],
           resource: s.declaredIn,

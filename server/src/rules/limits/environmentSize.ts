@@ -1,3 +1,4 @@
+import { formatLimit } from '../../measure/format';
 import { str } from '../../template/ast';
 import type { Node } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
@@ -18,7 +19,7 @@ export const environmentSize: Rule = {
   meta: {
     id: 'limits/environment-size',
     severity: 'error',
-    description: 'Environment variables (keys plus values, UTF-8, Globals included) must total at most 4 KB; a warning from 90 %.',
+    description: `Environment variables (keys plus values, UTF-8, Globals included) must total at most ${formatLimit(QUOTAS.environmentBytes)}; a warning from ${QUOTAS.environmentWarnRatio * 100} %.`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

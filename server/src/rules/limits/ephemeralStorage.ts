@@ -1,7 +1,7 @@
 import { functionsOf } from '../../template/functions';
 import { getAll } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
-import { checkIntegerRange } from '../helpers';
+import { checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
 import { example } from '../docs';
 
@@ -10,7 +10,7 @@ export const ephemeralStorage: Rule = {
   meta: {
     id: 'limits/ephemeral-storage',
     severity: 'error',
-    description: 'EphemeralStorage.Size (/tmp) must be a whole number of MB in 512..10,240.',
+    description: `EphemeralStorage.Size (/tmp) must be a whole number of MB in ${fmt(QUOTAS.ephemeralStorageMb.min)}..${fmt(QUOTAS.ephemeralStorageMb.max)}.`,
     docs: {
       bad: example(`
         AWSTemplateFormatVersion: "2010-09-09"

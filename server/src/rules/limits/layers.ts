@@ -12,7 +12,7 @@ export const layers: Rule = {
   meta: {
     id: 'limits/layers',
     severity: 'error',
-    description: 'A function can use at most 5 layers, including the Layers SAM Globals append.',
+    description: `A function can use at most ${QUOTAS.layersPerFunction} layers, including the Layers SAM Globals append.`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

@@ -1,7 +1,7 @@
 import { get } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
-import { checkIntegerRange } from '../helpers';
+import { checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
 import { example } from '../docs';
 
@@ -10,7 +10,7 @@ export const memorySize: Rule = {
   meta: {
     id: 'limits/memory-size',
     severity: 'error',
-    description: 'MemorySize must be a whole number of MB in 128..10,240 (Lambda Managed Instances have their own bounds).',
+    description: `MemorySize must be a whole number of MB in ${fmt(QUOTAS.memoryMb.min)}..${fmt(QUOTAS.memoryMb.max)} (Lambda Managed Instances have their own bounds).`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

@@ -13,7 +13,7 @@ export const names: Rule = {
   meta: {
     id: 'limits/names',
     severity: 'error',
-    description: 'FunctionName has at most 64 letters, digits, hyphens or underscores; Description at most 256 characters; Handler at most 128.',
+    description: `FunctionName has at most ${QUOTAS.functionNameMax} letters, digits, hyphens or underscores; Description at most ${QUOTAS.descriptionMax} characters; Handler at most ${QUOTAS.handlerMax}.`,
     docs: {
       bad: example(`
         AWSTemplateFormatVersion: "2010-09-09"

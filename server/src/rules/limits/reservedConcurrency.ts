@@ -21,7 +21,7 @@ export const reservedConcurrency: Rule = {
   meta: {
     id: 'limits/reserved-concurrency',
     severity: 'error',
-    description: 'ReservedConcurrentExecutions is not negative, all reservations leave 100 unreserved executions of the account limit, and provisioned concurrency does not exceed the reservation.',
+    description: `ReservedConcurrentExecutions is not negative, all reservations leave ${QUOTAS.unreservedConcurrencyMin} unreserved executions of the account limit, and provisioned concurrency does not exceed the reservation.`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

@@ -10,7 +10,7 @@ export const timeout: Rule = {
   meta: {
     id: 'limits/timeout',
     severity: 'error',
-    description: 'Timeout must be a whole number of seconds in 1..900 (15 minutes).',
+    description: `Timeout must be a whole number of seconds in ${QUOTAS.timeoutSeconds.min}..${QUOTAS.timeoutSeconds.max} (${QUOTAS.timeoutSeconds.max / 60} minutes).`,
     docs: {
       bad: example(`
         Transform: AWS::Serverless-2016-10-31

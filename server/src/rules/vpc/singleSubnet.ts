@@ -68,7 +68,7 @@ export const singleSubnet: Rule = {
         if (items.length === 1 && !mayBeList(t, items[0]!.node)) {
           ctx.report({
             range,
-            message: `${f.id} has 1 subnet; Lambda recommends subnets in at least ${min} Availability Zones so the function keeps running when one zone fails. Add a subnet in another Availability Zone.`,
+            message: `${f.id} has ${items.length} subnet; Lambda recommends subnets in at least ${min} Availability Zones so the function keeps running when one zone fails. Add a subnet in another Availability Zone.`,
             related,
             ...extra,
           });
