@@ -9,9 +9,26 @@ import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from './shared';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Api:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Timeout: 29
+        Events:
+          Get:
+            Type: Api
+            Properties: { Path: /orders, Method: get }
+`);
 
 /** events/api-timeout: a function behind API Gateway that may run longer than the integration waits. */
 export const apiTimeout: Rule = {
@@ -20,36 +37,8 @@ export const apiTimeout: Rule = {
     severity: 'warning',
     description: `A function behind a REST API (${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s integration timeout by default) or an HTTP API (${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s) should not have a longer Timeout: callers time out first.`,
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Timeout: 60
-              Events:
-                Get:
-                  Type: Api
-                  Properties: { Path: /orders, Method: get }
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Timeout: 29
-              Events:
-                Get:
-                  Type: Api
-                  Properties: { Path: /orders, Method: get }
-      `),
+      bad: changed(EXAMPLE, ['      Timeout: 29\n', '      Timeout: 60\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,

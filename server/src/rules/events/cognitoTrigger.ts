@@ -4,9 +4,31 @@ import { resolveStrings, branches } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { replaceStringFix } from '../edits';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Pool:
+      Type: AWS::Cognito::UserPool
+      Properties:
+        UserPoolName: customers
+    SignUpCheck:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          SignUp:
+            Type: Cognito
+            Properties:
+              UserPool: !Ref Pool
+              Trigger: PreSignUp
+`);
 
 /** The user-pool trigger names SAM's Cognito event accepts. */
 export const COGNITO_TRIGGERS = [
@@ -25,46 +47,8 @@ export const cognitoTrigger: Rule = {
     severity: 'error',
     description: 'A SAM Cognito event\'s Trigger must name a user-pool Lambda trigger such as PreSignUp or PostConfirmation.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Pool:
-            Type: AWS::Cognito::UserPool
-            Properties:
-              UserPoolName: customers
-          SignUpCheck:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                SignUp:
-                  Type: Cognito
-                  Properties:
-                    UserPool: !Ref Pool
-                    Trigger: PreSignup
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Pool:
-            Type: AWS::Cognito::UserPool
-            Properties:
-              UserPoolName: customers
-          SignUpCheck:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                SignUp:
-                  Type: Cognito
-                  Properties:
-                    UserPool: !Ref Pool
-                    Trigger: PreSignUp
-      `),
+      bad: changed(EXAMPLE, ['            Trigger: PreSignUp\n', '            Trigger: PreSignup\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,

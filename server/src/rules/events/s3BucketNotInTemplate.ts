@@ -4,9 +4,29 @@ import { eventSourceList } from '../../template/eventSources';
 import type { Template } from '../../template/model';
 import { branches } from '../../template/resolve';
 import type { Rule } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-s3.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Uploads:
+      Type: AWS::S3::Bucket
+    Resize:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Upload:
+            Type: S3
+            Properties:
+              Bucket: !Ref Uploads
+              Events: s3:ObjectCreated:*
+`);
 
 /** events/s3-bucket-not-in-template: SAM S3 events only work with a bucket of the same template. */
 export const s3BucketNotInTemplate: Rule = {
@@ -15,40 +35,8 @@ export const s3BucketNotInTemplate: Rule = {
     severity: 'error',
     description: 'A SAM S3 event\'s Bucket must be a !Ref to an AWS::S3::Bucket of the same template.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Resize:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                Upload:
-                  Type: S3
-                  Properties:
-                    Bucket: my-existing-bucket
-                    Events: s3:ObjectCreated:*
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Uploads:
-            Type: AWS::S3::Bucket
-          Resize:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                Upload:
-                  Type: S3
-                  Properties:
-                    Bucket: !Ref Uploads
-                    Events: s3:ObjectCreated:*
-      `),
+      bad: changed(EXAMPLE, ['  Uploads:\n    Type: AWS::S3::Bucket\n', ''], ['            Bucket: !Ref Uploads\n', '            Bucket: my-existing-bucket\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: false,

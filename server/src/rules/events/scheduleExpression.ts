@@ -8,9 +8,26 @@ import { relatedFor } from '../helpers';
 import type { Fix, RuleContext, Rule } from '../types';
 import { checkScheduleExpression, checkTimezone } from './scheduleSyntax';
 import { replaceStringFix } from '../edits';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Nightly:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Nightly:
+            Type: Schedule
+            Properties:
+              Schedule: rate(1 hour)
+`);
 
 /** events/schedule-expression: rate / cron / at syntax of every schedule, and Scheduler time zones. */
 export const scheduleExpression: Rule = {
@@ -19,36 +36,8 @@ export const scheduleExpression: Rule = {
     severity: 'error',
     description: 'Schedule expressions must be rate(N unit) with the unit singular only for 1, six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Nightly:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                Nightly:
-                  Type: Schedule
-                  Properties:
-                    Schedule: rate(1 hours)
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Nightly:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                Nightly:
-                  Type: Schedule
-                  Properties:
-                    Schedule: rate(1 hour)
-      `),
+      bad: changed(EXAMPLE, ['            Schedule: rate(1 hour)\n', '            Schedule: rate(1 hours)\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,

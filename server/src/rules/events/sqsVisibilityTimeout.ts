@@ -5,9 +5,31 @@ import { relatedFor } from '../helpers';
 import type { Fix, Related, Rule } from '../types';
 import { insertProperty, replaceValue } from '../edits';
 import { effectiveNumbers, maxTimeout } from './shared';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+      Properties:
+        VisibilityTimeout: 720
+    Worker:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Timeout: 120
+        Events:
+          Jobs:
+            Type: SQS
+            Properties:
+              Queue: !GetAtt Jobs.Arn
+`);
 
 /**
  * events/sqs-visibility-timeout: a template-defined queue feeding a function must keep messages
@@ -19,46 +41,8 @@ export const sqsVisibilityTimeout: Rule = {
     severity: 'error',
     description: `A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x).`,
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Jobs:
-            Type: AWS::SQS::Queue
-            Properties:
-              VisibilityTimeout: 60
-          Worker:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Timeout: 120
-              Events:
-                Jobs:
-                  Type: SQS
-                  Properties:
-                    Queue: !GetAtt Jobs.Arn
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Jobs:
-            Type: AWS::SQS::Queue
-            Properties:
-              VisibilityTimeout: 720
-          Worker:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Timeout: 120
-              Events:
-                Jobs:
-                  Type: SQS
-                  Properties:
-                    Queue: !GetAtt Jobs.Arn
-      `),
+      bad: changed(EXAMPLE, ['      VisibilityTimeout: 720\n', '      VisibilityTimeout: 60\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,

@@ -5,7 +5,7 @@ import { EVENT_QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
 import { checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Rule } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html';
 
@@ -20,6 +20,32 @@ const RANGES = [
   ['MaximumBatchingWindowInSeconds', 's', EVENT_QUOTAS.maximumBatchingWindowSeconds],
 ] as const;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Table:
+      Type: AWS::DynamoDB::Table
+      Properties:
+        BillingMode: PAY_PER_REQUEST
+        AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+        KeySchema: [{ AttributeName: id, KeyType: HASH }]
+        StreamSpecification: { StreamViewType: NEW_IMAGE }
+    Changes:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Changes:
+            Type: DynamoDB
+            Properties:
+              Stream: !GetAtt Table.StreamArn
+              StartingPosition: TRIM_HORIZON
+              ParallelizationFactor: 10
+`);
+
 /** events/stream-settings: Kinesis and DynamoDB Streams triggers need a StartingPosition and settings in range. */
 export const streamSettings: Rule = {
   meta: {
@@ -27,54 +53,8 @@ export const streamSettings: Rule = {
     severity: 'error',
     description: 'Kinesis and DynamoDB stream triggers need a valid StartingPosition and batch, retry, age and window settings within Lambda\'s ranges.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Table:
-            Type: AWS::DynamoDB::Table
-            Properties:
-              BillingMode: PAY_PER_REQUEST
-              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-              KeySchema: [{ AttributeName: id, KeyType: HASH }]
-              StreamSpecification: { StreamViewType: NEW_IMAGE }
-          Changes:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                Changes:
-                  Type: DynamoDB
-                  Properties:
-                    Stream: !GetAtt Table.StreamArn
-                    StartingPosition: AT_TIMESTAMP
-                    ParallelizationFactor: 20
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Table:
-            Type: AWS::DynamoDB::Table
-            Properties:
-              BillingMode: PAY_PER_REQUEST
-              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-              KeySchema: [{ AttributeName: id, KeyType: HASH }]
-              StreamSpecification: { StreamViewType: NEW_IMAGE }
-          Changes:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Events:
-                Changes:
-                  Type: DynamoDB
-                  Properties:
-                    Stream: !GetAtt Table.StreamArn
-                    StartingPosition: TRIM_HORIZON
-                    ParallelizationFactor: 10
-      `),
+      bad: changed(EXAMPLE, ['            StartingPosition: TRIM_HORIZON\n            ParallelizationFactor: 10\n', '            StartingPosition: AT_TIMESTAMP\n            ParallelizationFactor: 20\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,

@@ -8,7 +8,22 @@ import { variablesOf } from '../environment';
 import { utf8Bytes } from '../../template/text';
 import { fmt, ownerOf } from '../helpers';
 import type { Rule } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Environment:
+          Variables:
+            CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up
+`);
 
 /**
  * limits/environment-size: the UTF-8 bytes of all keys and values stay within 4 KB, after the Globals
@@ -21,32 +36,8 @@ export const environmentSize: Rule = {
     severity: 'error',
     description: `Environment variables (keys plus values, UTF-8, Globals included) must total at most ${formatLimit(QUOTAS.environmentBytes)}; a warning from ${QUOTAS.environmentWarnRatio * 100} %.`,
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          MyFunction:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Environment:
-                Variables:
-                  CONFIG: "<a 5,000-character JSON document>"
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          MyFunction:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Environment:
-                Variables:
-                  CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up
-      `),
+      bad: changed(EXAMPLE, ['          CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up\n', '          CONFIG: "<a 5,000-character JSON document>"\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

@@ -4,10 +4,23 @@ import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 /** Properties Lambda refuses for a container image function. */
 const ZIP_ONLY = ['Handler', 'Runtime', 'Layers'] as const;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        PackageType: Image
+        ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-function:1.0
+        ImageConfig:
+          Command: ["app.handler"]
+`);
 
 /** limits/image-package: an image function has an image and none of the zip-only properties. */
 export const imagePackage: Rule = {
@@ -16,28 +29,8 @@ export const imagePackage: Rule = {
     severity: 'error',
     description: 'A PackageType Image function has no Handler, Runtime or Layers, and names its image (ImageUri, or SAM build Metadata).',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          MyFunction:
-            Type: AWS::Serverless::Function
-            Properties:
-              PackageType: Image
-              ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-function:1.0
-              Runtime: python3.13
-              Handler: app.handler
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          MyFunction:
-            Type: AWS::Serverless::Function
-            Properties:
-              PackageType: Image
-              ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-function:1.0
-              ImageConfig:
-                Command: ["app.handler"]
-      `),
+      bad: changed(EXAMPLE, ['      ImageConfig:\n        Command: ["app.handler"]\n', '      Runtime: python3.13\n      Handler: app.handler\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
     },
     fixable: false,

@@ -3,7 +3,20 @@ import { functionsOf } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        MemorySize: 10240
+`);
 
 /** limits/memory-size: MemorySize within Lambda's range (wider for Lambda Managed Instances). */
 export const memorySize: Rule = {
@@ -12,28 +25,8 @@ export const memorySize: Rule = {
     severity: 'error',
     description: `MemorySize must be a whole number of MB in ${fmt(QUOTAS.memoryMb.min)}..${fmt(QUOTAS.memoryMb.max)} (Lambda Managed Instances have their own bounds).`,
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          MyFunction:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              MemorySize: 12288
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          MyFunction:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              MemorySize: 10240
-      `),
+      bad: changed(EXAMPLE, ['      MemorySize: 10240\n', '      MemorySize: 12288\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: true,

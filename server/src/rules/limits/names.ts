@@ -6,7 +6,21 @@ import type { Candidate } from '../../template/resolve';
 import { LAMBDA_SHAPES, QUOTAS } from '../../quotas';
 import { fmt, ownerOf, relatedFor } from '../helpers';
 import type { Rule, RuleContext } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    MyFunction:
+      Type: AWS::Lambda::Function
+      Properties:
+        Role: arn:aws:iam::123456789012:role/my-function
+        Runtime: python3.13
+        Handler: app.handler
+        Code: { S3Bucket: my-artifacts, S3Key: function.zip }
+        FunctionName: orders-process-payment
+`);
 
 /** limits/names: FunctionName, Description and Handler within Lambda's lengths and characters. */
 export const names: Rule = {
@@ -15,30 +29,8 @@ export const names: Rule = {
     severity: 'error',
     description: `FunctionName has at most ${QUOTAS.functionNameMax} letters, digits, hyphens or underscores; Description at most ${QUOTAS.descriptionMax} characters; Handler at most ${QUOTAS.handlerMax}.`,
     docs: {
-      bad: example(`
-        AWSTemplateFormatVersion: "2010-09-09"
-        Resources:
-          MyFunction:
-            Type: AWS::Lambda::Function
-            Properties:
-              Role: arn:aws:iam::123456789012:role/my-function
-              Runtime: python3.13
-              Handler: app.handler
-              Code: { S3Bucket: my-artifacts, S3Key: function.zip }
-              FunctionName: orders.process-payment
-      `),
-      good: example(`
-        AWSTemplateFormatVersion: "2010-09-09"
-        Resources:
-          MyFunction:
-            Type: AWS::Lambda::Function
-            Properties:
-              Role: arn:aws:iam::123456789012:role/my-function
-              Runtime: python3.13
-              Handler: app.handler
-              Code: { S3Bucket: my-artifacts, S3Key: function.zip }
-              FunctionName: orders-process-payment
-      `),
+      bad: changed(EXAMPLE, ['      FunctionName: orders-process-payment\n', '      FunctionName: orders.process-payment\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
     },
     fixable: false,

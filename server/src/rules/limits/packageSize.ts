@@ -6,9 +6,21 @@ import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import type { Range } from '../../template/ast';
 import { fmt } from '../helpers';
 import type { Related, Rule, RuleContext, Severity } from '../types';
-import { example } from '../docs';
+import { changed, example } from '../docs';
 
 type Measured = Extract<FunctionSize, { status: 'measured' }>;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Api:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: dist/   # the bundled output: 2 MB
+`);
 
 /**
  * limits/package-size: the local code of a function (with its template-defined layers) measured on
@@ -20,26 +32,8 @@ export const packageSize: Rule = {
     severity: 'error',
     description: `Local function code plus template-defined layers must stay under ${LIMIT_TEXT.unzipped} unzipped; over ${LIMIT_TEXT.zipped} zipped needs an S3 upload; over ${LIMIT_TEXT.console} zipped cannot be edited in the console.`,
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/   # 310 MB with node_modules
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: dist/   # the bundled output: 2 MB
-      `),
+      bad: changed(EXAMPLE, ['      CodeUri: dist/   # the bundled output: 2 MB\n', '      CodeUri: src/   # 310 MB with node_modules\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

@@ -7,7 +7,8 @@ import type { Range } from '../../template/ast';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { RDS_LAMBDA_POSTGRES_URL } from '../rds-proxy/urls';
-import { example } from '../docs';
+import { changed } from '../docs';
+import { DB_CALLS_LAMBDA } from './examples';
 
 /** rds/lambda-invoke-engine: only PostgreSQL and Aurora databases can call Lambda. */
 export const lambdaInvokeEngine: Rule = {
@@ -16,70 +17,8 @@ export const lambdaInvokeEngine: Rule = {
     severity: 'error',
     description: 'A database given a role to invoke Lambda must run an engine that can: postgres, aurora-postgresql or aurora-mysql.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Audit:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-          DbInvokeRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Statement:
-                  - { Effect: Allow, Action: sts:AssumeRole, Principal: { Service: rds.amazonaws.com } }
-              Policies:
-                - PolicyName: invoke-audit
-                  PolicyDocument:
-                    Statement:
-                      - { Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Audit.Arn }
-          Db:
-            Type: AWS::RDS::DBInstance
-            Properties:
-              Engine: mysql
-              DBInstanceClass: db.t4g.micro
-              AllocatedStorage: "20"
-              MasterUsername: app
-              ManageMasterUserPassword: true
-              AssociatedRoles:
-                - FeatureName: Lambda
-                  RoleArn: !GetAtt DbInvokeRole.Arn
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Audit:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-          DbInvokeRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Statement:
-                  - { Effect: Allow, Action: sts:AssumeRole, Principal: { Service: rds.amazonaws.com } }
-              Policies:
-                - PolicyName: invoke-audit
-                  PolicyDocument:
-                    Statement:
-                      - { Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Audit.Arn }
-          Db:
-            Type: AWS::RDS::DBInstance
-            Properties:
-              Engine: postgres
-              DBInstanceClass: db.t4g.micro
-              AllocatedStorage: "20"
-              MasterUsername: app
-              ManageMasterUserPassword: true
-              AssociatedRoles:
-                - FeatureName: Lambda
-                  RoleArn: !GetAtt DbInvokeRole.Arn
-      `),
+      bad: changed(DB_CALLS_LAMBDA, ['      Engine: postgres\n', '      Engine: mysql\n']),
+      good: DB_CALLS_LAMBDA,
       url: RDS_LAMBDA_POSTGRES_URL,
     },
     fixable: false,

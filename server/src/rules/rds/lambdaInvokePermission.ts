@@ -8,7 +8,8 @@ import type { AssociatedRole } from '../../template/rds';
 import { resolveStrings } from '../../template/resolve';
 import type { RuleContext, Rule } from '../types';
 import { RDS_LAMBDA_POSTGRES_URL } from '../rds-proxy/urls';
-import { example } from '../docs';
+import { changed } from '../docs';
+import { DB_CALLS_LAMBDA } from './examples';
 
 const SUBNET_GROUP = 'AWS::RDS::DBSubnetGroup';
 
@@ -21,66 +22,8 @@ export const lambdaInvokePermission: Rule = {
     severity: 'error',
     description: "A database's Lambda role must allow lambda:InvokeFunction, and its subnets need a way out to the Lambda endpoint (NAT, public access, or a lambda VPC endpoint).",
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Audit:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-          DbInvokeRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Statement:
-                  - { Effect: Allow, Action: sts:AssumeRole, Principal: { Service: rds.amazonaws.com } }
-              # no policy allows lambda:InvokeFunction
-          Db:
-            Type: AWS::RDS::DBInstance
-            Properties:
-              Engine: postgres
-              DBInstanceClass: db.t4g.micro
-              AllocatedStorage: "20"
-              MasterUsername: app
-              ManageMasterUserPassword: true
-              AssociatedRoles:
-                - FeatureName: Lambda
-                  RoleArn: !GetAtt DbInvokeRole.Arn
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Audit:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-          DbInvokeRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Statement:
-                  - { Effect: Allow, Action: sts:AssumeRole, Principal: { Service: rds.amazonaws.com } }
-              Policies:
-                - PolicyName: invoke-audit
-                  PolicyDocument:
-                    Statement:
-                      - { Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Audit.Arn }
-          Db:
-            Type: AWS::RDS::DBInstance
-            Properties:
-              Engine: postgres
-              DBInstanceClass: db.t4g.micro
-              AllocatedStorage: "20"
-              MasterUsername: app
-              ManageMasterUserPassword: true
-              AssociatedRoles:
-                - FeatureName: Lambda
-                  RoleArn: !GetAtt DbInvokeRole.Arn
-      `),
+      bad: changed(DB_CALLS_LAMBDA, ['      Policies:\n        - PolicyName: invoke-audit\n          PolicyDocument:\n            Statement:\n              - { Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Audit.Arn }\n', '      # no policy allows lambda:InvokeFunction\n']),
+      good: DB_CALLS_LAMBDA,
       url: RDS_LAMBDA_POSTGRES_URL,
     },
     fixable: false,

@@ -7,7 +7,8 @@ import type { EditScalar } from '../edits';
 import type { Fix, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
-import { example } from '../docs';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 const SG_PLACEHOLDER = 'sg-REPLACE_ME';
 const SUBNET_PLACEHOLDERS = ['subnet-REPLACE_ME_AZ_A', 'subnet-REPLACE_ME_AZ_B'];
@@ -19,39 +20,8 @@ export const incompleteConfig: Rule = {
     severity: 'error',
     description: 'VpcConfig must list both SubnetIds and SecurityGroupIds; with only one of them the deployment fails.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-                SecurityGroupIds: [!Ref FunctionSg]
-      `),
+      bad: changed(VPC_APP, ['        SecurityGroupIds: [!Ref FunctionSg]\n', '']),
+      good: VPC_APP,
       url: LAMBDA_VPC_URL,
     },
     fixable: true,

@@ -4,7 +4,11 @@ import type { IdItem, VpcRef } from '../../template/network';
 import type { Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
-import { example } from '../docs';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = changed(VPC_APP, ['  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n', '  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n  SharedVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }\n  SharedServicesSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: shared, VpcId: !Ref SharedVpc } }\n'], ['        SecurityGroupIds: [!Ref FunctionSg]\n', '        SecurityGroupIds: [!Ref FunctionSg]                      # in Vpc too\n']);
 
 /** vpc/mixed-vpcs: a function's template subnets and security groups must share one VPC. */
 export const mixedVpcs: Rule = {
@@ -13,44 +17,8 @@ export const mixedVpcs: Rule = {
     severity: 'error',
     description: 'All subnets and security groups of a function must belong to the same VPC.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          SharedVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }
-          SharedServicesSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: shared, VpcId: !Ref SharedVpc } }
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]   # in Vpc
-                SecurityGroupIds: [!Ref SharedServicesSg]                # in SharedVpc
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          SharedVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }
-          SharedServicesSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: shared, VpcId: !Ref SharedVpc } }
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-                SecurityGroupIds: [!Ref FunctionSg]                      # in Vpc too
-      `),
+      bad: changed(EXAMPLE, ['        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n        SecurityGroupIds: [!Ref FunctionSg]                      # in Vpc too\n', '        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]   # in Vpc\n        SecurityGroupIds: [!Ref SharedServicesSg]                # in SharedVpc\n']),
+      good: EXAMPLE,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,

@@ -9,7 +9,8 @@ import { resolve } from '../../template/resolve';
 import type { Related, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
-import { example } from '../docs';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 /** Resource types that only answer inside their VPC, with the kind of thing they are for messages. */
 const VPC_ONLY: Readonly<Record<string, string>> = {
@@ -30,6 +31,9 @@ const VPC_ONLY: Readonly<Record<string, string>> = {
 /** Attributes a function uses to connect (hosts, ports, DNS names), not ARNs or ids used in policies. */
 const CONNECTION_ATTR = /endpoint|^dnsname$|^port$/i;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = changed(VPC_APP, ['  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n', '  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n  Cache:\n    Type: AWS::ElastiCache::ServerlessCache\n    Properties:\n      ServerlessCacheName: sessions\n      Engine: valkey\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref FunctionSg]\n'], ['        SecurityGroupIds: [!Ref FunctionSg]\n', '        SecurityGroupIds: [!Ref FunctionSg]\n      Environment:\n        Variables:\n          CACHE_HOST: !GetAtt Cache.Endpoint.Address\n']);
+
 /** vpc/private-resource-unreachable: a function outside any VPC cannot connect to VPC-only resources. */
 export const privateResourceUnreachable: Rule = {
   meta: {
@@ -37,57 +41,8 @@ export const privateResourceUnreachable: Rule = {
     severity: 'error',
     description: 'A function without VpcConfig cannot reach resources that live only inside a VPC (RDS, RDS Proxy, ElastiCache, internal load balancers, EFS ...).',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          Cache:
-            Type: AWS::ElastiCache::ServerlessCache
-            Properties:
-              ServerlessCacheName: sessions
-              Engine: valkey
-              SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-              SecurityGroupIds: [!Ref FunctionSg]
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              Environment:
-                Variables:
-                  CACHE_HOST: !GetAtt Cache.Endpoint.Address
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          Cache:
-            Type: AWS::ElastiCache::ServerlessCache
-            Properties:
-              ServerlessCacheName: sessions
-              Engine: valkey
-              SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-              SecurityGroupIds: [!Ref FunctionSg]
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-                SecurityGroupIds: [!Ref FunctionSg]
-              Environment:
-                Variables:
-                  CACHE_HOST: !GetAtt Cache.Endpoint.Address
-      `),
+      bad: changed(EXAMPLE, ['      VpcConfig:\n        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n        SecurityGroupIds: [!Ref FunctionSg]\n', '']),
+      good: EXAMPLE,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,

@@ -8,7 +8,8 @@ import { VPC_QUOTAS } from '../../quotas';
 import type { Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
-import { example } from '../docs';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 /** vpc/single-subnet: a VPC function should have subnets in at least two Availability Zones. */
 export const singleSubnet: Rule = {
@@ -17,40 +18,8 @@ export const singleSubnet: Rule = {
     severity: 'warning',
     description: 'A function in a VPC should have subnets in at least two Availability Zones, so one zone failing does not stop it.',
     docs: {
-      bad: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA]
-                SecurityGroupIds: [!Ref FunctionSg]
-      `),
-      good: example(`
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-          PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
-          PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
-          FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
-          Api:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: nodejs22.x
-              CodeUri: src/
-              VpcConfig:
-                SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
-                SecurityGroupIds: [!Ref FunctionSg]
-      `),
+      bad: changed(VPC_APP, ['        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n', '        SubnetIds: [!Ref PrivateSubnetA]\n']),
+      good: VPC_APP,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
