@@ -9,6 +9,7 @@
  * So everything a region's row shows (its function count) is loaded before the row is drawn: the
  * root fetch loads each region's first page, and commands load before they fire.
  */
+import { parseArn } from '../../../server/src/arn';
 import type { AwsContext } from '../aws/awsContext';
 import { classifyAwsError, type ClassifiedError } from '../../../server/src/aws/errors';
 import { getFunctionDetails, MAX_PAGE_SIZE, type FunctionDetails, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
@@ -285,7 +286,7 @@ export class ExplorerModel implements PresentContext {
   }
 
   private detailKey(fn: Pick<FunctionSummary, 'arn'>): string {
-    return `${fn.arn.split(':')[3] ?? ''}/${fn.arn}`;
+    return `${parseArn(fn.arn)?.region ?? ''}/${fn.arn}`;
   }
 
   private reset(): void {
