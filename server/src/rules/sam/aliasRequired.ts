@@ -1,4 +1,6 @@
 import { get, pairOf } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
@@ -8,6 +10,9 @@ const NEEDS_ALIAS = ['DeploymentPreference', 'ProvisionedConcurrencyConfig', 'Ve
 /** SAM's pattern for alias names. */
 const ALIAS_NAME = /^(?!^[0-9]+$)[a-zA-Z0-9-_]+$/;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n`);
+
 /** sam/alias-required: alias settings need AutoPublishAlias, and the alias name must be a valid one. */
 export const aliasRequired: Rule = {
   meta: {
@@ -15,8 +20,8 @@ export const aliasRequired: Rule = {
     severity: 'error',
     description: 'DeploymentPreference, ProvisionedConcurrencyConfig, VersionDeletionPolicy and AutoPublishAliasAllProperties need AutoPublishAlias, whose name is letters, digits, - and _ (not only digits).',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    DeploymentPreference:\n      Type: Canary10Percent5Minutes',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    AutoPublishAlias: live\n    DeploymentPreference:\n      Type: Canary10Percent5Minutes',
+      bad: changed(EXAMPLE, ['      AutoPublishAlias: live\n', '']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/automating-updates-to-serverless-apps.html',
     },
     fixable: false,

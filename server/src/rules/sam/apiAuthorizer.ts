@@ -1,4 +1,6 @@
 import { get, getPath, pairOf, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { MapNode, Node } from '../../template/ast';
 import type { Template } from '../../template/model';
 import type { Rule, RuleContext } from '../types';
@@ -11,6 +13,9 @@ const API_OF_EVENT: Readonly<Record<string, { key: string; type: string; globals
 /** Authorizer names SAM defines itself. */
 const BUILT_IN: ReadonlySet<string> = new Set(['AWS_IAM', 'NONE']);
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      Auth:\n        Authorizers:\n          Users: { UserPoolArn: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc }\n`, `${FUNCTION}      Events:\n        Get:\n          Type: Api\n          Properties: { RestApiId: !Ref Api, Path: /, Method: get, Auth: { Authorizer: Users } }\n`);
+
 /** sam/api-authorizer: the authorizers events and APIs name are defined on the API. */
 export const apiAuthorizer: Rule = {
   meta: {
@@ -18,8 +23,8 @@ export const apiAuthorizer: Rule = {
     severity: 'error',
     description: 'An API\'s DefaultAuthorizer and an event\'s Auth.Authorizer name an authorizer of the API\'s Auth.Authorizers (or AWS_IAM), Authorizer NONE is used only where the API has a DefaultAuthorizer, OverrideApiAuth comes with what overrides, and SourceVpc lists hold strings.',
     docs: {
-      bad: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      RestApiId: !Ref MyApi\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyUndefinedAuthorizer',
-      good: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      RestApiId: !Ref MyApi\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyCognitoAuthorizer',
+      bad: changed(EXAMPLE, ['Authorizer: Users }', 'Authorizer: Admins }']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html',
     },
     fixable: false,
@@ -60,7 +65,7 @@ export const apiAuthorizer: Rule = {
 function checkVpcLists(ctx: RuleContext, policy: Node | undefined, where: string, resource: string | undefined): void {
   for (const key of ['SourceVpcBlacklist', 'SourceVpcWhitelist']) {
     const list = get(policy, key);
-    if (list?.kind === 'seq' && list.items.some((i) => i.kind !== 'scalar')) {
+    if (list?.kind === 'seq' && list.items.some((i) => i.kind === 'map' || i.kind === 'seq')) {
       ctx.report({ range: list.range, message: `${key} of ${where} must be a list of strings; put values built with intrinsic functions in Intrinsic${key.slice('Source'.length)}.`, ...(resource ? { resource } : {}) });
     }
   }

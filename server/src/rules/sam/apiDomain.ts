@@ -1,8 +1,13 @@
 import { get, pairOf } from '../../template/ast';
+import { changed } from '../docs';
+import { samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
 const MTLS_KEYS: ReadonlySet<string> = new Set(['TruststoreUri', 'TruststoreVersion']);
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      Domain:\n        DomainName: api.example.com\n        CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc\n        MutualTlsAuthentication:\n          TruststoreUri: s3://truststore/pem\n`);
 
 /** sam/api-domain: a SAM API's custom Domain as SAM reads it. */
 export const apiDomain: Rule = {
@@ -11,8 +16,8 @@ export const apiDomain: Rule = {
     severity: 'error',
     description: "A SAM API's Domain has a MutualTlsAuthentication map of TruststoreUri and TruststoreVersion, a Route53 map, and for an HTTP API BasePath strings.",
     docs: {
-      bad: 'Domain:\n  DomainName: api.example.com\n  CertificateArn: !Ref Certificate\n  MutualTlsAuthentication:\n    TrustStoreUri: s3://truststore/pem',
-      good: 'Domain:\n  DomainName: api.example.com\n  CertificateArn: !Ref Certificate\n  MutualTlsAuthentication:\n    TruststoreUri: s3://truststore/pem',
+      bad: changed(EXAMPLE, ['TruststoreUri:', 'TrustStoreUri:']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-domainconfiguration.html',
     },
     fixable: false,

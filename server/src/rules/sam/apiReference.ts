@@ -1,4 +1,6 @@
 import { pairOf, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Template } from '../../template/model';
 import type { Rule } from '../types';
@@ -9,6 +11,9 @@ const TARGET: Readonly<Record<string, { key: string; type: string }>> = {
   HttpApi: { key: 'ApiId', type: 'AWS::Serverless::HttpApi' },
 };
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n`, `${FUNCTION}      Events:\n        Get:\n          Type: Api\n          Properties: { RestApiId: !Ref Api, Path: /, Method: get }\n`);
+
 /** sam/api-reference: an Api / HttpApi event's RestApiId / ApiId must be a !Ref to an API of the template. */
 export const apiReference: Rule = {
   meta: {
@@ -16,8 +21,8 @@ export const apiReference: Rule = {
     severity: 'error',
     description: 'An Api event\'s RestApiId (HttpApi event\'s ApiId) is a !Ref to an AWS::Serverless::Api (HttpApi) of the same template, as SAM requires to wire the route; a route of the implicit HTTP API has both Path and Method.',
     docs: {
-      bad: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      RestApiId: !GetAtt MyApi.RootResourceId',
-      good: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      RestApiId: !Ref MyApi',
+      bad: changed(EXAMPLE, ['RestApiId: !Ref Api', 'RestApiId: !GetAtt Api.RootResourceId']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-api.html',
     },
     fixable: false,

@@ -1,4 +1,6 @@
 import { pairOf, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
@@ -13,6 +15,9 @@ const URI_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 /** An S3 URI as SAM parses it: s3://bucket/key with an optional ?versionId=. */
 const S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[^?]+(\?versionId=[^&]+)?$/;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION);
+
 /** sam/code-uri: a code or definition location written as a URI is an S3 URI SAM can parse. */
 export const codeUri: Rule = {
   meta: {
@@ -20,8 +25,8 @@ export const codeUri: Rule = {
     severity: 'error',
     description: 'CodeUri, ContentUri and DefinitionUri are a local path or an s3://bucket/key URI (with an optional ?versionId=), not another URL scheme or a malformed S3 URI, nor a {{resolve:...}} dynamic reference.',
     docs: {
-      bad: 'CodeUri: https://example.com/code.zip',
-      good: 'CodeUri: s3://my-artifacts/code.zip',
+      bad: changed(EXAMPLE, ['CodeUri: src/', 'CodeUri: https://example.com/code.zip']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,

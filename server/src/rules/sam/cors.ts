@@ -1,7 +1,12 @@
 import { get, str } from '../../template/ast';
+import { changed } from '../docs';
+import { samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      Cors:\n        AllowOrigin: "'https://example.com'"\n        AllowCredentials: true\n`);
 
 /** sam/cors: a REST API's Cors that SAM can write into the OpenAPI document. */
 export const cors: Rule = {
@@ -10,8 +15,8 @@ export const cors: Rule = {
     severity: 'error',
     description: "A SAM Api's Cors (in Globals too) has an AllowOrigin that is not empty, and AllowCredentials true only with an explicit origin (not '*').",
     docs: {
-      bad: "Cors:\n  AllowOrigin: \"'*'\"\n  AllowCredentials: true",
-      good: "Cors:\n  AllowOrigin: \"'https://example.com'\"\n  AllowCredentials: true",
+      bad: changed(EXAMPLE, ["'https://example.com'", "'*'"]),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-corsconfiguration.html',
     },
     fixable: false,

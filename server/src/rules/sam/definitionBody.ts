@@ -1,9 +1,14 @@
 import { get } from '../../template/ast';
+import { changed } from '../docs';
+import { samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
 const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      DefinitionBody:\n        openapi: '3.0.1'\n        info: { title: items, version: '1' }\n        paths:\n          /items:\n            get:\n              responses: {}\n`);
 
 /** sam/definition-body: the inline OpenAPI document SAM edits has the structure SAM reads. */
 export const definitionBody: Rule = {
@@ -12,8 +17,8 @@ export const definitionBody: Rule = {
     severity: 'error',
     description: 'An inline DefinitionBody that SAM adds routes, authorizers or CORS to has maps for paths, their methods and securityDefinitions, and lists for security.',
     docs: {
-      bad: "DefinitionBody:\n  openapi: '3.0.1'\n  paths:\n    /items: get",
-      good: "DefinitionBody:\n  openapi: '3.0.1'\n  paths:\n    /items:\n      get:\n        responses: {}",
+      bad: changed(EXAMPLE, ['          /items:\n            get:\n              responses: {}\n', '          /items: get\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html',
     },
     fixable: false,

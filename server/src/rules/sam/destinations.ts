@@ -1,4 +1,6 @@
 import { get, getPath, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samEvents, samResources } from './events';
@@ -8,6 +10,9 @@ const STREAM_TYPES = ['SQS', 'SNS', 'S3', 'Kafka'];
 const INVOKE_TYPES = ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket'];
 const STREAM_EVENTS: ReadonlySet<string> = new Set(['Kinesis', 'DynamoDB', 'MSK', 'SelfManagedKafka']);
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n            Type: SNS\n            Destination: arn:aws:sns:us-east-1:123456789012:alerts\n`);
+
 /** sam/destinations: the destination Type SAM wires a destination by is one it knows. */
 export const destinations: Rule = {
   meta: {
@@ -15,8 +20,8 @@ export const destinations: Rule = {
     severity: 'error',
     description: `A stream event's DestinationConfig.OnFailure.Type is ${STREAM_TYPES.join(', ')}; an EventInvokeConfig destination's Type is ${INVOKE_TYPES.join(', ')}.`,
     docs: {
-      bad: 'EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: Topic\n      Destination: !Ref Alerts',
-      good: 'EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: SNS\n      Destination: !Ref Alerts',
+      bad: changed(EXAMPLE, ['Type: SNS', 'Type: Topic']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-eventinvokedestinationconfiguration.html',
     },
     fixable: false,

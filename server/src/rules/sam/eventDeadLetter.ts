@@ -1,8 +1,13 @@
 import { get, pairOf, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samEvents } from './events';
 
 const WITH_DLQ: ReadonlySet<string> = new Set(['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule']);
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n            DeadLetterConfig:\n              Type: SQS\n              QueueLogicalId: NightlyDlq\n`);
 
 /** sam/event-dead-letter: a rule or schedule event's DeadLetterConfig names its queue by Arn or Type, not both. */
 export const eventDeadLetter: Rule = {
@@ -11,8 +16,8 @@ export const eventDeadLetter: Rule = {
     severity: 'error',
     description: 'A Schedule, ScheduleV2, CloudWatchEvent or EventBridgeRule event\'s DeadLetterConfig has either Arn or Type (SQS, with an optional string QueueLogicalId), not both and not neither.',
     docs: {
-      bad: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 day)\n      DeadLetterConfig:\n        QueueLogicalId: NightlyDlq',
-      good: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 day)\n      DeadLetterConfig:\n        Type: SQS\n        QueueLogicalId: NightlyDlq',
+      bad: changed(EXAMPLE, ['              Type: SQS\n', '']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-deadletterconfig.html',
     },
     fixable: false,

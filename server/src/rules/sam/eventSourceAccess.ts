@@ -1,4 +1,6 @@
 import { get, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samEvents } from './events';
@@ -18,6 +20,9 @@ const ACCESS: Readonly<Record<string, { readonly types: readonly string[]; reado
   },
 };
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        Orders:\n          Type: MQ\n          Properties:\n            Broker: arn:aws:mq:us-east-1:123456789012:broker:orders:b-1\n            Queues: [orders]\n            SourceAccessConfigurations:\n              - Type: BASIC_AUTH\n                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:mq\n`);
+
 /** sam/event-source-access: MQ, DocumentDB and self-managed Kafka events have the access configuration SAM needs. */
 export const eventSourceAccess: Rule = {
   meta: {
@@ -25,8 +30,8 @@ export const eventSourceAccess: Rule = {
     severity: 'error',
     description: 'MQ, DocumentDB and SelfManagedKafka events have SourceAccessConfigurations with known types, one authentication entry with a URI, and (Kafka) bootstrap servers and a single topic.',
     docs: {
-      bad: 'Events:\n  Orders:\n    Type: MQ\n    Properties:\n      Broker: !GetAtt Broker.Arn\n      Queues: [orders]\n      SourceAccessConfigurations:\n        - Type: VIRTUAL_HOST\n          URI: orders',
-      good: 'Events:\n  Orders:\n    Type: MQ\n    Properties:\n      Broker: !GetAtt Broker.Arn\n      Queues: [orders]\n      SourceAccessConfigurations:\n        - Type: BASIC_AUTH\n          URI: !Ref BrokerSecret',
+      bad: changed(EXAMPLE, ['Type: BASIC_AUTH', 'Type: VIRTUAL_HOST']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-mq.html',
     },
     fixable: false,

@@ -1,4 +1,6 @@
 import { get, pairOf } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { MapNode, Pair } from '../../template/ast';
 import { functionById } from '../../template/functions';
 import type { Rule } from '../types';
@@ -27,6 +29,9 @@ const EVENT_EXCLUSIVE: ReadonlyArray<{ readonly events: readonly string[]; reado
 /** Event sources a function with TenancyConfig may have (SAM: only Api and HttpApi). */
 const TENANCY_EVENTS: ReadonlySet<string> = new Set(['Api', 'HttpApi']);
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n            State: ENABLED\n`);
+
 /** sam/exclusive-properties: properties SAM refuses together. */
 export const exclusiveProperties: Rule = {
   meta: {
@@ -34,8 +39,8 @@ export const exclusiveProperties: Rule = {
     severity: 'error',
     description: 'No two properties SAM refuses together: DefinitionUri and DefinitionBody, State and Enabled on a schedule, TenancyConfig with provisioned concurrency, a function URL, SnapStart or non-API events, and others.',
     docs: {
-      bad: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 day)\n      State: ENABLED\n      Enabled: true',
-      good: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 day)\n      State: ENABLED',
+      bad: changed(EXAMPLE, ['            State: ENABLED\n', '            State: ENABLED\n            Enabled: true\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,

@@ -1,7 +1,12 @@
 import { get, pairOf, str } from '../../template/ast';
 import { functionById } from '../../template/functions';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION);
 
 /** sam/function-code: a SAM function has its code: CodeUri or InlineCode for zip packages, ImageUri for images. */
 export const functionCode: Rule = {
@@ -10,8 +15,8 @@ export const functionCode: Rule = {
     severity: 'error',
     description: 'A SAM function says where its code is: CodeUri or InlineCode for a zip package, ImageUri for PackageType Image (or Metadata for sam build).',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    Handler: app.handler',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    Handler: app.handler\n    CodeUri: src/',
+      bad: changed(EXAMPLE, ['      CodeUri: src/\n', '']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,

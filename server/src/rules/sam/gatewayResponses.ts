@@ -1,10 +1,15 @@
 import { get, pairOf } from '../../template/ast';
+import { changed } from '../docs';
+import { samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
 /** What SAM reads in one gateway response, and the parameter kinds it maps. */
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['ResponseParameters', 'ResponseTemplates', 'StatusCode']);
 const PARAMETER_KINDS: ReadonlySet<string> = new Set(['Headers', 'Paths', 'QueryStrings']);
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      GatewayResponses:\n        UNAUTHORIZED:\n          StatusCode: 401\n`);
 
 /** sam/gateway-responses: an Api's GatewayResponses have the shape SAM turns into the OpenAPI extension. */
 export const gatewayResponses: Rule = {
@@ -13,8 +18,8 @@ export const gatewayResponses: Rule = {
     severity: 'error',
     description: 'Each of an Api\'s GatewayResponses is a map of ResponseParameters (Headers, Paths, QueryStrings), ResponseTemplates and a numeric StatusCode.',
     docs: {
-      bad: "GatewayResponses:\n  UNAUTHORIZED:\n    StatusCode: Unauthorized\n    ResponseParameters:\n      Footers:\n        Access-Control-Allow-Origin: \"'*'\"",
-      good: "GatewayResponses:\n  UNAUTHORIZED:\n    StatusCode: 401\n    ResponseParameters:\n      Headers:\n        Access-Control-Allow-Origin: \"'*'\"",
+      bad: changed(EXAMPLE, ['StatusCode: 401', 'StatusCode: Unauthorized']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-gatewayresponse.html',
     },
     fixable: false,

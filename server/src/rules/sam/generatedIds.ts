@@ -1,10 +1,15 @@
 import { get } from '../../template/ast';
 import { functionById } from '../../template/functions';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samEvents } from './events';
 
 /** Event types SAM invokes through a resource-based permission named `<function><event>Permission`. */
 const PERMISSION_EVENTS: ReadonlySet<string> = new Set(['S3', 'SNS', 'Api', 'HttpApi', 'Schedule', 'CloudWatchEvent', 'EventBridgeRule', 'CloudWatchLogs', 'IoTRule', 'AlexaSkill', 'Cognito']);
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION, `  FnExecutionRole:\n    Type: AWS::SNS::Topic\n`);
 
 /** sam/generated-ids: no resource of the template takes a logical id SAM generates. */
 export const generatedIds: Rule = {
@@ -13,8 +18,8 @@ export const generatedIds: Rule = {
     severity: 'error',
     description: 'No resource is named like one SAM generates: `<Function>Role` for a function without Role, `<Function><Event>` for an event source, `<Function><Event>Permission` for its permission.',
     docs: {
-      bad: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties: { CodeUri: src/, Runtime: python3.13, Handler: app.handler }\n  WorkerRole:\n    Type: AWS::IAM::Role',
-      good: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties: { CodeUri: src/, Runtime: python3.13, Handler: app.handler, Role: !GetAtt WorkerExecutionRole.Arn }\n  WorkerExecutionRole:\n    Type: AWS::IAM::Role',
+      bad: changed(EXAMPLE, ['FnExecutionRole:', 'FnRole:']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-function.html',
     },
     fixable: false,

@@ -1,4 +1,6 @@
 import { str, walk } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 
@@ -30,6 +32,9 @@ function problem(fn: string, arg: Node): string | undefined {
   }
 }
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      Description: !If [IsProd, production, staging]\n`).replace('Resources:', 'Parameters:\n  Stage: { Type: String, Default: prod }\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\nResources:');
+
 /** sam/intrinsic-arguments: intrinsic functions with arguments of the shape they take. */
 export const intrinsicArguments: Rule = {
   meta: {
@@ -37,8 +42,8 @@ export const intrinsicArguments: Rule = {
     severity: 'error',
     description: 'Fn::If, Fn::FindInMap, Fn::Sub, Fn::Equals, Fn::Select, Fn::Join and Condition have arguments of the shape they take (for example Fn::If a list of three).',
     docs: {
-      bad: 'Role: !If [IsProd, !GetAtt ProdRole.Arn]',
-      good: 'Role: !If [IsProd, !GetAtt ProdRole.Arn, !GetAtt DevRole.Arn]',
+      bad: changed(EXAMPLE, ['!If [IsProd, production, staging]', '!If [IsProd, production]']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html',
     },
     fixable: false,

@@ -1,7 +1,12 @@
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 const SECTIONS: Readonly<Record<string, string>> = { Resources: 'resource', Parameters: 'parameter', Outputs: 'output', Conditions: 'condition' };
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION);
 
 /** sam/logical-id: logical ids are alphanumeric. */
 export const logicalId: Rule = {
@@ -10,8 +15,8 @@ export const logicalId: Rule = {
     severity: 'error',
     description: 'Logical ids of resources, parameters, outputs and conditions contain only letters and digits (A-Z, a-z, 0-9).',
     docs: {
-      bad: 'Resources:\n  orders-function:\n    Type: AWS::Serverless::Function',
-      good: 'Resources:\n  OrdersFunction:\n    Type: AWS::Serverless::Function',
+      bad: changed(EXAMPLE, ['  Fn:\n', '  orders-function:\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html',
     },
     fixable: false,

@@ -1,9 +1,14 @@
 import { get } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
 /** The tag SAM sets on what it creates; a template may not set it. */
 const RESERVED = 'lambda:createdBy';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      Tags:\n        owner: me\n`);
 
 /** sam/reserved-tag: SAM's own tag key is not set by the template. */
 export const reservedTag: Rule = {
@@ -12,8 +17,8 @@ export const reservedTag: Rule = {
     severity: 'error',
     description: `SAM resources do not set the tag ${RESERVED}, which SAM reserves for itself.`,
     docs: {
-      bad: `Tags:\n  ${RESERVED}: me`,
-      good: 'Tags:\n  owner: me',
+      bad: changed(EXAMPLE, ['owner: me', 'lambda:createdBy: me']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,

@@ -1,7 +1,12 @@
 import { get, pairOf, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node, Range } from '../../template/ast';
 import { samGlobalsSections } from '../../schema/spec';
 import type { Rule } from '../types';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION).replace('Resources:', 'Globals:\n  Function:\n    Timeout: 10\nResources:');
 
 /** sam/template-structure: the sections and resource attributes have the shape CloudFormation and SAM read. */
 export const templateStructure: Rule = {
@@ -10,8 +15,8 @@ export const templateStructure: Rule = {
     severity: 'error',
     description: 'Globals and Mappings are maps (Mappings two levels deep), every resource entry is a map with a Type, DependsOn names resources by string, a resource Condition is a condition name, and IgnoreGlobals lists Globals properties.',
     docs: {
-      bad: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    DependsOn: 12345',
-      good: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    DependsOn: Queue',
+      bad: changed(EXAMPLE, ['Globals:\n  Function:\n    Timeout: 10\n', 'Globals: [Timeout]\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html',
     },
     fixable: false,

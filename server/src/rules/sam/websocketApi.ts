@@ -1,4 +1,6 @@
 import { get, pairOf, str } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
 import type { Node, Range } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
@@ -10,6 +12,9 @@ const IP_ADDRESS_TYPES = ['ipv4', 'dualstack'];
 /** Properties that SAM passes to the stage and that must be maps. */
 const MAPS = ['AccessLogSettings', 'DefaultRouteSettings', 'RouteSettings', 'StageVariables'];
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION, `  Chat:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n      RouteSelectionExpression: $request.body.action\n      Routes:\n        $default:\n          FunctionArn: !GetAtt Fn.Arn\n`);
+
 /** sam/websocket-api: what SAM checks on an AWS::Serverless::WebSocketApi. */
 export const websocketApi: Rule = {
   meta: {
@@ -17,8 +22,8 @@ export const websocketApi: Rule = {
     severity: 'error',
     description: 'A SAM WebSocket API has routes ($connect, $disconnect, $default or alphanumeric keys) that each name a FunctionArn, request parameters only on $connect, an Auth with AuthType AWS_IAM, CUSTOM (with AuthArn) or NONE only with a $connect route, map-valued stage settings, a stage name without $, and IpAddressType ipv4 or dualstack.',
     docs: {
-      bad: 'Routes:\n  $nonsense:\n    FunctionArn: !GetAtt Handler.Arn',
-      good: 'Routes:\n  $default:\n    FunctionArn: !GetAtt Handler.Arn',
+      bad: changed(EXAMPLE, ['$default:', '$nonsense:']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-websocketapi.html',
     },
     fixable: false,

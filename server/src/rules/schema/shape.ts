@@ -366,8 +366,9 @@ class Checker {
   }
 }
 
+/** A key written without a value (`Key:`); an empty string is a value (FilterPattern: "" matches everything). */
 function isEmpty(node: Node): boolean {
-  return node.kind === 'scalar' && (node.value === null || node.value === '');
+  return node.kind === 'scalar' && node.value === null;
 }
 
 /** True for an item type that is anything or any map (alone or as an alternative). */

@@ -1,5 +1,10 @@
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from '../sam/examples';
 import type { Rule } from '../types';
 import { reportShapeIssues } from './report';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      MemorySize: 512\n`);
 
 /** schema/unknown-property: a property (or resource attribute, Globals section) the specification does not define. */
 export const unknownProperty: Rule = {
@@ -8,8 +13,8 @@ export const unknownProperty: Rule = {
     severity: 'error',
     description: 'Every property is one the resource type, nested structure or SAM event type defines (suggesting the closest name).',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    Handler: app.handler\n    CodeUri: src/\n    MemorySze: 512',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    Handler: app.handler\n    CodeUri: src/\n    MemorySize: 512',
+      bad: changed(EXAMPLE, ['MemorySize:', 'MemorySze:']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html',
     },
     fixable: true,

@@ -1,9 +1,14 @@
 import { pairOf } from '../../template/ast';
 import { insertPairAfter, insertPairFirst } from '../edits';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from '../sam/examples';
 import type { Fix, Rule } from '../types';
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const SAM_PREFIX = 'AWS::Serverless::';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(FUNCTION);
 
 /** template/transform-missing: SAM resource types in a template that does not declare the SAM transform. */
 export const transformMissing: Rule = {
@@ -12,8 +17,8 @@ export const transformMissing: Rule = {
     severity: 'error',
     description: `AWS::Serverless::* resource types need \`Transform: ${SAM_TRANSFORM}\`; without it CloudFormation does not know them.`,
     docs: {
-      bad: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function",
-      good: `AWSTemplateFormatVersion: '2010-09-09'\nTransform: ${SAM_TRANSFORM}\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function`,
+      bad: changed(EXAMPLE, ['Transform: AWS::Serverless-2016-10-31\n', "AWSTemplateFormatVersion: '2010-09-09'\n"]),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-serverless.html',
     },
     fixable: true,

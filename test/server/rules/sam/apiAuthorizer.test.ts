@@ -34,6 +34,6 @@ ruleTester(apiAuthorizer, {
   valid: [{ name: 'OverrideApiAuth with an authorizer', template: t(pools, 'Pool').replace('Authorizer: Pool', 'Authorizer: Pool, OverrideApiAuth: true') }],
   invalid: [
     { name: 'OverrideApiAuth alone', template: t(pools, 'Pool').replace('Auth: { Authorizer: Pool }', 'Auth: { OverrideApiAuth: true }'), errors: [{ line: 14, column: 93 }] },
-    { name: 'an intrinsic in SourceVpcBlacklist', template: t('{ ResourcePolicy: { SourceVpcBlacklist: [!Ref Vpc] } }', 'AWS_IAM'), errors: [{ line: 7, column: 53 }] },
+    { name: 'an intrinsic in SourceVpcBlacklist', template: t('{ ResourcePolicy: { SourceVpcBlacklist: [{ Ref: Vpc, Extra: 1 }] } }', 'AWS_IAM'), errors: [{ line: 7, column: 53 }] },
   ],
 });
