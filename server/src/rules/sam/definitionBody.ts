@@ -8,7 +8,7 @@ import { samResources } from './events';
 const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
-const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      DefinitionBody:\n        openapi: '3.0.1'\n        info: { title: items, version: '1' }\n        paths:\n          /items:\n            get:\n              responses: {}\n`);
+const EXAMPLE = samTemplate(`  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      DefinitionBody:\n        openapi: '3.0.1'\n        info: { title: items, version: v1 }\n        paths:\n          /items:\n            get:\n              responses: {}\n`);
 
 /** sam/definition-body: the inline OpenAPI document SAM edits has the structure SAM reads. */
 export const definitionBody: Rule = {

@@ -6,7 +6,7 @@ import { samGlobalsSections } from '../../schema/spec';
 import type { Rule } from '../types';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
-const EXAMPLE = samTemplate(FUNCTION).replace('Resources:', 'Globals:\n  Function:\n    Timeout: 10\nResources:');
+const EXAMPLE = samTemplate(FUNCTION).replace('Resources:', 'Globals:\n  Function:\n    Tracing: Active\nResources:');
 
 /** sam/template-structure: the sections and resource attributes have the shape CloudFormation and SAM read. */
 export const templateStructure: Rule = {
@@ -15,7 +15,7 @@ export const templateStructure: Rule = {
     severity: 'error',
     description: 'Globals and Mappings are maps (Mappings two levels deep), every resource entry is a map with a Type, DependsOn names resources by string, a resource Condition is a condition name, and IgnoreGlobals lists Globals properties.',
     docs: {
-      bad: changed(EXAMPLE, ['Globals:\n  Function:\n    Timeout: 10\n', 'Globals: [Timeout]\n']),
+      bad: changed(EXAMPLE, ['Globals:\n  Function:\n    Tracing: Active\n', 'Globals: [Tracing]\n']),
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html',
     },
