@@ -27,6 +27,8 @@ export function closestName(word: string, candidates: Iterable<string>): string 
   let bestDistance = Infinity;
   let tie = false;
   for (const c of candidates) {
+    // A length difference beyond the limit is already too many edits (and skips most of a long list cheaply).
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

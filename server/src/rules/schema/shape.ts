@@ -149,7 +149,7 @@ class Checker {
 
   private unknownType(node: Node): void {
     const type = str(node)!;
-    const guess = closestName(type, resourceTypes());
+    const guess = closestType(type);
     this.out.push({
       rule: 'invalid-value',
       range: node.range,
@@ -369,6 +369,17 @@ class Checker {
 /** A key written without a value (`Key:`); an empty string is a value (FilterPattern: "" matches everything). */
 function isEmpty(node: Node): boolean {
   return node.kind === 'scalar' && node.value === null;
+}
+
+/** Suggestions for unknown types, remembered: a half-typed Type is looked up on every keystroke. */
+const typeGuesses = new Map<string, string | undefined>();
+
+function closestType(type: string): string | undefined {
+  if (typeGuesses.has(type)) return typeGuesses.get(type);
+  if (typeGuesses.size > 1_000) typeGuesses.clear();
+  const guess = closestName(type, resourceTypes());
+  typeGuesses.set(type, guess);
+  return guess;
 }
 
 /** True for an item type that is anything or any map (alone or as an alternative). */
