@@ -11,3 +11,19 @@ export const PARSE_LIMITS = {
 
 /** Debounce between a document change and its validation, in milliseconds (LSP). */
 export const VALIDATION_DEBOUNCE_MS = 100;
+
+/**
+ * Bounds of one package measurement. A deployable package is at most 250 MB unzipped, so anything
+ * far past that is reported as too large instead of walked and compressed to the end; the time
+ * budget stops a measurement that a slow or hostile file system would otherwise keep running.
+ */
+export const MEASURE_LIMITS = {
+  /** Files of one function's package (code plus layers) walked before it is called too large. */
+  maxFiles: 200_000,
+  /** Unzipped bytes walked before the package is called too large (eight times Lambda's quota). */
+  maxBytes: 2 * 1024 * 1024 * 1024,
+  /** Milliseconds one function's measurement may take before it gives up. */
+  timeBudgetMs: 60_000,
+  /** Skipped entries (unreadable files, links not followed) listed by name; the rest are counted. */
+  maxListedSkipped: 20,
+} as const;

@@ -14,7 +14,7 @@ import { PackageSizes } from './features/packageSizes';
 import { DocumentOptions } from './features/documentOptions';
 import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
-import { CodeFilesChanged, WatchCodeFolders } from './protocol';
+import { BundleSizeBreakdown, CodeFilesChanged, WatchCodeFolders } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -23,10 +23,13 @@ const analyses = new Analyses((rule, error) => connection.console.error(`rule ${
 
 let pullConfiguration = false;
 let codeLensRefresh = false;
+let workspaceFolderEvents = false;
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+  sizes.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) applySettings(init.settings);
   return {
@@ -35,6 +38,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'lambda-lens' },
   };
@@ -70,6 +74,9 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 
 connection.onInitialized(() => {
   if (pullConfiguration) void refreshSettings();
+  if (workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders(() => void connection.workspace.getWorkspaceFolders().then((folders) => sizes.setWorkspaceFolders((folders ?? []).map((f) => f.uri))));
+  }
 });
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { lambdaLens?: unknown } | undefined)?.lambdaLens;
@@ -89,6 +96,7 @@ connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc && docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
 });
+connection.onRequest(BundleSizeBreakdown.type, (params) => sizes.measured(params.uri, params.functionId));
 connection.onNotification(CodeFilesChanged.method, (params: CodeFilesChanged.Params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
 });

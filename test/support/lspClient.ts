@@ -45,6 +45,8 @@ export interface TestServer {
 export interface StartOptions {
   /** `lambdaLens` settings answered to workspace/configuration requests. */
   readonly settings?: Record<string, unknown>;
+  /** Workspace folder URIs given at initialize, as an editor with a folder open does. */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -83,7 +85,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
-    workspaceFolders: null,
+    workspaceFolders: opts.workspaceFolders ? opts.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

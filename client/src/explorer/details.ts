@@ -4,7 +4,7 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { QUOTAS } from '../../../server/src/quotas';
 import { getAccountSummary, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
 import { formatCount } from './filter';
-import { formatBytes } from './present';
+import { formatBytes } from '../../../server/src/bytes';
 import type { DetailGroup, DetailNode } from './nodes';
 
 const row = (parent: string, label: string, description: string, tooltip?: string): DetailNode => ({

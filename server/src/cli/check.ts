@@ -6,8 +6,9 @@ import { RULES } from '../rules/index';
 import type { RuleLevel, ValidationOptions } from '../rules/types';
 import { QUOTAS } from '../quotas';
 import { PackageSizeService } from '../measure/service';
+import type { Boundary } from '../measure/service';
 import { measureTemplate } from '../measure/template';
-import { findCandidates, loadTemplates } from './files';
+import { codeBoundary, findCandidates, loadTemplates } from './files';
 import { displayPath, formatSarif, formatText, toJsonFindings } from './formats';
 import type { FileResult } from './formats';
 import { EXIT, parseArgs, UsageError } from './io';
@@ -65,7 +66,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
         continue;
       }
       templates++;
-      const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options)) };
+      const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options, codeBoundary(io.cwd, parsed.paths, path))) };
       const diagnostics = validate(template, options, (rule, error) => {
         io.stderr(`lambda-lens check: rule ${rule} failed on ${displayPath(io.cwd, path)}: ${(error as Error).message}\n`);
       });
@@ -84,9 +85,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Measures local packages for limits/package-size, unless that rule is turned off. */
-async function packageSizes(service: PackageSizeService, path: string, template: Template, options: ValidationOptions): Promise<Pick<ValidationOptions, 'packageSizes'>> {
+async function packageSizes(service: PackageSizeService, path: string, template: Template, options: ValidationOptions, boundary: Boundary): Promise<Pick<ValidationOptions, 'packageSizes'>> {
   if (options.ruleLevels['limits/package-size'] === 'off' || !template.isTemplate) return {};
-  const byId = new Map((await measureTemplate(service, path, template)).map((s) => [s.id, s]));
+  const byId = new Map((await measureTemplate(service, path, template, boundary)).map((s) => [s.id, s]));
   return { packageSizes: { get: (id) => byId.get(id) } };
 }
 

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { breakdownRows, breakdownTitle } from '../../../client/src/bundleSize/breakdown';
 import { PackageSizeService } from '../../../server/src/measure/service';
-import type { BundleSizeArgs } from '../../../server/src/protocol';
 import { emptyFixture } from '../../server/measure/fixtures';
 
 describe('bundle-size breakdown', () => {
@@ -16,14 +15,13 @@ describe('bundle-size breakdown', () => {
       fx.write('layer/python/lib.py', 'c'.repeat(2000));
       const size = await service.measureFunction(fx.root, {
         id: 'Api',
-        code: { kind: 'path', path: 'src' },
-        layers: [{ kind: 'template', id: 'Libs', code: { kind: 'path', path: 'layer' } }, { kind: 'external', name: 'arn:aws:lambda:us-east-1:123456789012:layer:x:1' }],
+        code: { kind: 'path', path: 'src', build: { kind: 'as-is' } },
+        layers: [{ kind: 'template', id: 'Libs', code: { kind: 'path', path: 'layer', build: { kind: 'as-is' } } }, { kind: 'external', name: 'arn:aws:lambda:us-east-1:123456789012:layer:x:1' }],
       });
       assert.ok(size.status === 'measured');
-      const args: BundleSizeArgs = { functionId: 'Api', uri: 'file:///t.yaml', size };
-      assert.match(breakdownTitle(args), /^Api: \d+ B zipped · 10 KB unzipped with layers \(0 % of 250 MB\) · 3 files$/);
+      assert.match(breakdownTitle(size), /^Api \(code folder\): \d+ B zipped · 10 KB unzipped with layers \(0 % of 250 MB\) · 3 files$/);
       const src = join(fx.root, 'src');
-      assert.deepEqual(breakdownRows(args).map((r) => [r.kind, r.label, r.description ?? '', r.reveal ?? '']), [
+      assert.deepEqual(breakdownRows(size).map((r) => [r.kind, r.label, r.description ?? '', r.reveal ?? '']), [
         ['separator', 'Function code (code folder)', '', ''],
         ['entry', `$(package) ${src}`, `8 KB unzipped · ${formatZipped(size.code.zippedBytes)} zipped · 2 files`, src],
         ['entry', '$(folder) node_modules/', '6 KB · 60 %', join(src, 'node_modules')],

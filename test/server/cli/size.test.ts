@@ -58,6 +58,8 @@ describe('lambda-lens size', () => {
     assert.deepEqual({ ...api, zippedBytes: 0 }, {
       file: 'template.yaml',
       resource: 'Api',
+      basis: 'folder',
+      partial: false,
       codePath: 'src/api',
       files: 2,
       unzippedBytes: 10_033,
@@ -65,10 +67,14 @@ describe('lambda-lens size', () => {
       layersUnzippedBytes: 2_000,
       externalLayers: ['arn:aws:lambda:us-east-1:123456789012:layer:shared:3'],
       largest: [{ path: 'lib/big.js', bytes: 10_000 }, { path: 'index.js', bytes: 33 }],
+      modules: [],
+      skipped: 0,
     });
     assert.deepEqual(out[1], {
       file: 'template.yaml',
       resource: 'Renderer',
+      basis: null,
+      partial: false,
       codePath: null,
       files: null,
       unzippedBytes: null,
@@ -76,6 +82,8 @@ describe('lambda-lens size', () => {
       layersUnzippedBytes: null,
       externalLayers: [],
       largest: [],
+      modules: [],
+      skipped: 0,
       note: 'container image (PackageType Image): its size is not measurable locally',
     });
   });
@@ -85,7 +93,7 @@ describe('lambda-lens size', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'template.yaml');
-    assert.match(lines[1]!, /^ {2}Api {7}\d+ B zipped · 12 KB unzipped with layers \(0 % of 250 MB\) · 3 files {2}\(src\/api\)$/);
+    assert.match(lines[1]!, /^ {2}Api {7}\d+ B zipped · 12 KB unzipped with layers \(0 % of 250 MB\) · 3 files {2}\(code folder: src\/api\)$/);
     assert.equal(lines[2], '            largest: lib/ 10 KB');
     assert.equal(lines[3], '            layer Deps: 2 KB unzipped');
     assert.equal(lines[4], '            not counted: arn:aws:lambda:us-east-1:123456789012:layer:shared:3');
@@ -100,13 +108,13 @@ describe('lambda-lens size', () => {
       writeFileSync(join(big.root, 'template.yaml'), TEMPLATE.replace('src/api/', 'code/'));
       const r = await run([], big.root);
       assert.equal(r.code, 1);
-      assert.match(r.stdout, /Api {7}✖ .* 251\.0 MB unzipped/);
+      assert.match(r.stdout, /Api {7}✖ .* 251 MB unzipped/);
       let out = '';
       const code = await runCheck(['--format', 'json'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: big.root });
       assert.equal(code, 1);
       const found = (JSON.parse(out) as Array<{ rule: string; line: number; column: number; message: string }>).filter((f) => f.rule === 'limits/package-size');
       assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 16]]);
-      assert.match(found[0]!.message, /^Api is 251\.0 MB unzipped, above Lambda's 250 MB/);
+      assert.match(found[0]!.message, /^Api is 251 MB unzipped \(code folder: .*\), above Lambda's 250 MB/);
     } finally {
       big.cleanup();
     }

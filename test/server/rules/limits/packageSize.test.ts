@@ -99,12 +99,12 @@ describe('limits/package-size', function () {
 
   it('says the size, the limit and what to do', () => {
     const [huge, withLayer, noisy, editable] = run();
-    assert.match(huge!.message, /^Huge is 251\.0 MB unzipped, above Lambda's 250 MB \(262,144,000 bytes\) limit .* container image/);
-    assert.match(withLayer!.message, /^WithLayer is 260\.0 MB unzipped \(code 200\.0 MB \+ layers 60\.0 MB\)/);
+    assert.match(huge!.message, /^Huge is 251 MB unzipped \(code folder: .*huge\), above Lambda's 250 MB \(262,144,000 bytes\) limit .* container image/);
+    assert.match(withLayer!.message, /^WithLayer is 260 MB unzipped \(code 200 MB \+ layers 60 MB\) \(code folder: /);
     assert.match(withLayer!.message, /Not counted: external layer arn:aws:lambda:us-east-1:123456789012:layer:shared:3\.$/);
-    assert.deepEqual(withLayer!.related, ['17:11 Layer Deps: 60.0 MB unzipped.']);
-    assert.match(noisy!.message, /^Noisy is 51\.0 MB zipped, above the 50 MB limit for direct upload\. Deploy through S3/);
-    assert.match(editable!.message, /^Editable is 4\.0 MB zipped: the Lambda console's code editor cannot open packages above 3 MB/);
+    assert.deepEqual(withLayer!.related, ['17:11 Layer Deps: 60 MB unzipped.']);
+    assert.match(noisy!.message, /^Noisy is 51 MB zipped \(code folder: .*noisy\), above the 50 MB limit for direct upload\. Deploy through S3/);
+    assert.match(editable!.message, /^Editable is 4 MB zipped \(code folder: .*mid\): the Lambda console's code editor cannot open packages above 3 MB/);
   });
 
   it('stays silent while measurements are pending, and without a measurement service', () => {
