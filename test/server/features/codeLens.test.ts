@@ -9,6 +9,7 @@ import type { CodeLens } from 'vscode-languageserver-protocol/node';
 import { BundleSizeBreakdown } from '../../../server/src/protocol';
 import type { BundleSizeArgs } from '../../../server/src/protocol';
 import { emptyFixture } from '../measure/fixtures';
+import { esbuildProject } from '../measure/projects';
 import { startServer } from '../../support/lspClient';
 import type { TestServer } from '../../support/lspClient';
 import { yaml } from '../../support/ruleTester';
@@ -161,6 +162,37 @@ describe('bundle-size code lenses over JSON-RPC', function () {
       await refreshed;
     }
     assert.equal(title, `Package size: ../src/api/ resolves to ${join(fx.root, 'src/api')}, outside the workspace folder ${inner}: Lambda Lens measures only code inside it. Point the path at the function's own code, or open the folder that contains it`);
+  });
+
+  it('bundles an esbuild function with the project\'s esbuild: the lens says so and the breakdown names modules', async () => {
+    esbuildProject(join(fx.root, 'bundled'));
+    const text = yaml`
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Bundled:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: bundled/
+            Handler: app.handler
+            Runtime: nodejs22.x
+          Metadata:
+            BuildMethod: esbuild
+            BuildProperties:
+              EntryPoints: [src/app.ts]
+              External: ['@aws-sdk/*']
+    `;
+    const bundledUri = pathToFileURL(join(fx.root, 'bundled.yaml')).href;
+    server.open(bundledUri, text);
+    let lens: CodeLens;
+    for (;;) {
+      const refreshed = server.nextCodeLensRefresh();
+      lens = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: bundledUri } })) as CodeLens[])[0]!;
+      if (lens.command!.title !== 'measuring...') break;
+      await refreshed;
+    }
+    assert.match(lens.command!.title, /^esbuild bundle · [\d.]+ KB zipped · [\d.]+ KB unzipped \(0 % of 250 MB\) · 1 file$/);
+    const size = await server.connection.sendRequest(BundleSizeBreakdown.type, lens.command!.arguments![0] as BundleSizeArgs);
+    assert.deepEqual([size?.code.basis, size?.code.modules?.[0]?.name, size?.code.modules?.[0]?.importedBy], ['esbuild', 'prod-lib', 'src/app.ts']);
   });
 
   it('shows no lens when lambdaLens.bundleSize.enabled is false', async () => {

@@ -112,6 +112,25 @@ describe('limits/package-size', function () {
     assert.deepEqual(runRule(packageSize, TEMPLATE), []);
   });
 
+  it('calls a partial figure (dependencies not counted) a lower bound', async () => {
+    fx.write('py/requirements.txt', 'numpy\n');
+    fx.write('py/blob.bin', '');
+    truncateSync(join(fx.root, 'py/blob.bin'), 251 * MB);
+    const text = TEMPLATE.replace('CodeUri: huge/', 'CodeUri: py/\n      Runtime: python3.13');
+    const [lf] = locateFunctions(buildTemplate(text));
+    const size = await service.measureFunction(fx.root, lf!.spec);
+    assert.match(run(text, (id) => (id === 'Huge' ? size : undefined))[0]!.message, /^Huge is at least 251 MB unzipped \(source only, dependencies not counted: .*py\), above/);
+  });
+
+  it('reports a package too large to measure once what was seen passes the quota', async () => {
+    const [lf] = locateFunctions(buildTemplate(TEMPLATE));
+    const stopped = await service.measureFunction(fx.root, lf!.spec, { limits: { maxFiles: 1, maxBytes: 1e12, timeBudgetMs: 60_000 } });
+    assert.equal(stopped.status, 'too-large');
+    const [d] = run(TEMPLATE, (id) => (id === 'Huge' ? stopped : undefined));
+    assert.deepEqual([d!.severity, d!.at], ['error', '9:16']);
+    assert.match(d!.message, /^Huge is more than 251 MB unzipped \(measuring stopped there: too large to measure: more than 1 files/);
+  });
+
   it('reports a CodeUri inherited from Globals at the function, with Globals related', () => {
     const text = yaml`
       Transform: AWS::Serverless-2016-10-31
