@@ -1,6 +1,7 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
 import { benchEditor } from './editor';
 import { benchMeasure } from './measure';
+import { benchBundle } from './bundle';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 import { benchNetwork } from './network';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   editor: benchEditor,
   measure: benchMeasure,
+  bundle: benchBundle,
   explorer: benchExplorer,
   network: benchNetwork,
   events: benchEvents,

@@ -1,11 +1,12 @@
 /** Extension entry: builds the few long-lived objects and registers each feature. */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LensKeeper } from './bundleSize/lensKeeper';
 import { registerBundleSize } from './bundleSize/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
-import { startLanguageClient } from './languageClient';
+import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
@@ -19,8 +20,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   const aws = createAwsContext(context);
   const explorer = registerExplorer(context, { aws });
   registerInvoke(context, { aws });
-  client = await startLanguageClient(context);
-  registerBundleSize(context, { client });
+  const lenses = new LensKeeper();
+  client = createLanguageClient(context, lenses.middleware);
+  registerBundleSize(context, { client, lenses });
+  await client.start();
+  lenses.attach(client);
   return { explorer };
 }
 

@@ -36,6 +36,8 @@ export function breakdownRows(size: MeasuredSize): BreakdownRow[] {
     ...(code.note ? { detail: code.note } : {}),
     reveal: code.path,
   });
+  rows.push(...entries(code, code.largestFolders, 'folder', size.totalUnzippedBytes));
+  rows.push(...entries(code, code.largestFiles, 'file', size.totalUnzippedBytes));
   if (code.modules && code.modules.length > 0) rows.push({ kind: 'separator', label: 'Heaviest modules in the bundle' });
   for (const m of code.modules ?? []) {
     rows.push({
@@ -46,8 +48,6 @@ export function breakdownRows(size: MeasuredSize): BreakdownRow[] {
       reveal: m.file,
     });
   }
-  rows.push(...entries(code, code.largestFolders, 'folder', size.totalUnzippedBytes));
-  rows.push(...entries(code, code.largestFiles, 'file', size.totalUnzippedBytes));
   if (size.layers.length > 0 || size.externalLayers.length > 0) rows.push({ kind: 'separator', label: 'Layers' });
   for (const layer of size.layers) {
     if ('problem' in layer.result) {

@@ -1,25 +1,30 @@
 /**
- * The bundle-size client side: the breakdown a CodeLens click opens (largest folders and files,
- * layers, each with "Reveal in Explorer"), and the file watchers on the code folders the server
- * measures, whose changes are forwarded so lenses refresh by themselves.
+ * The bundle-size client side: the breakdown a CodeLens click opens (fetched from the server: heaviest
+ * modules, largest folders and files, layers, each with "Reveal in Explorer"), the file watchers on
+ * the code the server measures, whose changes are forwarded so lenses refresh by themselves, and the
+ * keeper that makes VS Code fetch the lenses of visible templates.
  */
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BundleSizeBreakdown, CodeFilesChanged, WatchCodeFolders } from '../../../server/src/protocol';
 import { bundleSizeCommands } from './commands';
+import type { LensKeeper } from './lensKeeper';
 
 /** Changes are batched for this long: an `npm install` changes thousands of files at once. */
 const FORWARD_DELAY_MS = 300;
 
 export interface BundleSizeDeps {
+  /** The language client, registered with before it starts so no early notification is missed. */
   readonly client: LanguageClient;
+  readonly lenses: LensKeeper;
 }
 
 export function registerBundleSize(context: vscode.ExtensionContext, deps: BundleSizeDeps): void {
   context.subscriptions.push(
     ...Object.entries(bundleSizeCommands((args) => deps.client.sendRequest(BundleSizeBreakdown.type, args))).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     forwardCodeChanges(deps.client),
+    deps.lenses,
   );
 }
 
