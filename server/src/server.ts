@@ -89,7 +89,7 @@ connection.onCodeAction((params) => {
 });
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? hover(analyses.model(doc), params.position) : null;
+  return doc ? hover(analyses.model(doc), params.position, docOptions.bundleSizeEnabled ? (id) => sizes.get(doc.uri, id) : undefined) : null;
 });
 
 connection.onCodeLens((params) => {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import type { CodeLens } from 'vscode-languageserver-protocol/node';
 import { BundleSizeBreakdown } from '../../../server/src/protocol';
 import type { BundleSizeArgs } from '../../../server/src/protocol';
@@ -193,6 +193,15 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     assert.match(lens.command!.title, /^esbuild bundle · [\d.]+ KB zipped · [\d.]+ KB unzipped \(0 % of 250 MB\) · 1 file$/);
     const size = await server.connection.sendRequest(BundleSizeBreakdown.type, lens.command!.arguments![0] as BundleSizeArgs);
     assert.deepEqual([size?.code.basis, size?.code.modules?.[0]?.name, size?.code.modules?.[0]?.importedBy], ['esbuild', 'prod-lib', 'src/app.ts']);
+  });
+
+  it('says in the CodeUri hover what the package measured and on which basis', async () => {
+    server.open(uri, TEMPLATE);
+    await lensesWhen(measured);
+    const h = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 10 } });
+    const text = (h?.contents as { value: string }).value;
+    assert.match(text, /^\*\*CodeUri\*\*/);
+    assert.match(text, /\n\nPackage: code folder · 8 MB zipped · 8 MB unzipped \(3 % of 250 MB\) · \d files\n/);
   });
 
   it('shows no lens when lambdaLens.bundleSize.enabled is false', async () => {
