@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCheck } from '../../../server/src/cli/check';
 import { runSize } from '../../../server/src/cli/size';
 import type { JsonSize } from '../../../server/src/cli/size';
+import { codeBoundary } from '../../../server/src/cli/files';
 import { emptyFixture } from '../measure/fixtures';
 import { yaml } from '../../support/ruleTester';
 
@@ -118,6 +119,12 @@ describe('lambda-lens size', () => {
     } finally {
       big.cleanup();
     }
+  });
+
+  it('measures code inside the current folder, or inside the folder given for a template outside it', () => {
+    assert.deepEqual(codeBoundary('/work/app', ['.'], '/work/app/infra/template.yaml'), { path: '/work/app', name: 'the current folder' });
+    assert.deepEqual(codeBoundary('/home/me', ['/work/app'], '/work/app/infra/template.yaml'), { path: '/work/app', name: 'the checked folder' });
+    assert.deepEqual(codeBoundary('/home/me', ['/work/app/infra/template.yaml'], '/work/app/infra/template.yaml'), { path: '/work/app/infra', name: "the template's folder" });
   });
 
   it('exits 2 with the usage for a bad option or a missing path', async () => {
