@@ -7,13 +7,12 @@ import { get, getPath, str } from '../template/ast';
 import type { Range } from '../template/ast';
 import type { Template } from '../template/model';
 import type { ParseProblem } from '../template/parse';
+import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
 import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
 export const PARSE_DIAGNOSTIC = 'template/parse';
-
-export const DISABLE_COMMENT = 'lambda-lens-disable-next-line';
 
 const PROBLEM_SEVERITY: Record<ParseProblem['kind'], Severity> = {
   syntax: 'error',

@@ -9,6 +9,9 @@ import type { Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml'
 import { INTRINSICS, isIntrinsicName } from './ast';
 import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './ast';
 import { PARSE_LIMITS } from '../config';
+import { formatBytes } from '../bytes';
+import { CLOUDFORMATION_QUOTAS } from '../quotas';
+import { exceedsUtf8Bytes, utf8Bytes } from './text';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
@@ -38,13 +41,13 @@ const EMPTY: Range = { start: 0, end: 0 };
 
 /** Parses template text into the syntax tree. Never throws. */
 export function parseText(text: string): ParsedText {
-  if (text.length > PARSE_LIMITS.maxFileBytes) {
+  if (exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) {
     const mb = (PARSE_LIMITS.maxFileBytes / 1_000_000).toFixed(0);
     return {
       root: undefined,
       problems: [{
         kind: 'too-large',
-        message: `This file is ${(text.length / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to 1 MB.`,
+        message: `This file is ${(utf8Bytes(text) / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to ${formatBytes(CLOUDFORMATION_QUOTAS.templateS3Bytes)}.`,
         range: { start: 0, end: 0 },
       }],
     };
