@@ -43,6 +43,7 @@ import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { duplicateKey } from './template/duplicateKey';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  duplicateKey,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

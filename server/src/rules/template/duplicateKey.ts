@@ -1,0 +1,40 @@
+import type { Rule } from '../types';
+
+const URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html';
+
+/**
+ * template/duplicate-key: a key given twice in one mapping. CloudFormation keeps the last entry and
+ * ignores the earlier ones, like PyYAML and JSON parsers (the tree Lambda Lens builds keeps only the
+ * last one too, so every rule judges the value CloudFormation deploys); the parser leaves each
+ * earlier entry as a `duplicate-key` problem, reported here.
+ */
+export const duplicateKey: Rule = {
+  meta: {
+    id: 'template/duplicate-key',
+    severity: 'warning',
+    description: 'A key given twice in one mapping: CloudFormation uses the last entry and silently ignores the earlier one.',
+    docs: {
+      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 30\n    MemorySize: 512\n    Timeout: 60',
+      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 512\n    Timeout: 60',
+      url: URL,
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const t = ctx.template;
+    const root = t.root;
+    for (const p of t.problems) {
+      if (p.kind !== 'duplicate-key' || !p.kept) continue;
+      const key = t.text.slice(p.range.start, p.range.end).replace(/^(["'])(.*)\1$/s, '$2');
+      const line = t.lines.positionAt(p.kept.start).line + 1;
+      const section = root?.pairs.some((s) => s.keyRange.start === p.kept!.start)
+        ? ' CloudFormation documents a repeated top-level section as undefined behaviour.'
+        : '';
+      ctx.report({
+        range: p.range,
+        message: `${key} is given again on line ${line} of the same mapping: CloudFormation uses that last entry and ignores this one, so this value is never deployed.${section} Remove one of the two.`,
+        related: [{ range: p.kept, message: `CloudFormation uses this ${key}.` }],
+      });
+    }
+  },
+};
