@@ -6,15 +6,28 @@
  */
 
 export const LAMBDA_QUOTAS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+/** "Configure Lambda function timeout": 900 s, and 5,400 s on Lambda Managed Instances for some invocations. */
+export const LAMBDA_TIMEOUT_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html';
+/** Lambda Managed Instances best practices: "The minimum supported function size is 2 GB and 1 vCPU". */
+export const MANAGED_INSTANCES_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html';
 export const CLOUDFORMATION_QUOTAS_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html';
 
 export const QUOTAS = {
   /** Function memory, MB, in 1 MB steps. */
   memoryMb: { min: 128, max: 10_240 },
-  /** Memory bounds for Lambda Managed Instances functions (a CapacityProviderConfig), MB. */
-  managedInstancesMemoryMb: { min: 128, max: 32_768 },
+  /**
+   * Memory of Lambda Managed Instances functions (a CapacityProviderConfig), MB: at least 2 GB
+   * (MANAGED_INSTANCES_URL), at most 32 GB (the MemorySize range of the CreateFunction API).
+   */
+  managedInstancesMemoryMb: { min: 2_048, max: 32_768 },
   /** Function timeout, seconds. */
   timeoutSeconds: { min: 1, max: 900 },
+  /**
+   * Timeout of a Lambda Managed Instances function invoked only asynchronously or by event source
+   * mappings other than Amazon MQ and DocumentDB, seconds (90 minutes; LAMBDA_TIMEOUT_URL).
+   * Synchronous invocations keep timeoutSeconds.
+   */
+  managedInstancesTimeoutSeconds: { min: 1, max: 5_400 },
   /** Default Timeout when a function does not set one, seconds. */
   defaultTimeoutSeconds: 3,
   /** Default MemorySize when a function does not set one, MB. */
