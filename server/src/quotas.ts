@@ -148,6 +148,11 @@ export const EVENT_QUOTAS = {
   sqsVisibilityTimeoutFactor: 6,
   /** SQS BatchSize bounds (standard queues). */
   sqsBatchSize: { min: 1, max: 10_000 },
+  /**
+   * ScalingConfig.MaximumConcurrency of an SQS event source mapping: concurrent invocations it may
+   * drive. Source: https://docs.aws.amazon.com/lambda/latest/api/API_ScalingConfig.html.
+   */
+  sqsMaximumConcurrency: { min: 2, max: 1_000 },
   /** Default SQS BatchSize, and the most a FIFO queue or a mapping without a batching window may take. */
   sqsUnbatchedMax: 10,
   /** Kinesis / DynamoDB Streams settings. */
@@ -179,4 +184,40 @@ export const EDGE_QUOTAS = {
   originMaxTimeoutSeconds: 30,
   /** Largest /tmp an edge function may have, MB. */
   maxEphemeralStorageMb: 512,
+} as const;
+
+/**
+ * Runtimes Lambda SnapStart supports: these families from these versions on (runtimes.ts reads the
+ * versions). Source: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html ("Supported features
+ * and limitations": Java 11 and later, Python 3.12 and later, .NET 8 and later).
+ */
+export const SNAPSTART_RUNTIMES = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html',
+  minimumVersions: { java: [11], python: [3, 12], dotnet: [8] },
+} as const;
+
+/**
+ * Durable functions (DurableConfig). Source: https://docs.aws.amazon.com/lambda/latest/api/API_DurableConfig.html.
+ */
+export const DURABLE_QUOTAS = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/api/API_DurableConfig.html',
+  /** ExecutionTimeout: how long one durable execution may run in total, seconds (up to 366 days). */
+  executionTimeoutSeconds: { min: 1, max: 31_622_400 },
+  /** RetentionPeriodInDays: how long the execution history is kept after it ends. */
+  retentionPeriodDays: { min: 1, max: 90 },
+} as const;
+
+/**
+ * Lambda advanced logging controls (LoggingConfig): log levels apply to JSON logs only.
+ * Source: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+ * and https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html.
+ */
+export const LOGGING_CONFIG = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html',
+  /** LogFormat when LoggingConfig does not set one. */
+  defaultLogFormat: 'Text',
+  /** The only LogFormat that takes log levels. */
+  levelsNeed: 'JSON',
+  applicationLogLevels: ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'],
+  systemLogLevels: ['DEBUG', 'INFO', 'WARN'],
 } as const;

@@ -15,12 +15,15 @@ import { scheduleExpression } from './events/scheduleExpression';
 import { sqsBatching } from './events/sqsBatching';
 import { sqsVisibilityTimeout } from './events/sqsVisibilityTimeout';
 import { streamSettings } from './events/streamSettings';
+import { durableConfig } from './limits/durableConfig';
 import { environmentKeys } from './limits/environmentKeys';
 import { environmentSize } from './limits/environmentSize';
 import { ephemeralStorage } from './limits/ephemeralStorage';
 import { imagePackage } from './limits/imagePackage';
+import { incompatibleSettings } from './limits/incompatibleSettings';
 import { inlineCode } from './limits/inlineCode';
 import { layers } from './limits/layers';
+import { loggingConfig } from './limits/loggingConfig';
 import { memorySize } from './limits/memorySize';
 import { names } from './limits/names';
 import { packageSize } from './limits/packageSize';
@@ -66,12 +69,15 @@ export const RULES: readonly Rule[] = [
   sqsBatching,
   sqsVisibilityTimeout,
   streamSettings,
+  durableConfig,
   environmentKeys,
   environmentSize,
   ephemeralStorage,
   imagePackage,
+  incompatibleSettings,
   inlineCode,
   layers,
+  loggingConfig,
   memorySize,
   names,
   packageSize,

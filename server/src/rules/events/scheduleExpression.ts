@@ -16,7 +16,7 @@ export const scheduleExpression: Rule = {
   meta: {
     id: 'events/schedule-expression',
     severity: 'error',
-    description: 'Schedule expressions must be rate(N unit) with the unit singular only for 1, six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
+    description: 'Schedule expressions must be rate(N unit) (on EventBridge rules with the unit singular only for 1), six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
     docs: {
       bad: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hours)',
       good: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hour)',

@@ -1,11 +1,11 @@
-import { get, pairOf } from '../../template/ast';
+import { get, getPath, pairOf } from '../../template/ast';
 import { eventSourceList } from '../../template/eventSources';
 import type { EventSource } from '../../template/eventSources';
 import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import { known } from '../../template/targets';
 import { EVENT_QUOTAS } from '../../quotas';
-import { checkIntegerRange, relatedFor } from '../helpers';
+import { checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
@@ -15,7 +15,7 @@ export const sqsBatching: Rule = {
   meta: {
     id: 'events/sqs-batching',
     severity: 'error',
-    description: 'SQS BatchSize must be 1..10,000, above 10 only with a batching window, at most 10 and without a window on FIFO queues, and SQS takes no StartingPosition.',
+    description: `SQS BatchSize must be 1..10,000, above 10 only with a batching window, at most 10 and without a window on FIFO queues; ScalingConfig.MaximumConcurrency must be ${EVENT_QUOTAS.sqsMaximumConcurrency.min}..${fmt(EVENT_QUOTAS.sqsMaximumConcurrency.max)}; SQS takes no StartingPosition.`,
     docs: {
       bad: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100',
       good: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100\n      MaximumBatchingWindowInSeconds: 5',
@@ -31,6 +31,7 @@ export const sqsBatching: Rule = {
       const windowNode = get(s.props, 'MaximumBatchingWindowInSeconds');
       const fifo = isFifo(t, s);
       checkIntegerRange(ctx, undefined, batch, 'BatchSize', 'messages', EVENT_QUOTAS.sqsBatchSize);
+      checkIntegerRange(ctx, undefined, getPath(s.props, ['ScalingConfig', 'MaximumConcurrency']), 'MaximumConcurrency', 'concurrent invocations', EVENT_QUOTAS.sqsMaximumConcurrency, { scope: "SQS event source mappings'" });
       const windows = resolveNumbers(t, windowNode);
       const hasWindow = windows.length > 0 && windows.every((w) => w.value >= 1);
       for (const b of resolveNumbers(t, batch)) {
