@@ -17,6 +17,8 @@ export interface RuleDocs {
   readonly good: string;
   /** The AWS documentation the rule's numbers or condition come from. */
   readonly url: string;
+  /** Further sources of the rule's condition (other AWS pages, the SAM translator), listed in docs/rules.md. */
+  readonly references?: readonly string[];
 }
 
 export interface RuleMeta {

@@ -21,6 +21,10 @@ export const scheduleExpression: Rule = {
       bad: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hours)',
       good: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hour)',
       url: URL,
+      references: [
+        'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html',
+        'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html',
+      ],
     },
     fixable: true,
   },

@@ -60,6 +60,11 @@ export const incompatibleSettings: Rule = {
       bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    TenancyConfig:\n      TenantIsolationMode: PER_TENANT\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
       good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    TenancyConfig:\n      TenantIsolationMode: PER_TENANT\n    Events:\n      Api:\n        Type: Api\n        Properties:\n          Path: /jobs\n          Method: post',
       url: TENANCY_URL,
+      references: [
+        'https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/sam_resources.py',
+        'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html',
+        'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
+      ],
     },
     fixable: false,
   },

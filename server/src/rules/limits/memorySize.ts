@@ -14,6 +14,9 @@ export const memorySize: Rule = {
       bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 12288',
       good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 10240',
       url: LAMBDA_QUOTAS_URL,
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html',
+      ],
     },
     fixable: true,
   },

@@ -20,6 +20,9 @@ export const timeout: Rule = {
       bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 1800',
       good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 900',
       url: LAMBDA_TIMEOUT_URL,
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
+      ],
     },
     fixable: true,
   },

@@ -16,6 +16,9 @@ export const deprecated: Rule = {
       bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.8',
       good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.14',
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+      references: [
+        'https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json',
+      ],
     },
     fixable: false,
   },

@@ -17,6 +17,10 @@ export const duplicateKey: Rule = {
       bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 30\n    MemorySize: 512\n    Timeout: 60',
       good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 512\n    Timeout: 60',
       url: URL,
+      references: [
+        'https://github.com/aws/aws-cli/issues/2404',
+        'https://github.com/aws-cloudformation/cfn-lint/issues/35',
+      ],
     },
     fixable: false,
   },
