@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { buildTemplate } from '../../../server/src/template/model';
 import { validate } from '../../../server/src/rules/engine';
+import { apiTimeout } from '../../../server/src/rules/events/apiTimeout';
+import { timeout } from '../../../server/src/rules/limits/timeout';
 import { functionNotInVpc } from '../../../server/src/rules/rds-proxy/functionNotInVpc';
 import { privateResourceUnreachable } from '../../../server/src/rules/vpc/privateResourceUnreachable';
 import type { Rule, RuleLevel, Severity } from '../../../server/src/rules/types';
@@ -55,6 +57,24 @@ describe('rules engine: one finding per cause', () => {
   it('lets the narrower rule through when a resource Metadata ignore silences only the broader one', () => {
     const text = PROXY_WITHOUT_VPC.replace('    Type: AWS::Serverless::Function\n', '    Type: AWS::Serverless::Function\n    Metadata: { lambda-lens: { ignore: [vpc/private-resource-unreachable] } }\n');
     assert.deepEqual(run(text).map((d) => [d.rule, d.also.length]), [['rds-proxy/function-not-in-vpc', 0]]);
+  });
+
+  it('shows a Timeout above 900 s behind an API once, as the API rule at the quota rule\'s level', () => {
+    const text = yaml`
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Api:
+          Type: AWS::Serverless::Function
+          Properties:
+            Timeout: 1200
+            Events:
+              Get: { Type: Api, Properties: { Path: /a, Method: get } }
+    `;
+    const found = run(text, {}, [apiTimeout, timeout]);
+    assert.deepEqual(found.map(({ rule, at, severity, also }) => ({ rule, at, severity, also })), [
+      { rule: 'events/api-timeout', at: '6:16', severity: 'error', also: ['limits/timeout'] },
+    ]);
+    assert.deepEqual(run(text, { 'events/api-timeout': 'off' }, [apiTimeout, timeout]).map((d) => d.rule), ['limits/timeout']);
   });
 
   describe('with rules that declare the relation', () => {

@@ -30,6 +30,7 @@ export const apiTimeout: Rule = {
       ],
     },
     fixable: true,
+    narrows: ['limits/timeout'],
   },
   check(ctx) {
     const t = ctx.template;
