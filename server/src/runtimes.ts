@@ -5,6 +5,7 @@
  * also read by family and version, so an id newer than the data can be told from a typo.
  */
 import lifecycle from './data/lambda-runtime-lifecycle.json';
+import { SNAPSTART_RUNTIMES } from './quotas';
 
 export interface RuntimeLifecycle {
   readonly id: string;
@@ -38,9 +39,14 @@ export function runtimeInfo(id: string): RuntimeLifecycle | undefined {
   return RUNTIMES.get(id);
 }
 
+/** The UTC day of a date, `YYYY-MM-DD`, as lifecycle dates are written. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** Where a runtime stands on `today` (dates are compared as UTC days). */
 export function runtimePhase(info: RuntimeLifecycle, today: Date): RuntimePhase {
-  const day = today.toISOString().slice(0, 10);
+  const day = utcDay(today);
   const past = (d: string | null) => d !== null && d <= day;
   if (past(info.updateBlock)) return 'update-blocked';
   if (past(info.createBlock)) return 'create-blocked';
@@ -124,4 +130,20 @@ function distance(a: string, b: string): number {
     }
   }
   return prev[b.length]!;
+}
+
+const SNAPSTART_FAMILIES: Readonly<Record<string, string>> = { java: 'Java', python: 'Python', dotnet: '.NET' };
+
+/** Whether SnapStart supports a runtime id: its family and a version from SNAPSTART_RUNTIMES on. */
+export function snapStartSupports(id: string): boolean {
+  const v = runtimeVersion(id);
+  const minimums: Readonly<Record<string, readonly number[]>> = SNAPSTART_RUNTIMES.minimumVersions;
+  const min = v && !v.variant ? minimums[v.family] : undefined;
+  return min !== undefined && compareVersions(v!.version, min) >= 0;
+}
+
+/** The runtimes SnapStart supports, for messages: "Java 11, Python 3.12 and .NET 8 or later". */
+export function snapStartRuntimesText(): string {
+  const parts = Object.entries(SNAPSTART_RUNTIMES.minimumVersions).map(([family, v]) => `${SNAPSTART_FAMILIES[family] ?? family} ${v.join('.')}`);
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]} or later`;
 }

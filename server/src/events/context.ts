@@ -4,6 +4,7 @@
  * schedule or user pool the function really receives events from, so a generated event carries the
  * user's own names instead of `my-queue`. Anything unknown stays the catalogue's example value.
  */
+import { arnResourceName } from '../arn';
 import { get } from '../template/ast';
 import type { Node } from '../template/ast';
 import { functionById, functionsOf } from '../template/functions';
@@ -142,7 +143,7 @@ class Builder {
       return explicit ?? (lower ? target.id.toLowerCase() : target.id);
     }
     const literal = this.text(node);
-    return literal?.startsWith('arn:') ? literal.split(/[:/]/).pop() : literal;
+    return literal === undefined ? undefined : arnResourceName(literal) ?? literal;
   }
 
   samEvent(name: string, type: string, props: Node | undefined): void {

@@ -7,14 +7,13 @@ import { get, getPath, str } from '../template/ast';
 import type { Range } from '../template/ast';
 import type { Template } from '../template/model';
 import type { ParseProblem } from '../template/parse';
+import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
 import { oneFindingPerCause } from './sameCause';
 import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
 export const PARSE_DIAGNOSTIC = 'template/parse';
-
-export const DISABLE_COMMENT = 'lambda-lens-disable-next-line';
 
 /** Severity of each kind of parse problem; duplicate keys are left to their rule, template/duplicate-key. */
 const PROBLEM_SEVERITY: Record<Exclude<ParseProblem['kind'], 'duplicate-key'>, Severity> = {

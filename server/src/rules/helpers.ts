@@ -4,18 +4,14 @@ import type { Candidate } from '../template/resolve';
 import { resolve } from '../template/resolve';
 import { fromGlobals } from '../template/functions';
 import type { FunctionView } from '../template/functions';
-import type { Fix, Related, RuleContext } from './types';
+import { replaceValueFix } from './edits';
+import type { Related, RuleContext } from './types';
 
 /** Related information for a candidate: the parameter Default it came from, the function inheriting it. */
 export function relatedFor(f: FunctionView | undefined, c: Candidate): Related[] {
   const out: Related[] = c.via.map((range) => ({ range, message: 'The value comes from this Default.' }));
   if (f && fromGlobals(f, c.at)) out.push({ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` });
   return out;
-}
-
-/** A fix replacing a candidate's written value (the literal, or the parameter Default it came from). */
-export function replaceValueFix(title: string, c: Candidate, newText: string): Fix {
-  return { title, edits: [{ range: c.via[0] ?? c.at, newText }] };
 }
 
 export interface IntegerBounds {
@@ -66,11 +62,6 @@ export function checkIntegerRange(
       ...(f && !fromGlobals(f, c.at) ? { resource: f.id } : {}),
     });
   }
-}
-
-/** UTF-8 byte length of a string. */
-export function utf8Bytes(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
 }
 
 /** Formats a count with thousands separators. */

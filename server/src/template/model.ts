@@ -30,8 +30,13 @@ export interface Resource {
   readonly condition: string | undefined;
 }
 
+/** How a document is written: JSON, or YAML (block or flow). */
+export type DocumentFormat = 'json' | 'yaml';
+
 export interface Template {
   readonly text: string;
+  /** JSON or YAML, decided once per model (see `formatOf`); edits and comments are written to match. */
+  readonly format: DocumentFormat;
   readonly lines: LineIndex;
   readonly root: MapNode | undefined;
   /** True when the document looks like a CloudFormation / SAM template (see `isTemplateRoot`). */
@@ -79,6 +84,18 @@ export function isTemplateRoot(root: MapNode | undefined): boolean {
   return resources.pairs.some((p) => str(get(p.value, 'Type'))?.startsWith('AWS::') === true);
 }
 
+/**
+ * JSON when the document opens an object whose first key is a double-quoted string (JSON allows no
+ * other key), or an empty object; YAML otherwise, including flow-style YAML such as `{Resources: ...}`.
+ */
+export function formatOf(text: string, root: MapNode | undefined): DocumentFormat {
+  const start = text.length - text.trimStart().length;
+  if (text[start] !== '{') return 'yaml';
+  const first = root?.range.start === start ? root.pairs[0] : undefined;
+  if (!first) return root === undefined || root.pairs.length === 0 ? 'json' : 'yaml';
+  return text[first.keyRange.start] === '"' ? 'json' : 'yaml';
+}
+
 function hasSamTransform(root: MapNode): boolean {
   const t = get(root, 'Transform');
   const names = t?.kind === 'seq' ? t.items : t ? [t] : [];
@@ -87,6 +104,7 @@ function hasSamTransform(root: MapNode): boolean {
 
 class TemplateModel implements Template {
   readonly lines: LineIndex;
+  readonly format: DocumentFormat;
   readonly isTemplate: boolean;
   readonly isSam: boolean;
   readonly parameters = new Map<string, Parameter>();
@@ -105,6 +123,7 @@ class TemplateModel implements Template {
     readonly problems: readonly ParseProblem[],
   ) {
     this.lines = new LineIndex(text);
+    this.format = formatOf(text, root);
     this.isTemplate = isTemplateRoot(root);
     this.isSam = root !== undefined && hasSamTransform(root);
     const globals = get(root, 'Globals');

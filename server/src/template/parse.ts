@@ -16,6 +16,9 @@ import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './as
 import { reindentFlows } from './flowIndent';
 import { YAML_11_SCALARS } from './yamlScalars';
 import { PARSE_LIMITS } from '../config';
+import { formatLimit } from '../measure/format';
+import { CLOUDFORMATION_QUOTAS } from '../quotas';
+import { exceedsUtf8Bytes, utf8Bytes } from './text';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
@@ -61,13 +64,13 @@ type OffsetMap = (offset: number) => number;
 
 /** Parses template text into the syntax tree. Never throws. */
 export function parseText(text: string): ParsedText {
-  if (text.length > PARSE_LIMITS.maxFileBytes) {
+  if (exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) {
     const mb = (PARSE_LIMITS.maxFileBytes / 1_000_000).toFixed(0);
     return {
       root: undefined,
       problems: [{
         kind: 'too-large',
-        message: `This file is ${(text.length / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to 1 MB.`,
+        message: `This file is ${(utf8Bytes(text) / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to ${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)}.`,
         range: { start: 0, end: 0 },
       }],
     };

@@ -5,12 +5,35 @@ import type { FunctionView } from '../../template/functions';
 import { invokersOf } from '../../template/invocation';
 import { branches, resolveStrings } from '../../template/resolve';
 import { SNAPSTART_RUNTIMES } from '../../quotas';
-import { compareVersions, runtimeVersion } from '../../runtimes';
+import { snapStartRuntimesText, snapStartSupports } from '../../runtimes';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
+import { changed, example } from '../docs';
 
 const TENANCY_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation.html';
 const SAM_FUNCTION_URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: app.handler
+        Runtime: python3.13
+        CodeUri: src/
+        TenancyConfig:
+          TenantIsolationMode: PER_TENANT
+        Events:
+          Api:
+            Type: Api
+            Properties:
+              Path: /jobs
+              Method: post
+`);
 
 /** What a setting needs from the rest of the function. */
 type Requirement =
@@ -47,7 +70,7 @@ const COMBINATIONS: readonly Combination[] = [
   { setting: 'CapacityProviderConfig', requirement: { kind: 'not-with', property: 'ProvisionedConcurrencyConfig' }, why: 'Lambda Managed Instances keep execution environments through FunctionScalingConfig instead', url: SAM_FUNCTION_URL },
   { setting: 'FunctionScalingConfig', requirement: { kind: 'needs', property: 'CapacityProviderConfig' }, why: 'it scales the execution environments of Lambda Managed Instances', url: SAM_FUNCTION_URL },
   { setting: 'VersionDeletionPolicy', requirement: { kind: 'needs', property: 'AutoPublishAlias' }, samOnly: true, why: 'it applies to the version SAM publishes for AutoPublishAlias', url: SAM_FUNCTION_URL },
-  { setting: 'SnapStart', requirement: { kind: 'snapstart-runtime' }, why: 'SnapStart supports Java 11 and later, Python 3.12 and later and .NET 8 and later', url: SNAPSTART_RUNTIMES.url },
+  { setting: 'SnapStart', requirement: { kind: 'snapstart-runtime' }, why: `SnapStart supports ${snapStartRuntimesText()}`, url: SNAPSTART_RUNTIMES.url },
 ];
 
 /** limits/incompatible-settings: function settings Lambda or SAM reject together (or alone). */
@@ -55,10 +78,10 @@ export const incompatibleSettings: Rule = {
   meta: {
     id: 'limits/incompatible-settings',
     severity: 'error',
-    description: 'Function settings that Lambda or SAM reject in combination: TenancyConfig with provisioned concurrency, SnapStart, function URLs or non-API triggers; CapacityProviderConfig with VpcConfig or provisioned concurrency; FunctionScalingConfig without CapacityProviderConfig; VersionDeletionPolicy without AutoPublishAlias; SnapStart on a runtime it does not support.',
+    description: `Function settings that Lambda or SAM reject in combination: TenancyConfig with provisioned concurrency, SnapStart, function URLs or non-API triggers; CapacityProviderConfig with VpcConfig or provisioned concurrency; FunctionScalingConfig without CapacityProviderConfig; VersionDeletionPolicy without AutoPublishAlias; SnapStart on runtimes other than ${snapStartRuntimesText()}.`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    TenancyConfig:\n      TenantIsolationMode: PER_TENANT\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.13\n    TenancyConfig:\n      TenantIsolationMode: PER_TENANT\n    Events:\n      Api:\n        Type: Api\n        Properties:\n          Path: /jobs\n          Method: post',
+      bad: changed(EXAMPLE, ['        Api:\n          Type: Api\n          Properties:\n            Path: /jobs\n            Method: post\n', '        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn\n']),
+      good: EXAMPLE,
       url: TENANCY_URL,
       references: [
         'https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/sam_resources.py',
@@ -112,14 +135,6 @@ function snapStartRuntime(ctx: RuleContext, f: FunctionView, row: Combination, s
       ...relatedFor(undefined, c),
     ]);
   }
-}
-
-/** Whether SnapStart supports a runtime id (by family and minimum version). */
-function snapStartSupports(runtime: string): boolean {
-  const v = runtimeVersion(runtime);
-  const minimums: Readonly<Record<string, readonly number[]>> = SNAPSTART_RUNTIMES.minimumVersions;
-  const min = v ? minimums[v.family] : undefined;
-  return min !== undefined && compareVersions(v!.version, min) >= 0;
 }
 
 /**

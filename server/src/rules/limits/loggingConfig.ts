@@ -4,14 +4,30 @@ import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
 import { LOGGING_CONFIG } from '../../quotas';
-import { stringFix } from '../events/shared';
+import { replaceStringFix } from '../edits';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Fix, Related, Rule, RuleContext } from '../types';
+import { changed, example } from '../docs';
 
 const LEVELS = [
   { key: 'ApplicationLogLevel', names: LOGGING_CONFIG.applicationLogLevels as readonly string[] },
   { key: 'SystemLogLevel', names: LOGGING_CONFIG.systemLogLevels as readonly string[] },
 ] as const;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        LoggingConfig:
+          LogFormat: JSON
+          ApplicationLogLevel: WARN
+`);
 
 /** limits/logging-config: log levels only with JSON logs, and only level names Lambda knows. */
 export const loggingConfig: Rule = {
@@ -20,8 +36,8 @@ export const loggingConfig: Rule = {
     severity: 'error',
     description: `LoggingConfig ApplicationLogLevel and SystemLogLevel need LogFormat ${LOGGING_CONFIG.levelsNeed}, and take the level names Lambda defines (${LOGGING_CONFIG.applicationLogLevels.join(', ')} for the application; ${LOGGING_CONFIG.systemLogLevels.join(', ')} for the system).`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    LoggingConfig:\n      ApplicationLogLevel: WARNING',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    LoggingConfig:\n      LogFormat: JSON\n      ApplicationLogLevel: WARN',
+      bad: changed(EXAMPLE, ['        LogFormat: JSON\n', ''], ['ApplicationLogLevel: WARN', 'ApplicationLogLevel: WARNING']),
+      good: EXAMPLE,
       url: LOGGING_CONFIG.url,
     },
     fixable: true,
@@ -50,7 +66,7 @@ function checkConfig(ctx: RuleContext, f: FunctionView, config: MapNode): void {
       if (names.includes(c.value)) continue;
       const upper = c.value.toUpperCase();
       const meant = names.includes(upper) ? upper : names.find((n) => upper.startsWith(n));
-      const fixes = meant ? [stringFix(t.text, c, meant)] : [];
+      const fixes = meant ? [replaceStringFix(t, c, meant)] : [];
       report(ctx, f, c.at, `"${c.value}" is not a ${key}: use one of ${names.join(', ')}.${meant ? ` Did you mean ${meant}?` : ''}`, relatedFor(undefined, c), fixes);
     }
   }

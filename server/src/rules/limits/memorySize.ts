@@ -3,6 +3,20 @@ import { functionsOf, onManagedInstances } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, MANAGED_INSTANCES_URL, QUOTAS } from '../../quotas';
 import { checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        MemorySize: 10240
+`);
 
 /** limits/memory-size: MemorySize within Lambda's range (Lambda Managed Instances have their own). */
 export const memorySize: Rule = {
@@ -11,8 +25,8 @@ export const memorySize: Rule = {
     severity: 'error',
     description: `MemorySize must be a whole number of MB in ${fmt(QUOTAS.memoryMb.min)}..${fmt(QUOTAS.memoryMb.max)}, or ${fmt(QUOTAS.managedInstancesMemoryMb.min)}..${fmt(QUOTAS.managedInstancesMemoryMb.max)} on Lambda Managed Instances (a CapacityProviderConfig).`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 12288',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 10240',
+      bad: changed(EXAMPLE, ['      MemorySize: 10240\n', '      MemorySize: 12288\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
       references: [
         'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html',

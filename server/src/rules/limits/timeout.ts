@@ -4,9 +4,23 @@ import type { FunctionView } from '../../template/functions';
 import { invokersOf } from '../../template/invocation';
 import type { Invoker } from '../../template/invocation';
 import type { Template } from '../../template/model';
-import { LAMBDA_TIMEOUT_URL, QUOTAS } from '../../quotas';
+import { LAMBDA_QUOTAS_URL, LAMBDA_TIMEOUT_URL, QUOTAS } from '../../quotas';
 import { checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Timeout: 900
+`);
 
 const LONG = QUOTAS.managedInstancesTimeoutSeconds.max;
 
@@ -15,14 +29,12 @@ export const timeout: Rule = {
   meta: {
     id: 'limits/timeout',
     severity: 'error',
-    description: `Timeout must be a whole number of seconds in ${QUOTAS.timeoutSeconds.min}..${fmt(QUOTAS.timeoutSeconds.max)}; on Lambda Managed Instances up to ${fmt(LONG)} when only asynchronous invocations and event source mappings (not Amazon MQ or DocumentDB) invoke the function.`,
+    description: `Timeout must be a whole number of seconds in ${QUOTAS.timeoutSeconds.min}..${fmt(QUOTAS.timeoutSeconds.max)} (${QUOTAS.timeoutSeconds.max / 60} minutes); on Lambda Managed Instances up to ${fmt(LONG)} when only asynchronous invocations and event source mappings (not Amazon MQ or DocumentDB) invoke the function.`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 1800',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 900',
+      bad: changed(EXAMPLE, ['      Timeout: 900\n', '      Timeout: 1800\n']),
+      good: EXAMPLE,
       url: LAMBDA_TIMEOUT_URL,
-      references: [
-        'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
-      ],
+      references: [LAMBDA_QUOTAS_URL],
     },
     fixable: true,
   },

@@ -1,6 +1,21 @@
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        MemorySize: 512
+        Timeout: 60
+`);
 
 /**
  * template/duplicate-key: a key given twice in one mapping. CloudFormation keeps the last entry and
@@ -14,8 +29,8 @@ export const duplicateKey: Rule = {
     severity: 'warning',
     description: 'A key given twice in one mapping: CloudFormation uses the last entry and silently ignores the earlier one.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 30\n    MemorySize: 512\n    Timeout: 60',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 512\n    Timeout: 60',
+      bad: changed(EXAMPLE, ['      MemorySize: 512\n', '      Timeout: 30\n      MemorySize: 512\n']),
+      good: EXAMPLE,
       url: URL,
       references: [
         'https://github.com/aws/aws-cli/issues/2404',
