@@ -20,9 +20,10 @@ export const DOCUMENT_SELECTOR = [
 
 /**
  * The client for dist/server.js, not started yet: handlers registered before `start()` see the
- * server's first messages (a notification sent while starting would otherwise be dropped).
+ * server's first messages (a notification sent while starting would otherwise be dropped). Its
+ * messages go to `log`, the extension's one "Lambda Lens" channel.
  */
-export function createLanguageClient(context: vscode.ExtensionContext, middleware: Middleware): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, middleware: Middleware): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -32,6 +33,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, middlewar
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'lambdaLens' },
     diagnosticCollectionName: 'lambda-lens',
+    outputChannel: log,
     middleware,
   };
   return new LanguageClient(CLIENT_ID, 'Lambda Lens', serverOptions, clientOptions);

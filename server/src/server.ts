@@ -4,6 +4,7 @@
  */
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { InitializeResult } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './features/analyses';
 import { codeActions } from './features/codeActions';
@@ -14,7 +15,8 @@ import { PackageSizes } from './features/packageSizes';
 import { DocumentOptions } from './features/documentOptions';
 import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
-import { BundleSizeBreakdown, CodeFilesChanged, WatchCodeFolders } from './protocol';
+import { answerEventContext } from './features/eventContext';
+import { BundleSizeBreakdown, CodeFilesChanged, EventContextRequest, WatchCodeFolders } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -22,14 +24,15 @@ const documents = new TextDocuments(TextDocument);
 const analyses = new Analyses((rule, error) => connection.console.error(`rule ${rule} failed: ${error instanceof Error ? error.stack : String(error)}`));
 
 let pullConfiguration = false;
+let workspaceFolders: string[] = [];
 let codeLensRefresh = false;
 let workspaceFolderEvents = false;
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  setWorkspaceFolders(params.workspaceFolders);
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
-  sizes.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) applySettings(init.settings);
   return {
@@ -44,6 +47,12 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/** The workspace folders on disk: where event contexts are looked up and package code may lie. */
+function setWorkspaceFolders(folders: readonly { uri: string }[] | null | undefined): void {
+  workspaceFolders = (folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+  sizes.setWorkspaceFolders(workspaceFolders);
+}
+
 const measurements = new PackageSizeService();
 const sizes = new PackageSizes(
   measurements,
@@ -51,7 +60,7 @@ const sizes = new PackageSizes(
     diagnostics.validateNow(uri);
     if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   },
-  (folders) => void connection.sendNotification(WatchCodeFolders.method, { folders } satisfies WatchCodeFolders.Params),
+  (folders) => void connection.sendNotification(WatchCodeFolders.type, { folders }),
 );
 
 const docOptions = new DocumentOptions(sizes, DEFAULT_SETTINGS);
@@ -75,7 +84,7 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 connection.onInitialized(() => {
   if (pullConfiguration) void refreshSettings();
   if (workspaceFolderEvents) {
-    connection.workspace.onDidChangeWorkspaceFolders(() => void connection.workspace.getWorkspaceFolders().then((folders) => sizes.setWorkspaceFolders((folders ?? []).map((f) => f.uri))));
+    connection.workspace.onDidChangeWorkspaceFolders(() => void connection.workspace.getWorkspaceFolders().then(setWorkspaceFolders));
   }
 });
 connection.onDidChangeConfiguration((change) => {
@@ -97,9 +106,12 @@ connection.onCodeLens((params) => {
   return doc && docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
 });
 connection.onRequest(BundleSizeBreakdown.type, (params) => sizes.measured(params.uri, params.functionId));
-connection.onNotification(CodeFilesChanged.method, (params: CodeFilesChanged.Params) => {
+connection.onNotification(CodeFilesChanged.type, (params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
 });
+connection.onRequest(EventContextRequest.type, (p) =>
+  answerEventContext(p, documents.all().map((d) => ({ uri: d.uri, model: async () => analyses.model(d) })), workspaceFolders),
+);
 documents.onDidClose((e) => {
   sizes.close(e.document.uri);
   docOptions.forget(e.document.uri);

@@ -39,10 +39,10 @@ function forwardCodeChanges(client: LanguageClient): vscode.Disposable {
       timer = undefined;
       const paths = [...pending];
       pending.clear();
-      void client.sendNotification(CodeFilesChanged.method, { paths } satisfies CodeFilesChanged.Params);
+      void client.sendNotification(CodeFilesChanged.type, { paths });
     }, FORWARD_DELAY_MS);
   };
-  const listener = client.onNotification(WatchCodeFolders.method, (params: WatchCodeFolders.Params) => {
+  const listener = client.onNotification(WatchCodeFolders.type, (params) => {
     for (const w of watchers) w.dispose();
     // Each path is watched itself (a .zip, or a folder being replaced) and, for a folder, below it.
     const patterns = params.folders.flatMap((p) => [new vscode.RelativePattern(vscode.Uri.file(dirname(p)), escapeGlob(basename(p))), new vscode.RelativePattern(vscode.Uri.file(p), '**/*')]);

@@ -63,9 +63,9 @@ export class PackageSizes {
     }
   }
 
-  /** The editor's workspace folders (file URIs); code of a template must lie in the one holding it. */
-  setWorkspaceFolders(uris: readonly string[]): void {
-    this.workspaceFolders = uris.map((u) => PackageSizes.templateDir(`${u.replace(/\/$/, '')}/x`)).filter((d): d is string => d !== undefined);
+  /** The editor's workspace folders (absolute paths); code of a template must lie in the one holding it. */
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.workspaceFolders = [...folders];
   }
 
   /** Starts measuring the document's functions if their code locations changed since the last run. */

@@ -9,15 +9,18 @@ import type { Template } from '../template/model';
 import type { ParseProblem } from '../template/parse';
 import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
+import { oneFindingPerCause } from './sameCause';
 import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
 export const PARSE_DIAGNOSTIC = 'template/parse';
 
-const PROBLEM_SEVERITY: Record<ParseProblem['kind'], Severity> = {
+/** Severity of each kind of parse problem; duplicate keys are left to their rule, template/duplicate-key. */
+const PROBLEM_SEVERITY: Record<Exclude<ParseProblem['kind'], 'duplicate-key'>, Severity> = {
   syntax: 'error',
   'alias-bomb': 'error',
   'too-large': 'information',
+  'yaml-1.1': 'information',
 };
 
 /** Called when a rule throws; the other rules still run. Tests make it fail loudly. */
@@ -32,7 +35,9 @@ export function validate(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of template.problems) {
+    if (p.kind === 'duplicate-key') continue;
     if (p.kind === 'syntax' && (!options.reportSyntax || !template.isTemplate)) continue;
+    if (p.kind === 'yaml-1.1' && !template.isTemplate) continue;
     out.push({ rule: PARSE_DIAGNOSTIC, severity: PROBLEM_SEVERITY[p.kind], message: p.message, range: p.range, related: [], fixes: [], resource: undefined });
   }
   if (!template.isTemplate) return out;
@@ -70,7 +75,7 @@ export function validate(
       onRuleError(rule.meta.id, e);
     }
   }
-  return out.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 
 /** Disable comments and Metadata ignore lists of one document. */

@@ -3,11 +3,18 @@
  * package; the CloudFormation tags are declared so they parse without warnings, and every node is
  * converted into the small tree of ast.ts with exact ranges. Aliases are shared, never copied, and a
  * document whose aliases would expand past a bound is refused instead of expanded (billion laughs).
+ *
+ * The tree holds what CloudFormation reads, which is not always what YAML 1.2 says: plain scalars
+ * resolve by YAML 1.1 rules (yamlScalars.ts), flow collections with under-indented continuation lines
+ * are read as PyYAML reads them (flowIndent.ts, noted as a `yaml-1.1` problem), and of a key given twice
+ * in one mapping only the last entry is kept, as CloudFormation and PyYAML do (a `duplicate-key` problem).
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, YAMLSeq } from 'yaml';
-import type { Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import type { Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
 import { INTRINSICS, isIntrinsicName } from './ast';
 import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './ast';
+import { reindentFlows } from './flowIndent';
+import { YAML_11_SCALARS } from './yamlScalars';
 import { PARSE_LIMITS } from '../config';
 import { formatBytes } from '../bytes';
 import { CLOUDFORMATION_QUOTAS } from '../quotas';
@@ -15,9 +22,15 @@ import { exceedsUtf8Bytes, utf8Bytes } from './text';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
-  readonly kind: 'syntax' | 'alias-bomb' | 'too-large';
+  /**
+   * `yaml-1.1`: text YAML 1.2 rejects but CloudFormation accepts, read as CloudFormation reads it.
+   * `duplicate-key`: an earlier entry of a key given twice in one mapping, left out of the tree.
+   */
+  readonly kind: 'syntax' | 'alias-bomb' | 'too-large' | 'yaml-1.1' | 'duplicate-key';
   readonly message: string;
   readonly range: Range;
+  /** For `duplicate-key`: the key of the entry that is kept (the last one). */
+  readonly kept?: Range;
 }
 
 export interface ParsedText {
@@ -37,7 +50,17 @@ const cfnTags: Array<ScalarTag | CollectionTag> = [...TAGS.keys()].flatMap((tag)
   { tag, collection: 'map', nodeClass: YAMLMap, resolve: (c: unknown) => c } as unknown as CollectionTag,
 ]);
 
+/** YAML templates: the core schema's collections and strings, PyYAML's scalars, the CloudFormation tags. */
+const yaml11Tags = (core: Tags): Tags => [
+  ...core.filter((t) => typeof t !== 'string' && ('collection' in t || t.tag === 'tag:yaml.org,2002:str')),
+  ...YAML_11_SCALARS,
+  ...cfnTags,
+];
+
 const EMPTY: Range = { start: 0, end: 0 };
+
+/** Offsets in the parsed text -> offsets in the document (a fragment's base, a re-indentation's map). */
+type OffsetMap = (offset: number) => number;
 
 /** Parses template text into the syntax tree. Never throws. */
 export function parseText(text: string): ParsedText {
@@ -53,16 +76,34 @@ export function parseText(text: string): ParsedText {
     };
   }
   const doc = composeYaml(text);
-  return doc ? convertDocument(text, doc) : { root: undefined, problems: [] };
+  if (!doc) return { root: undefined, problems: [] };
+  return (doc.errors.some((e) => e.code === 'BAD_INDENT') && lenient(text, doc.errors.length)) || convertDocument(text, doc);
+}
+
+/**
+ * The parse of `text` with its under-indented flow collections re-indented, when that leaves fewer
+ * errors than the strict parse (`strictErrors`); each collection is noted as a `yaml-1.1` problem.
+ */
+function lenient(text: string, strictErrors: number): ParsedText | undefined {
+  const padded = reindentFlows(text);
+  const doc = padded && composeYaml(padded.text);
+  if (!padded || !doc || doc.errors.length >= strictErrors) return undefined;
+  const parsed = convertDocument(padded.text, doc, padded.toOriginal);
+  const notes: ParseProblem[] = padded.lines.map((range) => ({
+    kind: 'yaml-1.1',
+    message: 'This line of a flow collection ([ ... ] or { ... }) is indented less than YAML 1.2 requires. CloudFormation, PyYAML and cfn-lint accept it, and Lambda Lens reads it as they do, but YAML 1.2 tools (such as a YAML extension) report it as an error. Indent the continuation lines past the key the collection belongs to.',
+    range,
+  }));
+  return { root: parsed.root, problems: [...notes, ...parsed.problems] };
 }
 
 /** The second half of parseText: the `yaml` document turned into our tree, with its problems. */
-export function convertDocument(text: string, doc: Document.Parsed): ParsedText {
+export function convertDocument(text: string, doc: Document.Parsed, toOriginal: OffsetMap = (o) => o): ParsedText {
   const problems: ParseProblem[] = [];
   for (const e of doc.errors) {
-    problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: e.pos[0], end: e.pos[1] } });
+    problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: toOriginal(e.pos[0]), end: toOriginal(e.pos[1]) } });
   }
-  const converter = new Converter(text, doc, problems, 0);
+  const converter = new Converter(text, doc, problems, toOriginal);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
   return { root, problems };
 }
@@ -75,13 +116,17 @@ export function parseFragment(fragment: string, base: number): Node | undefined 
   const doc = composeYaml(fragment);
   if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
   const problems: ParseProblem[] = [];
-  const root = new Converter(fragment, doc, problems, base).convert(doc.contents as YamlNode);
+  const root = new Converter(fragment, doc, problems, (o) => o + base).convert(doc.contents as YamlNode);
   return problems.length === 0 ? root : undefined;
 }
 
-/** The `yaml` package's parse alone (first document, CloudFormation tags known): what the benchmark compares against. */
+/**
+ * The `yaml` package's parse alone (first document, CloudFormation tags known): what the benchmark
+ * compares against. JSON keeps the core schema (JSON's own scalars); YAML gets YAML 1.1 scalars.
+ */
 export function composeYaml(text: string): Document.Parsed | undefined {
-  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false, prettyErrors: false });
+  const json = text.trimStart().startsWith('{');
+  const composer = new Composer({ customTags: json ? cfnTags : yaml11Tags, uniqueKeys: false, strict: false, prettyErrors: false });
   for (const doc of composer.compose(new Parser().parse(text), true, text.length)) return doc;
   return undefined;
 }
@@ -96,19 +141,19 @@ class Converter {
     private readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
-    private readonly base: number,
+    private readonly at: OffsetMap,
   ) {}
 
   convert(n: YamlNode): Node {
     if (isAlias(n)) return this.alias(n);
-    const range = rangeOf(n, this.text, this.base);
+    const range = this.rangeOf(n);
     const tag = n.tag;
     const fn = tag ? TAGS.get(tag) : undefined;
     if (fn) {
       const arg = this.plain(n, range);
-      const found = tagBefore(this.text, tag!, range.start - this.base);
-      const start = found >= 0 ? found + this.base : range.start;
-      return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: start + tag!.length } };
+      const found = n.range ? tagBefore(this.text, tag!, n.range[0]) : -1;
+      const start = found >= 0 ? this.at(found) : range.start;
+      return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: found >= 0 ? this.at(found + tag!.length) : start + tag!.length } };
     }
     const node = this.plain(n, range);
     return node.kind === 'map' ? longForm(node) : node;
@@ -122,12 +167,12 @@ class Converter {
         if (!isPair(item)) continue;
         const k = item.key as YamlNode | null;
         const key = k && isScalar(k) ? String(k.value) : '';
-        const keyRange = k ? rangeOf(k, this.text, this.base) : range;
+        const keyRange = k ? this.rangeOf(k) : range;
         const v = item.value as YamlNode | null;
         const value: Node = v ? this.convert(v) : nullAt(keyRange.end);
         pairs.push({ key, keyRange, value });
       }
-      return { kind: 'map', pairs, range };
+      return { kind: 'map', pairs: this.lastOfEachKey(pairs), range };
     }
     if (isSeq(n)) {
       const items: Node[] = [];
@@ -142,8 +187,35 @@ class Converter {
     return nullAt(range.start);
   }
 
+  /**
+   * A key given twice in one mapping: CloudFormation uses the last entry (as PyYAML and JSON parsers
+   * do), so the tree keeps only that one and each earlier entry becomes a `duplicate-key` problem.
+   */
+  private lastOfEachKey(pairs: Pair[]): Pair[] {
+    if (pairs.length < 2) return pairs;
+    const last = new Map<string, Pair>();
+    for (const p of pairs) if (hasScalarKey(p)) last.set(p.key, p);
+    if (last.size === pairs.filter(hasScalarKey).length) return pairs;
+    const kept: Pair[] = [];
+    for (const p of pairs) {
+      const winner = hasScalarKey(p) ? last.get(p.key)! : p;
+      if (winner === p) kept.push(p);
+      else this.problems.push({ kind: 'duplicate-key', message: `${p.key} is given again below.`, range: p.keyRange, kept: winner.keyRange });
+    }
+    return kept;
+  }
+
+  /** The node's value range in the document, without the line breaks and indentation a block collection ends with. */
+  private rangeOf(n: YamlNode): Range {
+    const r = n.range;
+    if (!r) return EMPTY;
+    let end = r[1];
+    while (end > r[0] && isSpace(this.text.charCodeAt(end - 1))) end--;
+    return { start: this.at(r[0]), end: this.at(end) };
+  }
+
   private alias(a: YamlNode & { source: string; resolve(doc: Document): unknown }): Node {
-    const range = rangeOf(a, this.text, this.base);
+    const range = this.rangeOf(a);
     if (this.refused) return nullAt(range.start);
     const target = a.resolve(this.doc) as YamlNode | undefined;
     if (!target) return nullAt(range.start);
@@ -192,13 +264,9 @@ function longForm(map: MapNode): Node {
   return { kind: 'intrinsic', fn: only.key, arg: only.value, range: map.range, nameRange: only.keyRange };
 }
 
-/** The node's value range, without the line breaks and indentation a block collection ends with. */
-function rangeOf(n: YamlNode, text: string, base: number): Range {
-  const r = n.range;
-  if (!r) return EMPTY;
-  let end = r[1];
-  while (end > r[0] && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start: r[0] + base, end: end + base };
+/** True for a pair with a scalar key (complex keys are never compared). */
+function hasScalarKey(p: Pair): boolean {
+  return p.key !== '';
 }
 
 function isSpace(c: number): boolean {

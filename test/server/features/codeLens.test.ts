@@ -150,7 +150,7 @@ describe('bundle-size code lenses over JSON-RPC', function () {
   it('refuses code outside the workspace folder, naming it', async () => {
     await server.stop();
     const inner = join(fx.root, 'other');
-    server = await startServer({ workspaceFolders: [pathToFileURL(inner).href] });
+    server = await startServer({ workspaceFolders: [inner] });
     const text = TEMPLATE.replace('src/api/', '../src/api/');
     const nested = pathToFileURL(join(inner, 'template.yaml')).href;
     server.open(nested, text);
