@@ -6,8 +6,9 @@
 import { get, pairOf, str } from './ast';
 import type { MapNode, Node, Range } from './ast';
 import { parseText } from './parse';
-import type { ParseProblem } from './parse';
+import type { Directive, ParseProblem } from './parse';
 import { LineIndex } from './lines';
+import { mayBeTemplate } from './sniff';
 
 export interface Parameter {
   readonly id: string;
@@ -39,6 +40,10 @@ export interface Template {
   /** True when the template declares the SAM transform. */
   readonly isSam: boolean;
   readonly problems: readonly ParseProblem[];
+  /** True when the document has YAML anchors or aliases: a value may be written once and used in several places. */
+  readonly anchors: boolean;
+  /** Comments addressed to Lambda Lens (disable comments), from the YAML syntax tree. */
+  readonly directives: readonly Directive[];
   readonly parameters: ReadonlyMap<string, Parameter>;
   readonly mappings: ReadonlyMap<string, MapNode>;
   readonly conditions: ReadonlyMap<string, Node>;
@@ -54,16 +59,21 @@ export interface Template {
   memo<T>(key: string, compute: (t: Template) => T): T;
 }
 
-/** Parses and builds the model for one document's text. Never throws. */
+/**
+ * Parses and builds the model for one document's text. Never throws. Text that cannot be a template
+ * (see `mayBeTemplate`) is not parsed at all: it gets an empty model without problems, whatever its
+ * size or content.
+ */
 export function buildTemplate(text: string): Template {
+  if (!mayBeTemplate(text)) return new TemplateModel(text, undefined, [], false, []);
   const parsed = parseText(text);
   const root = parsed.root?.kind === 'map' ? parsed.root : undefined;
-  return new TemplateModel(text, root, parsed.problems);
+  return new TemplateModel(text, root, parsed.problems, parsed.anchors, parsed.directives);
 }
 
-/** Builds the model over a tree that is already parsed (incremental re-parses). */
-export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[]): Template {
-  return new TemplateModel(text, root, problems);
+/** Builds the model over a tree that is already parsed (incremental re-parses, which never involve anchors). */
+export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[], directives: readonly Directive[]): Template {
+  return new TemplateModel(text, root, problems, false, directives);
 }
 
 /**
@@ -103,6 +113,8 @@ class TemplateModel implements Template {
     readonly text: string,
     readonly root: MapNode | undefined,
     readonly problems: readonly ParseProblem[],
+    readonly anchors: boolean,
+    readonly directives: readonly Directive[],
   ) {
     this.lines = new LineIndex(text);
     this.isTemplate = isTemplateRoot(root);

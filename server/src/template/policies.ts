@@ -9,6 +9,7 @@ import type { Node, Range } from './ast';
 import type { Template } from './model';
 import { branches, isNoValue, refTarget, resolveStrings } from './resolve';
 import { refsIn } from './refs';
+import { isMatchAll, wildcardMatch } from './wildcard';
 
 export type ResourcePattern =
   | { readonly kind: 'glob'; readonly glob: string }
@@ -189,25 +190,19 @@ function subParts(t: Template, text: string, vars: ReadonlyMap<string, Node> | u
   return out;
 }
 
-const regexCache = new Map<string, RegExp>();
-
-/** IAM wildcard match (`*` any run, `?` one character). */
-export function globMatch(glob: string, value: string, ignoreCase: boolean): boolean {
-  const key = `${ignoreCase ? 'i' : 's'}${glob}`;
-  let re = regexCache.get(key);
-  if (!re) {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
-    re = new RegExp(`^${body}$`, ignoreCase ? 'i' : '');
-    if (regexCache.size > 5000) regexCache.clear();
-    regexCache.set(key, re);
-  }
-  return re.test(value);
-}
-
 /** Whether a statement's actions cover `action` (NotAction inverted); undefined when unreadable. */
 export function actionMatches(s: Statement, action: string): boolean | undefined {
   if (!s.actions) return undefined;
-  const hit = s.actions.some((a) => globMatch(a, action, true));
+  let hit: boolean | undefined = false;
+  for (const a of s.actions) {
+    const m = wildcardMatch(a, action, true);
+    if (m === true) {
+      hit = true;
+      break;
+    }
+    if (m === undefined) hit = undefined;
+  }
+  if (hit === undefined) return undefined;
   return s.notAction ? !hit : hit;
 }
 
@@ -217,7 +212,7 @@ export function actionMatches(s: Statement, action: string): boolean | undefined
  * covers none; undefined when that depends on values the template does not give.
  */
 export function globCoversArn(glob: string, arn: string): boolean | undefined {
-  if (/^\*+$/.test(glob)) return true;
+  if (isMatchAll(glob)) return true;
   const g = glob.split(':');
   const a = arn.split(':');
   // Different literal services can never match.
@@ -228,8 +223,9 @@ export function globCoversArn(glob: string, arn: string): boolean | undefined {
   }
   const shaped = a.join(':');
   const fill = (s: string, hole: string, pseudo: string) => s.replace(/\u0001(.)/g, `${pseudo}$1`).replaceAll(HOLE, hole);
-  const first = globMatch(fill(glob, '', 'pA'), fill(shaped, 'hA', 'pA'), false);
-  const second = globMatch(fill(glob, '', 'P:/-'), fill(shaped, 'H:/-.x', 'P:/-'), false);
+  const first = wildcardMatch(fill(glob, '', 'pA'), fill(shaped, 'hA', 'pA'), false);
+  const second = wildcardMatch(fill(glob, '', 'P:/-'), fill(shaped, 'H:/-.x', 'P:/-'), false);
+  if (first === undefined || second === undefined) return undefined;
   if (first && second) return true;
   if (!first && !second && !shaped.includes(HOLE)) return false;
   return undefined;

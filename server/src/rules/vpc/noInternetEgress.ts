@@ -55,13 +55,13 @@ export const noInternetEgress: Rule = {
         const endpoints = vpcEndpoints(t, first.vpc, service.endpoint);
         if (endpoints.found.length > 0 || endpoints.unknown) continue;
         reported.add(target.id);
-        const { related, resource } = ownerOf(f, edge.range);
+        const { related, ...owner } = ownerOf(f, edge.range);
         const subnetRelated: Related[] = first.subnets.map((s) => ({ range: s.at, message: `${s.id} has no default route to a NAT gateway.` }));
         ctx.report({
           range: edge.range,
           message: `${f.id} uses ${service.name} (${target.id}) but runs in subnets with no route to a NAT gateway (${first.subnets.map((s) => s.id).join(', ')}), and the VPC has no ${service.name} endpoint: the calls time out. Route 0.0.0.0/0 to a NAT gateway, or add an AWS::EC2::VPCEndpoint for com.amazonaws.<region>.${service.endpoint}. Lambda gives its network interfaces no public IP, so an internet gateway route does not help.`,
           related: [{ range: target.idRange, message: `${target.id} is reached over the ${service.name} public endpoint.` }, ...subnetRelated, ...related],
-          ...(resource ? { resource } : {}),
+          ...owner,
         });
       }
     }
