@@ -10,7 +10,7 @@ import { functionById, functionsOf } from '../template/functions';
 import type { FunctionView } from '../template/functions';
 import type { Template } from '../template/model';
 import { refGraph } from '../template/refs';
-import { refTarget, resolveOne } from '../template/resolve';
+import { refTarget, resolveOne, subString } from '../template/resolve';
 import type { ParamValue } from './catalogue';
 
 /** An event type the function is wired to, and the template event that says so. */
@@ -104,26 +104,17 @@ class Builder {
     if (value !== undefined && value !== '' && !(name in this.values)) this.values[name] = value;
   }
 
+  /** A known value; `!Sub 'photos-${Stage}-${AWS::Region}'` with the profile's Region and account filled in. */
   text(node: Node | undefined): string | undefined {
     const c = resolveOne(this.t, node);
     if (c !== undefined) return String(c.value);
-    return node?.kind === 'intrinsic' && node.fn === 'Fn::Sub' ? this.sub(node.arg) : undefined;
+    return subString(this.t, node, (name) => this.pseudo(name))?.value;
   }
 
-  /** `!Sub 'photos-${Stage}'` with parameter defaults and the profile's Region and account filled in. */
-  private sub(arg: Node): string | undefined {
-    const text = arg.kind === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
-    if (text === undefined) return undefined;
-    let unknown = false;
-    const out = text.replace(/\$\{([^}!]+)\}/g, (_m, name: string) => {
-      if (name === 'AWS::Region') return String(this.values.region);
-      if (name === 'AWS::AccountId') return String(this.values.account);
-      const p = this.t.parameters.get(name);
-      const v = p ? resolveOne(this.t, p.default)?.value : undefined;
-      if (v === undefined) unknown = true;
-      return String(v);
-    });
-    return unknown ? undefined : out;
+  private pseudo(name: string): string | undefined {
+    if (name === 'AWS::Region') return String(this.values.region);
+    if (name === 'AWS::AccountId') return String(this.values.account);
+    return undefined;
   }
 
   private list(node: Node | undefined): string[] {

@@ -9,6 +9,8 @@ import type { Node, Range } from './ast';
 import type { Template } from './model';
 import { branches, isNoValue, refTarget, resolveStrings } from './resolve';
 import { refsIn } from './refs';
+import { readSub, refKind, subStringParts } from './sub';
+import type { SubPart } from './sub';
 import { isMatchAll, wildcardMatch } from './wildcard';
 
 export type ResourcePattern =
@@ -103,8 +105,8 @@ function stringList(t: Template, node: Node | undefined): string[] | undefined {
 }
 
 /** The resource pattern a Resource entry (or a SAM policy template's ARN) stands for. */
-export function patternOf(t: Template, node: Node, vars?: ReadonlyMap<string, Node>): ResourcePattern {
-  const parts = partsOf(t, node, vars, 0);
+export function patternOf(t: Template, node: Node): ResourcePattern {
+  const parts = partsOf(t, node, 0);
   if (!parts) return { kind: 'unknown' };
   if (parts.refs.length > 0) return { kind: 'ref', ids: parts.refs };
   return { kind: 'glob', glob: parts.text };
@@ -115,12 +117,12 @@ export function patternOf(t: Template, node: Node, vars?: ReadonlyMap<string, No
  * standing for a parameter value node from `vars` or a pseudo parameter.
  */
 export function patternFromTemplate(t: Template, text: string, vars: ReadonlyMap<string, Node>): ResourcePattern {
-  const parts = subParts(t, text, vars, 0);
+  const parts = foldSub(t, subStringParts(text, vars), 0);
   if (!parts) return { kind: 'unknown' };
   return parts.refs.length > 0 ? { kind: 'ref', ids: parts.refs } : { kind: 'glob', glob: parts.text };
 }
 
-function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | undefined, depth: number): Parts | undefined {
+function partsOf(t: Template, node: Node, depth: number): Parts | undefined {
   if (depth > 6) return undefined;
   if (node.kind === 'scalar') return node.value === null ? undefined : { text: String(node.value), refs: [] };
   if (node.kind !== 'intrinsic') return undefined;
@@ -129,22 +131,15 @@ function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | unde
     if (PSEUDO[target.id]) return { text: PSEUDO[target.id]!, refs: [] };
     if (t.resources.has(target.id)) return { text: HOLE, refs: [target.id] };
   }
-  if (node.fn === 'Fn::Sub') {
-    const arg = node.arg;
-    const text = str(arg.kind === 'seq' ? arg.items[0] : arg);
-    if (text === undefined) return undefined;
-    const local = new Map(vars ?? []);
-    const m = arg.kind === 'seq' ? arg.items[1] : undefined;
-    if (m?.kind === 'map') for (const p of m.pairs) local.set(p.key, p.value);
-    return subParts(t, text, local, depth + 1);
-  }
+  const sub = readSub(t, node);
+  if (sub) return foldSub(t, sub.parts, depth + 1);
   if (node.fn === 'Fn::Join' && node.arg.kind === 'seq' && node.arg.items.length === 2) {
     const sep = str(node.arg.items[0]);
     const list = node.arg.items[1];
     if (sep === undefined || list?.kind !== 'seq') return undefined;
     const out: Parts = { text: '', refs: [] };
     for (const [i, item] of list.items.entries()) {
-      const p = partsOf(t, item, vars, depth + 1);
+      const p = partsOf(t, item, depth + 1);
       if (!p) return undefined;
       out.text += (i > 0 ? sep : '') + p.text;
       out.refs.push(...p.refs);
@@ -154,39 +149,31 @@ function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | unde
   const known = resolveStrings(t, node);
   if (known.length === 1) return { text: known[0]!.value, refs: [] };
   // A part derived from a resource (`!Select [6, !Split [':', !GetAtt Proxy.DBProxyArn]]`) points at it.
-  const ids = [...new Set(refsIn(node).map((e) => e.to).filter((id) => t.resources.has(id)))];
+  const ids = [...new Set(refsIn(t, node).map((e) => e.to).filter((id) => t.resources.has(id)))];
   return ids.length > 0 ? { text: HOLE, refs: ids } : undefined;
 }
 
-const SUB_VAR = /\$\{([^}]*)\}/g;
-
-function subParts(t: Template, text: string, vars: ReadonlyMap<string, Node> | undefined, depth: number): Parts | undefined {
+/** A `!Sub`'s parts as pattern text: pseudo parameters as markers, template resources as HOLEs. */
+function foldSub(t: Template, parts: readonly SubPart[], depth: number): Parts | undefined {
   const out: Parts = { text: '', refs: [] };
-  let last = 0;
-  for (const m of text.matchAll(SUB_VAR)) {
-    out.text += text.slice(last, m.index);
-    last = m.index + m[0].length;
-    const name = m[1]!.trim();
-    if (name.startsWith('!')) {
-      out.text += `\${${name.slice(1)}}`;
-      continue;
-    }
-    const local = vars?.get(name);
-    const dot = name.indexOf('.');
-    const id = dot > 0 ? name.slice(0, dot) : name;
+  for (const part of parts) {
     let p: Parts | undefined;
-    if (local) p = partsOf(t, local, undefined, depth + 1);
-    else if (PSEUDO[name]) p = { text: PSEUDO[name]!, refs: [] };
-    else if (t.resources.has(id)) p = { text: HOLE, refs: [id] };
-    else if (t.parameters.has(name)) {
-      const v = resolveStrings(t, t.parameters.get(name)!.default);
-      p = v.length === 1 && !t.parameters.get(name)!.type?.startsWith('AWS::SSM::') ? { text: v[0]!.value, refs: [] } : undefined;
+    if (part.kind === 'literal') p = { text: part.text, refs: [] };
+    else if (part.kind === 'variable') p = partsOf(t, part.value, depth + 1);
+    else if (part.kind === 'pseudo') p = PSEUDO[part.name] ? { text: PSEUDO[part.name]!, refs: [] } : undefined;
+    else if (part.kind === 'ref') {
+      const kind = refKind(t, part);
+      if (kind === 'resource') p = { text: HOLE, refs: [part.id] };
+      else if (kind === 'parameter') {
+        const param = t.parameters.get(part.id)!;
+        const v = param.type?.startsWith('AWS::SSM::') ? [] : resolveStrings(t, param.default);
+        p = v.length === 1 ? { text: v[0]!.value, refs: [] } : undefined;
+      }
     }
     if (!p) return undefined;
     out.text += p.text;
     out.refs.push(...p.refs);
   }
-  out.text += text.slice(last);
   return out;
 }
 

@@ -103,7 +103,7 @@ function usedResources(t: Template, f: FunctionView): Edge[] {
   }
   const refsOf = (key: string) => {
     const node = get(f.props, key);
-    return node ? refsIn(node, f.id) : [];
+    return node ? refsIn(t, node, f.id) : [];
   };
   return [...refsOf('Environment'), ...refsOf('Policies').filter((e) => !sources.has(e.to))].filter((e) => !t.text.slice(e.range.start, e.range.end).includes('{{resolve:'));
 }
