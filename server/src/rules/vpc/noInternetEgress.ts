@@ -7,7 +7,7 @@ import { functionVpcs, subnetEgress, vpcEndpoints, vpcOf } from '../../template/
 import type { FunctionVpc, VpcRef } from '../../template/network';
 import { refsIn } from '../../template/refs';
 import type { Edge } from '../../template/refs';
-import { refTarget } from '../../template/resolve';
+import { eventSourcesOf } from '../../template/eventSources';
 import type { Related, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
@@ -93,14 +93,7 @@ function isolatedVpc(t: Template, config: FunctionVpc): { vpc: VpcRef; subnets: 
  */
 function usedResources(t: Template, f: FunctionView): Edge[] {
   const sources = new Set<string>();
-  const events = get(f.props, 'Events');
-  for (const e of events?.kind === 'map' ? events.pairs : []) {
-    const props = get(e.value, 'Properties');
-    for (const key of ['Queue', 'Stream', 'Bucket']) {
-      const id = refTarget(get(props, key))?.id;
-      if (id) sources.add(id);
-    }
-  }
+  for (const s of eventSourcesOf(t, f.id)) if (s.target) sources.add(s.target.id);
   const refsOf = (key: string) => {
     const node = get(f.props, key);
     return node ? refsIn(t, node, f.id) : [];
