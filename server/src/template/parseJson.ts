@@ -29,6 +29,8 @@ const ERRORS: Readonly<Record<number, string>> = {
   16: 'Invalid character in a string',
 };
 
+const NO_RANGE: Range = { start: 0, end: 0 };
+
 /** Syntax problems past this many are not listed: the first ones tell where the document broke. */
 const MAX_PROBLEMS = 20;
 
@@ -37,7 +39,9 @@ interface Frame {
   readonly start: number;
   readonly pairs: Pair[];
   readonly items: Node[];
-  key: { key: string; keyRange: Range } | undefined;
+  /** The property whose value comes next. */
+  key: string | undefined;
+  keyRange: Range;
 }
 
 /** Parses a JSON document (the caller has checked `isJsonText`). Never throws. */
@@ -53,20 +57,20 @@ export function parseJsonText(text: string): ParsedText {
       return;
     }
     if (top.kind === 'seq') top.items.push(node);
-    else if (top.key) {
-      top.pairs.push({ ...top.key, value: node });
+    else if (top.key !== undefined) {
+      top.pairs.push({ key: top.key, keyRange: top.keyRange, value: node });
       top.key = undefined;
     }
   };
   const open = (kind: Frame['kind'], offset: number) => {
-    stack.push({ kind, start: offset, pairs: [], items: [], key: undefined });
+    stack.push({ kind, start: offset, pairs: [], items: [], key: undefined, keyRange: NO_RANGE });
   };
   const close = (end: number) => {
     const f = stack.pop()!;
     const range = { start: f.start, end };
     if (f.kind === 'seq') return attach({ kind: 'seq', items: f.items, range } satisfies SeqNode);
     // A property without a value (half-typed) reads as a null, as in YAML.
-    if (f.key) f.pairs.push({ ...f.key, value: nullAt(f.key.keyRange.end) });
+    if (f.key !== undefined) f.pairs.push({ key: f.key, keyRange: f.keyRange, value: nullAt(f.keyRange.end) });
     attach(longForm({ kind: 'map', pairs: f.pairs, range } satisfies MapNode));
   };
 
@@ -77,8 +81,9 @@ export function parseJsonText(text: string): ParsedText {
       onObjectProperty: (property, offset, length) => {
         const top = stack[stack.length - 1];
         if (top?.kind === 'map') {
-          if (top.key) top.pairs.push({ ...top.key, value: nullAt(top.key.keyRange.end) });
-          top.key = { key: property, keyRange: { start: offset, end: offset + length } };
+          if (top.key !== undefined) top.pairs.push({ key: top.key, keyRange: top.keyRange, value: nullAt(top.keyRange.end) });
+          top.key = property;
+          top.keyRange = { start: offset, end: offset + length };
         }
       },
       onObjectEnd: (offset, length) => close(offset + length),
@@ -94,7 +99,5 @@ export function parseJsonText(text: string): ParsedText {
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true },
   );
-  // The scanner closes what it opened even at a cut-off end; this only guards against it not doing so.
-  while (stack.length > 0) close(text.length);
   return { root, problems, anchors: false, directives: [] };
 }
