@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/rules/index';
-import { ruleAnchor } from '../server/src/rules/docs';
+import { ruleAnchor, ruleHeading } from '../server/src/rules/docs';
 
 export const ROOT = join(__dirname, '..');
 export const README = join(ROOT, 'README.md');
@@ -37,7 +37,7 @@ export function rulesDoc(): string {
   ];
   for (const { meta } of RULES) {
     parts.push(
-      `## ${meta.id}`,
+      ruleHeading(meta.id),
       '',
       `${meta.description}`,
       '',

@@ -5,7 +5,7 @@ import { EXIT } from './cli/io';
 import type { CliIo } from './cli/io';
 import { runRules } from './cli/rules';
 import { runSize } from './cli/size';
-import { packageVersion } from './cli/version';
+import { packageVersion } from './packageRoot';
 
 const USAGE = `Usage: lambda-lens <command> [options]
 

@@ -3,7 +3,7 @@
  * and how far it lets YAML aliases expand.
  */
 export const PARSE_LIMITS = {
-  /** Files above this size are skipped with one information diagnostic (CloudFormation's own cap is 1 MB). */
+  /** Files above this many UTF-8 bytes are skipped with one information diagnostic (CloudFormation's own cap is 1 MB). */
   maxFileBytes: 4_000_000,
   /** Total nodes reachable through aliases before the document is refused as an alias bomb. */
   maxAliasExpansion: 100_000,

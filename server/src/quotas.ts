@@ -9,8 +9,10 @@ export const LAMBDA_QUOTAS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/g
 export const CLOUDFORMATION_QUOTAS_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html';
 
 export const QUOTAS = {
-  /** Function memory, MB, in 1 MB steps. */
+  /** Function memory, MB, in steps of memoryStepMb. */
   memoryMb: { min: 128, max: 10_240 },
+  /** Memory is set in whole steps of this many MB. */
+  memoryStepMb: 1,
   /** Memory bounds for Lambda Managed Instances functions (a CapacityProviderConfig), MB. */
   managedInstancesMemoryMb: { min: 128, max: 32_768 },
   /** Function timeout, seconds. */
@@ -29,6 +31,8 @@ export const QUOTAS = {
   layersPerFunction: 5,
   /** Unzipped deployment package including layers, bytes (250 MB). */
   unzippedPackageBytes: 262_144_000,
+  /** Container image code package, uncompressed with all its layers, bytes (10 GB). */
+  containerImageBytes: 10 * 1024 ** 3,
   /** Zipped deployment package for direct upload, bytes (50 MB). */
   zippedDirectUploadBytes: 52_428_800,
   /** Largest package the console code editor opens, bytes (3 MB). */
@@ -137,12 +141,16 @@ export const EVENT_QUOTAS = {
   sqsBatchSize: { min: 1, max: 10_000 },
   /** Default SQS BatchSize, and the most a FIFO queue or a mapping without a batching window may take. */
   sqsUnbatchedMax: 10,
+  /** The shortest MaximumBatchingWindowInSeconds that allows a BatchSize above sqsUnbatchedMax, seconds. */
+  sqsBatchingWindowMinSeconds: 1,
   /** Kinesis / DynamoDB Streams settings. */
   streamBatchSize: { min: 1, max: 10_000 },
   parallelizationFactor: { min: 1, max: 10 },
   maximumRetryAttempts: { min: -1, max: 10_000 },
-  /** MaximumRecordAgeInSeconds: -1 (infinite) or this range. */
+  /** MaximumRecordAgeInSeconds: `maximumRecordAgeInfinite` or this range. */
   maximumRecordAgeSeconds: { min: 60, max: 604_800 },
+  /** The MaximumRecordAgeInSeconds value that means no limit. */
+  maximumRecordAgeInfinite: -1,
   tumblingWindowSeconds: { min: 0, max: 900 },
   maximumBatchingWindowSeconds: { min: 0, max: 300 },
   /** API Gateway REST integration timeout (raisable by quota request for regional and private APIs), seconds. */

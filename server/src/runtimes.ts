@@ -33,9 +33,14 @@ export function runtimeInfo(id: string): RuntimeLifecycle | undefined {
   return RUNTIMES.get(id);
 }
 
+/** The UTC day of a date, `YYYY-MM-DD`, as lifecycle dates are written. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** Where a runtime stands on `today` (dates are compared as UTC days). */
 export function runtimePhase(info: RuntimeLifecycle, today: Date): RuntimePhase {
-  const day = today.toISOString().slice(0, 10);
+  const day = utcDay(today);
   const past = (d: string | null) => d !== null && d <= day;
   if (past(info.updateBlock)) return 'update-blocked';
   if (past(info.createBlock)) return 'create-blocked';

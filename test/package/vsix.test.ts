@@ -40,6 +40,7 @@ const SHIPPABLE = [
   /^extension\/dist\/(extension|server|measureWorker)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/(images|docs\/images)\/[\w.-]+\.png$/,
+  /^extension\/docs\/rules\.md$/,
 ];
 
 describe('npm run package', function () {
@@ -76,5 +77,7 @@ describe('npm run package', function () {
       assert.ok(entries.includes(name), `${name} missing from ${entries.join(', ')}`);
     }
     assert.ok(entries.includes('extension/readme.md') && entries.includes('extension/changelog.md') && entries.includes('extension/LICENSE.txt'));
+    // Diagnostic and hover links open the rule documentation beside dist/.
+    assert.ok(entries.includes('extension/docs/rules.md'), 'docs/rules.md ships for rule links');
   });
 });

@@ -1,5 +1,7 @@
 /** LSP tier: the bundled server over a real JSON-RPC connection, as an editor drives it. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CodeActionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,7 +48,11 @@ describe('language server over JSON-RPC', function () {
     assert.equal(d.source, 'lambda-lens');
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 8, character: 18 }, end: { line: 8, character: 23 } });
-    assert.match(d.codeDescription!.href, /docs\/rules\.md#limitsmemory-size$/);
+    // The link opens the rule documentation shipped with the package at the rule's heading.
+    const href = new URL(d.codeDescription!.href);
+    assert.equal(href.protocol, 'file:');
+    const line = Number(/^#L(\d+)$/.exec(href.hash)?.[1]);
+    assert.equal(readFileSync(fileURLToPath(href), 'utf8').split('\n')[line - 1], '## limits/memory-size');
   });
 
   it('clears diagnostics when an edit fixes the template, and on close', async () => {

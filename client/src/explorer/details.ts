@@ -1,6 +1,7 @@
 /** The lazily loaded children of a function's detail groups and of the Account node. */
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { arnResourceName, layerVersionLabel } from '../../../server/src/arn';
 import { QUOTAS } from '../../../server/src/quotas';
 import { getAccountSummary, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
 import { formatCount } from './filter';
@@ -15,7 +16,6 @@ const row = (parent: string, label: string, description: string, tooltip?: strin
   ...(tooltip ? { tooltip } : {}),
 });
 
-const layerName = (arn: string): string => arn.split(':').slice(-2).join(':');
 
 /** Rows for the Configuration group, from GetFunction. */
 export function configurationRows(parent: string, d: FunctionDetails): DetailNode[] {
@@ -55,12 +55,12 @@ export async function groupRows(client: LambdaClient, parent: string, fn: Functi
       const { items, truncated } = await listEventSourceMappings(client, fn.name, signal);
       return withTruncation(
         parent,
-        items.map((m) => row(parent, m.source.split(':').pop() ?? m.source, `${m.state}${m.batchSize !== undefined ? ` · batch ${m.batchSize}` : ''}`, `${m.source}\n${m.uuid}`)),
+        items.map((m) => row(parent, arnResourceName(m.source) ?? m.source, `${m.state}${m.batchSize !== undefined ? ` · batch ${m.batchSize}` : ''}`, `${m.source}\n${m.uuid}`)),
         truncated,
       );
     }
     case 'layers':
-      return fn.layers.map((l) => row(parent, layerName(l.arn), formatBytes(l.codeSizeBytes), l.arn));
+      return fn.layers.map((l) => row(parent, layerVersionLabel(l.arn), formatBytes(l.codeSizeBytes), l.arn));
     case 'environment':
       // Names only: values may be secrets and are never fetched into the tree.
       return fn.environmentNames.map((n) => row(parent, n, ''));

@@ -1,9 +1,10 @@
 /** Links out of the explorer: the AWS console page of a function. */
+import { parseArn } from '../../../server/src/arn';
 import type { FunctionTarget } from './nodes';
 
 /** The console host of the partition the function's ARN names. */
 function consoleHost(arn: string, region: string): string {
-  const partition = arn.split(':')[1] ?? 'aws';
+  const partition = parseArn(arn)?.partition ?? 'aws';
   if (partition === 'aws-cn') return 'console.amazonaws.cn';
   if (partition === 'aws-us-gov') return 'console.amazonaws-us-gov.com';
   return `${region}.console.aws.amazon.com`;

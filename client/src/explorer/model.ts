@@ -2,6 +2,7 @@
  * The explorer's data layer, free of `vscode`: which nodes each node has, paging, filters, detail
  * loading and errors per region. The tree provider asks it for children and listens for changes.
  */
+import { parseArn } from '../../../server/src/arn';
 import type { AwsContext } from '../aws/awsContext';
 import { classifyAwsError, type ClassifiedError } from '../aws/errors';
 import { getFunctionDetails, MAX_PAGE_SIZE, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
@@ -265,7 +266,7 @@ export class ExplorerModel implements PresentContext {
   }
 
   private detailKey(fn: Pick<FunctionSummary, 'arn'>): string {
-    return `${fn.arn.split(':')[3] ?? ''}/${fn.arn}`;
+    return `${parseArn(fn.arn)?.region ?? ''}/${fn.arn}`;
   }
 
   private reset(): void {

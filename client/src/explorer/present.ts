@@ -2,6 +2,7 @@
  * How each explorer node looks: label, description, Markdown tooltip, icon, context value and click
  * command, as plain data. The tree provider turns it into a TreeItem; tests read it directly.
  */
+import { layerVersionLabel } from '../../../server/src/arn';
 import { QUOTAS } from '../../../server/src/quotas';
 import { runtimeFamily, runtimeInfo, runtimePhase } from '../../../server/src/runtimes';
 import type { FunctionDetails, FunctionSummary } from '../aws/lambdaApi';
@@ -103,7 +104,7 @@ export function functionTooltip(fn: FunctionSummary, details: FunctionDetails | 
         ? `${fn.vpc.vpcId ? md(fn.vpc.vpcId) : 'yes'} · ${fn.vpc.subnetCount} subnet${fn.vpc.subnetCount === 1 ? '' : 's'} · ${fn.vpc.securityGroupCount} security group${fn.vpc.securityGroupCount === 1 ? '' : 's'}`
         : 'none',
     ],
-    ['Layers', fn.layers.length ? `${fn.layers.length}: ${fn.layers.map((l) => md(l.arn.split(':').slice(-2).join(':'))).join(', ')}` : 'none'],
+    ['Layers', fn.layers.length ? `${fn.layers.length}: ${fn.layers.map((l) => md(layerVersionLabel(l.arn))).join(', ')}` : 'none'],
     [
       'Reserved concurrency',
       details ? (details.reservedConcurrency !== undefined ? String(details.reservedConcurrency) : 'not reserved') : '…',

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseFunctionArn } from '../../../server/src/arn';
 
 /** The folder of saved events, relative to the workspace root. */
 export const SAVED_EVENTS_DIR = path.join('.lambda-lens', 'events');
@@ -18,8 +19,7 @@ export interface SavedEvent {
 
 /** The function part of a name or ARN (`arn:aws:lambda:r:a:function:name:alias` -> `name`). */
 export function functionFolder(functionNameOrArn: string): string {
-  const m = /^arn:[^:]+:lambda:[^:]+:\d+:function:([^:]+)/.exec(functionNameOrArn);
-  return m?.[1] ?? functionNameOrArn;
+  return parseFunctionArn(functionNameOrArn)?.name ?? functionNameOrArn;
 }
 
 /** Why `name` cannot name a saved event, or undefined when it can. */

@@ -88,7 +88,8 @@ function parseSets(sets: readonly string[]): Record<string, string> {
   for (const s of sets) {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set takes key=value, got "${s}"`);
-    out[s.slice(0, eq)] = s.slice(eq + 1);
+    // Defined, not assigned: assigning `__proto__` would set the prototype and drop the key unseen.
+    Object.defineProperty(out, s.slice(0, eq), { value: s.slice(eq + 1), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { Template } from '../template/model';
 import type { Diagnostic, Severity } from '../rules/types';
 import { RULES } from '../rules/index';
 import { ruleDocsUrl } from '../rules/docs';
-import { packageVersion } from './version';
+import { packageVersion } from '../packageRoot';
 
 /** One file's findings, with the model that gives them positions. */
 export interface FileResult {

@@ -11,7 +11,10 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 /** A usage error: printed on stderr, exit code 2. */
 export class UsageError extends Error {}
 
-/** Splits `--name value` / `--name=value` options from positional arguments. Repeated options accumulate. */
+/**
+ * Splits `--name value` / `--name=value` options from positional arguments. Repeated options
+ * accumulate. `--` ends the options (POSIX): everything after it is positional, even `--odd.yaml`.
+ */
 export function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[] = []): {
   positional: string[];
   options: Map<string, string[]>;
@@ -20,7 +23,11 @@ export function parseArgs(args: readonly string[], valued: readonly string[], fl
   const options = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (!a.startsWith('--') || a === '--') {
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('--')) {
       positional.push(a);
       continue;
     }

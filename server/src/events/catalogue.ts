@@ -99,7 +99,7 @@ export function generateEvent(id: string, values: Readonly<Record<string, ParamV
  */
 export function pickParams(def: EventDefinition, values: Readonly<Record<string, ParamValue>>): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
-  for (const [k, v] of Object.entries(values)) if (def.params[k]) out[k] = v;
+  for (const [k, v] of Object.entries(values)) if (Object.hasOwn(def.params, k)) out[k] = v;
   return out;
 }
 
@@ -108,9 +108,10 @@ export function resolveParams(def: EventDefinition, values: Readonly<Record<stri
   const out: Record<string, ParamValue> = {};
   for (const [name, p] of Object.entries(def.params)) out[name] = p.default;
   for (const [name, raw] of Object.entries(values)) {
-    const p = def.params[name];
+    // Own keys only: `constructor`, `toString` or `__proto__` are no parameters of any event.
+    const p = Object.hasOwn(def.params, name) ? def.params[name] : undefined;
     if (!p) {
-      const why = def.derived[name] ? ` (it is computed from ${def.derived[name].from})` : '';
+      const why = Object.hasOwn(def.derived, name) ? ` (it is computed from ${def.derived[name]!.from})` : '';
       throw new EventCatalogueError(
         `unknown key "${name}" for ${def.id}${why}. Keys: ${Object.keys(def.params).join(', ')}.`,
       );

@@ -5,6 +5,7 @@
  * receives events from, so a generated event carries the user's own names instead of `my-queue`.
  * Anything unknown stays the catalogue's example value.
  */
+import { arnResourceName } from '../arn';
 import { get } from '../template/ast';
 import type { Node } from '../template/ast';
 import { functionById, functionsOf } from '../template/functions';
@@ -126,7 +127,7 @@ class Builder {
       return explicit ?? (lower ? s.target.id.toLowerCase() : s.target.id);
     }
     const literal = s.targetArn ?? this.text(s.targetNode);
-    return literal?.startsWith('arn:') ? literal.split(/[:/]/).pop() : literal;
+    return literal === undefined ? undefined : arnResourceName(literal) ?? literal;
   }
 
   /** One trigger. Settings come from the SAM event's Properties, or from the resource that declares the trigger. */

@@ -5,7 +5,7 @@
  */
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { DISABLE_COMMENT } from '../rules/engine';
+import { disableCommentEdit } from '../rules/edits';
 import type { Diagnostic, ValidationOptions } from '../rules/types';
 import type { Template } from '../template/model';
 import type { Analyses, TextSource } from './analyses';
@@ -42,19 +42,12 @@ function sameStart(t: Template, d: Diagnostic, lsp: LspDiagnostic): boolean {
 }
 
 function disableAction(t: Template, uri: string, d: Diagnostic, diagnostic: LspDiagnostic): CodeAction | undefined {
-  if (t.text.trimStart().startsWith('{')) return undefined;
-  const line = t.lines.positionAt(d.range.start).line;
-  const indent = /^\s*/.exec(t.lines.lineText(line))![0];
-  const previous = line > 0 ? t.lines.lineText(line - 1) : '';
-  const existing = previous.indexOf(DISABLE_COMMENT);
-  const edit = existing >= 0
-    // Extend an existing comment instead of stacking a second one.
-    ? { range: { start: { line: line - 1, character: previous.length }, end: { line: line - 1, character: previous.length } }, newText: ` ${d.rule}` }
-    : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# ${DISABLE_COMMENT} ${d.rule}\n` };
+  const edit = disableCommentEdit(t, d.range.start, d.rule);
+  if (!edit) return undefined;
   return {
     title: `Disable ${d.rule} for this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: { changes: { [uri]: [edit] } },
+    edit: { changes: { [uri]: [toLspEdit(t, edit)] } },
   };
 }

@@ -1,10 +1,12 @@
 /**
- * Validation options per open document: the settings, the template's path on disk and its package
- * measurements. The same object is returned until one of them changes, so the diagnostics cached
- * for a document version are reused rather than recomputed.
+ * Validation options per open document: the settings, "today", the template's path on disk and its
+ * package measurements. The same object is returned until one of them changes, so the diagnostics
+ * cached for a document version are reused rather than recomputed; a new (UTC) day is such a change,
+ * since runtime lifecycle dates compare days.
  */
 import { fileURLToPath } from 'node:url';
 import type { PackageSizeSource, ValidationOptions } from '../rules/types';
+import { utcDay } from '../runtimes';
 import type { Template } from '../template/model';
 import { PackageSizes } from './packageSizes';
 import { editorOptions } from './settings';
@@ -17,15 +19,19 @@ interface Entry {
 }
 
 export class DocumentOptions {
+  private settings: ServerSettings;
   private base: ValidationOptions;
   private bundleSizes: boolean;
   private readonly entries = new Map<string, Entry>();
 
+  /** `now` is read on every validation (injectable for tests). */
   constructor(
     private readonly sizes: PackageSizes,
     settings: ServerSettings,
+    private readonly now: () => Date = () => new Date(),
   ) {
-    this.base = editorOptions(settings);
+    this.settings = settings;
+    this.base = editorOptions(settings, now());
     this.bundleSizes = settings.bundleSizeEnabled;
   }
 
@@ -35,7 +41,8 @@ export class DocumentOptions {
   }
 
   applySettings(settings: ServerSettings): void {
-    this.base = editorOptions(settings);
+    this.settings = settings;
+    this.base = editorOptions(settings, this.now());
     this.bundleSizes = settings.bundleSizeEnabled;
     if (!this.bundleSizes) this.sizes.clear();
   }
@@ -43,6 +50,8 @@ export class DocumentOptions {
   /** Options for a document; also starts measuring its functions when their code locations changed. */
   for(uri: string, template: Template | undefined): ValidationOptions {
     if (this.bundleSizes && template) this.sizes.track(uri, template);
+    const today = this.now();
+    if (utcDay(today) !== utcDay(this.base.today)) this.base = editorOptions(this.settings, today);
     const source = this.bundleSizes ? this.sizes.source(uri) : undefined;
     const cached = this.entries.get(uri);
     if (cached && cached.base === this.base && cached.source === source) return cached.options;

@@ -2,7 +2,8 @@
  * What a hover says about each property a rule checks: the limit or rule in one sentence (numbers from
  * the quota table), the rules involved, and the AWS documentation.
  */
-import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, EVENT_QUOTAS, LAMBDA_QUOTAS_URL, QUOTAS } from '../quotas';
+import { LIMIT_TEXT } from '../measure/format';
+import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, EDGE_QUOTAS, EVENT_QUOTAS, LAMBDA_QUOTAS_URL, QUOTAS, RDS_PROXY_QUOTAS } from '../quotas';
 
 export interface HoverEntry {
   readonly sentence: string;
@@ -11,6 +12,7 @@ export interface HoverEntry {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+const PORTS = RDS_PROXY_QUOTAS.portByEngineFamily;
 const LAMBDA_CONFIG = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html';
 const VPC = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html';
 const SQS = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
@@ -23,12 +25,12 @@ const STREAMS = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html'
 /** Keyed by property name; the hover applies wherever that key appears inside a resource or Globals. */
 export const HOVERS: Readonly<Record<string, HoverEntry>> = {
   MemorySize: {
-    sentence: `Lambda memory is ${n(QUOTAS.memoryMb.min)}–${n(QUOTAS.memoryMb.max)} MB in 1 MB steps (default ${QUOTAS.defaultMemoryMb} MB); CPU scales with it. Lambda@Edge viewer functions are limited to 128 MB.`,
+    sentence: `Lambda memory is ${n(QUOTAS.memoryMb.min)}–${n(QUOTAS.memoryMb.max)} MB in ${QUOTAS.memoryStepMb} MB steps (default ${QUOTAS.defaultMemoryMb} MB); CPU scales with it. Lambda@Edge viewer functions are limited to ${EDGE_QUOTAS.viewerMaxMemoryMb} MB.`,
     rules: ['limits/memory-size', 'edge/viewer-limits'],
     url: LAMBDA_QUOTAS_URL,
   },
   Timeout: {
-    sentence: `A function runs ${QUOTAS.timeoutSeconds.min}–${n(QUOTAS.timeoutSeconds.max)} seconds at most (default ${QUOTAS.defaultTimeoutSeconds} s). API Gateway callers give up after 29 s (REST) or 30 s (HTTP API); an SQS queue's visibility timeout should be at least 6 times this.`,
+    sentence: `A function runs ${QUOTAS.timeoutSeconds.min}–${n(QUOTAS.timeoutSeconds.max)} seconds at most (default ${QUOTAS.defaultTimeoutSeconds} s). API Gateway callers give up after ${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s (REST) or ${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s (HTTP API); an SQS queue's visibility timeout should be at least ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} times this.`,
     rules: ['limits/timeout', 'events/api-timeout', 'events/sqs-visibility-timeout', 'edge/viewer-limits'],
     url: LAMBDA_QUOTAS_URL,
   },
@@ -43,7 +45,7 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: LAMBDA_QUOTAS_URL,
   },
   Layers: {
-    sentence: `A function may use at most ${QUOTAS.layersPerFunction} layers (Globals layers count); function and layers together stay under 250 MB unzipped.`,
+    sentence: `A function may use at most ${QUOTAS.layersPerFunction} layers (Globals layers count); function and layers together stay under ${LIMIT_TEXT.unzipped} unzipped.`,
     rules: ['limits/layers', 'limits/package-size'],
     url: LAMBDA_QUOTAS_URL,
   },
@@ -68,7 +70,7 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: LAMBDA_QUOTAS_URL,
   },
   CodeUri: {
-    sentence: 'The deployment package is 50 MB zipped for direct upload and 250 MB unzipped including layers.',
+    sentence: `The deployment package is ${LIMIT_TEXT.zipped} zipped for direct upload and ${LIMIT_TEXT.unzipped} unzipped including layers.`,
     rules: ['limits/package-size'],
     url: LAMBDA_QUOTAS_URL,
   },
@@ -88,12 +90,12 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: VPC,
   },
   VisibilityTimeout: {
-    sentence: 'For a Lambda event source, the queue visibility timeout must be at least the function timeout; AWS recommends 6 times it.',
+    sentence: `For a Lambda event source, the queue visibility timeout must be at least the function timeout; AWS recommends ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} times it.`,
     rules: ['events/sqs-visibility-timeout'],
     url: SQS,
   },
   BatchSize: {
-    sentence: 'SQS batches take 1–10,000 records (above 10 only with a batching window, at most 10 for FIFO); streams 1–10,000.',
+    sentence: `SQS batches take ${n(EVENT_QUOTAS.sqsBatchSize.min)}–${n(EVENT_QUOTAS.sqsBatchSize.max)} records (above ${EVENT_QUOTAS.sqsUnbatchedMax} only with a batching window, at most ${EVENT_QUOTAS.sqsUnbatchedMax} for FIFO); streams ${n(EVENT_QUOTAS.streamBatchSize.min)}–${n(EVENT_QUOTAS.streamBatchSize.max)}.`,
     rules: ['events/sqs-batching', 'events/stream-settings'],
     url: SQS,
   },
@@ -118,12 +120,12 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: STREAMS,
   },
   MaximumRecordAgeInSeconds: {
-    sentence: `Records older than this are discarded: -1 (never) or ${EVENT_QUOTAS.maximumRecordAgeSeconds.min}–${n(EVENT_QUOTAS.maximumRecordAgeSeconds.max)} seconds.`,
+    sentence: `Records older than this are discarded: ${EVENT_QUOTAS.maximumRecordAgeInfinite} (never) or ${EVENT_QUOTAS.maximumRecordAgeSeconds.min}–${n(EVENT_QUOTAS.maximumRecordAgeSeconds.max)} seconds.`,
     rules: ['events/stream-settings'],
     url: STREAMS,
   },
   MaximumBatchingWindowInSeconds: {
-    sentence: `Lambda waits up to ${EVENT_QUOTAS.maximumBatchingWindowSeconds.max} seconds to fill a batch; SQS batches above ${EVENT_QUOTAS.sqsUnbatchedMax} need at least 1 s, and FIFO queues take no window.`,
+    sentence: `Lambda waits up to ${EVENT_QUOTAS.maximumBatchingWindowSeconds.max} seconds to fill a batch; SQS batches above ${EVENT_QUOTAS.sqsUnbatchedMax} need at least ${EVENT_QUOTAS.sqsBatchingWindowMinSeconds} s, and FIFO queues take no window.`,
     rules: ['events/sqs-batching', 'events/stream-settings'],
     url: SQS,
   },
@@ -158,7 +160,7 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: PROXY,
   },
   VpcSecurityGroupIds: {
-    sentence: "The proxy's security groups must allow the engine port (MySQL 3306, PostgreSQL 5432, SQL Server 1433) from the functions' security groups.",
+    sentence: `The proxy's security groups must allow the engine port (MySQL ${PORTS.MYSQL}, PostgreSQL ${PORTS.POSTGRESQL}, SQL Server ${PORTS.SQLSERVER}) from the functions' security groups.`,
     rules: ['rds-proxy/security-group-ingress'],
     url: PROXY,
   },
@@ -173,7 +175,7 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.Messages.html',
   },
   LambdaFunctionAssociations: {
-    sentence: 'Lambda@Edge takes a published version (not $LATEST or an alias); viewer triggers allow 128 MB and 5 s, origin triggers 30 s; no environment variables, VPC or layers.',
+    sentence: `Lambda@Edge takes a published version (not $LATEST or an alias); viewer triggers allow ${EDGE_QUOTAS.viewerMaxMemoryMb} MB and ${EDGE_QUOTAS.viewerMaxTimeoutSeconds} s, origin triggers ${EDGE_QUOTAS.originMaxTimeoutSeconds} s; no environment variables, VPC or layers.`,
     rules: ['edge/version-required', 'edge/viewer-limits', 'edge/unsupported-config', 'edge/role-trust'],
     url: EDGE,
   },

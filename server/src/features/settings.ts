@@ -35,7 +35,7 @@ export function parseSettings(raw: unknown): ServerSettings {
   };
 }
 
-/** Validation options for the editor: syntax errors are left to the YAML / JSON language support. */
-export function editorOptions(settings: ServerSettings, today = new Date()): ValidationOptions {
+/** Validation options for the editor on `today`: syntax errors are left to the YAML / JSON language support. */
+export function editorOptions(settings: ServerSettings, today: Date): ValidationOptions {
   return { accountConcurrencyLimit: settings.accountConcurrencyLimit, today, ruleLevels: settings.rules, reportSyntax: false };
 }

@@ -23,8 +23,11 @@ export function percentOf(bytes: number, limit: number): number {
 /** Share of a limit from which the CodeLens shows a warning sign. */
 export const WARN_SHARE = 0.8;
 
-/** A limit as AWS writes it: `250 MB` (whole megabytes without a decimal). */
-function formatLimit(bytes: number): string {
+const GB = 1024 * MB;
+
+/** A quota as AWS writes it: `10 GB`, `250 MB`, `4 KB` (whole units without a decimal). */
+export function formatLimit(bytes: number): string {
+  if (bytes % GB === 0) return `${bytes / GB} GB`;
   return bytes % MB === 0 ? `${bytes / MB} MB` : formatBytes(bytes);
 }
 

@@ -1,22 +1,26 @@
 /**
- * Text edits that add keys and list items to a template without re-serialising it: the new text is
- * written in the style of its surroundings (YAML block, YAML flow, or JSON), so a quick fix leaves the
- * rest of the document byte for byte as it was and the result still parses.
+ * Every text edit Lambda Lens proposes, in one place: adding keys, maps and list items, replacing a
+ * value (or the parameter Default it came from), and the disable comment. Nothing is re-serialised:
+ * new text is written in the style of its surroundings (YAML block, YAML flow, or JSON), so a fix
+ * leaves the rest of the document byte for byte as it was and the result still parses.
  */
-import type { MapNode, Pair, SeqNode } from '../template/ast';
-import type { Template } from '../template/model';
-import type { TextEdit } from './types';
+import type { MapNode, Pair, Range, SeqNode } from '../template/ast';
+import type { Resource, Template } from '../template/model';
+import type { Candidate } from '../template/resolve';
+import type { Fix, TextEdit } from './types';
 
-/** A value to write: a plain string, `!Ref id`, `!Sub text`, or a list of those. */
-export type EditScalar = string | { readonly ref: string } | { readonly sub: string };
-export type EditValue = EditScalar | readonly EditScalar[];
+/** A value to write: a string, a number or boolean, `!Ref id`, `!Sub text`. */
+export type EditScalar = string | number | boolean | { readonly ref: string } | { readonly sub: string };
+/** A map to write, its entries in order. */
+export interface EditMap {
+  readonly entries: ReadonlyArray<readonly [string, EditValue]>;
+}
+export type EditValue = EditScalar | readonly EditScalar[] | EditMap;
+
+/** The comment that silences rules on the next line (`# lambda-lens-disable-next-line <id>...`). */
+export const DISABLE_COMMENT = 'lambda-lens-disable-next-line';
 
 type Style = 'block' | 'flow' | 'json';
-
-/** True when the document is JSON (its first character opens an object). */
-export function isJsonText(text: string): boolean {
-  return text.trimStart().startsWith('{');
-}
 
 /** Inserts `key: value` as the next sibling of `pair` in the map that holds it. */
 export function insertPairAfter(t: Template, pair: Pair, key: string, value: EditValue): TextEdit {
@@ -25,28 +29,40 @@ export function insertPairAfter(t: Template, pair: Pair, key: string, value: Edi
   if (style === 'block') {
     const at = lineEnd(t.text, end);
     const indent = ' '.repeat(column(t.text, pair.keyRange.start));
-    return { range: { start: at, end: at }, newText: `\n${indent}${blockPair(key, value, indent)}` };
+    return { range: point(at), newText: `\n${indent}${blockPair(key, value, indent)}` };
   }
   const newline = style === 'json' && lineOf(t, pair.keyRange.start) !== lineOf(t, previousContent(t.text, pair.keyRange.start));
   const sep = newline ? `,\n${' '.repeat(column(t.text, pair.keyRange.start))}` : ', ';
-  return { range: { start: end, end }, newText: `${sep}${flowPair(key, value, style)}` };
+  return { range: point(end), newText: `${sep}${flowPair(key, value, style)}` };
 }
 
-/** Inserts `key: value` as the first entry of `map`. */
+/** Inserts `key: value` as the first entry of `map`; an empty flow map `{}` gets it as its only entry. */
 export function insertPairFirst(t: Template, map: MapNode, key: string, value: EditValue): TextEdit | undefined {
   const first = map.pairs[0];
-  if (!first) return undefined;
+  if (!first) {
+    if (t.text[map.range.start] !== '{') return undefined;
+    const style: Style = t.format === 'json' ? 'json' : 'flow';
+    const pad = style === 'json' ? '' : ' ';
+    return { range: point(map.range.start + 1), newText: `${pad}${flowPair(key, value, style)}${pad}` };
+  }
   const style = styleAt(t, first.keyRange.start);
   const start = first.keyRange.start;
   if (style === 'block') {
     const lineStart = t.text.lastIndexOf('\n', start - 1) + 1;
     if (t.text.slice(lineStart, start).trim() !== '') return undefined;
     const indent = t.text.slice(lineStart, start);
-    return { range: { start: lineStart, end: lineStart }, newText: `${indent}${blockPair(key, value, indent)}\n` };
+    return { range: point(lineStart), newText: `${indent}${blockPair(key, value, indent)}\n` };
   }
   const newline = style === 'json' && lineOf(t, start) !== lineOf(t, previousContent(t.text, start));
   const sep = newline ? `,\n${' '.repeat(column(t.text, start))}` : ', ';
-  return { range: { start, end: start }, newText: `${flowPair(key, value, style)}${sep}` };
+  return { range: point(start), newText: `${flowPair(key, value, style)}${sep}` };
+}
+
+/** Sets `key: value` in a resource's Properties: its first entry, or a new Properties map after Type. */
+export function insertProperty(t: Template, resource: Resource, key: string, value: EditValue): TextEdit | undefined {
+  if (resource.properties) return insertPairFirst(t, resource.properties, key, value);
+  const type = resource.node.pairs.find((p) => p.key === 'Type');
+  return type ? insertPairAfter(t, type, 'Properties', { entries: [[key, value]] }) : undefined;
 }
 
 /** Appends an item to a sequence, block or flow. */
@@ -57,27 +73,60 @@ export function appendListItem(t: Template, seq: SeqNode, value: EditScalar): Te
     if (!last) return undefined;
     const dash = t.text.lastIndexOf('-', last.range.start);
     const at = lineEnd(t.text, last.range.end);
-    return { range: { start: at, end: at }, newText: `\n${' '.repeat(column(t.text, dash))}- ${yamlScalar(value)}` };
+    return { range: point(at), newText: `\n${' '.repeat(column(t.text, dash))}- ${yamlScalar(value)}` };
   }
-  const style: Style = isJsonText(t.text) ? 'json' : 'flow';
-  const text = style === 'json' ? jsonScalar(value) : yamlScalar(value);
-  if (!last) return { range: { start: seq.range.start + 1, end: seq.range.start + 1 }, newText: text };
-  return { range: { start: last.range.end, end: last.range.end }, newText: `, ${text}` };
+  const text = t.format === 'json' ? jsonScalar(value) : yamlScalar(value);
+  if (!last) return { range: point(seq.range.start + 1), newText: text };
+  return { range: point(last.range.end), newText: `, ${text}` };
 }
 
-/** Replaces a value node's text with `value`, written in the style found there. */
-export function replaceWith(t: Template, range: { start: number; end: number }, value: EditValue): TextEdit {
-  const style: Style = isJsonText(t.text) ? 'json' : 'flow';
-  return { range, newText: style === 'json' ? jsonValue(value) : flowValue(value) };
+/** Replaces a value node's text with `value`, written in the document's style. */
+export function replaceWith(t: Template, range: Range, value: EditValue): TextEdit {
+  return { range, newText: t.format === 'json' ? jsonValue(value) : flowValue(value) };
+}
+
+/** Replaces a candidate's written value: the literal, or the parameter Default it came from. */
+export function replaceValue(c: Candidate, newText: string): TextEdit {
+  return { range: c.via[0] ?? c.at, newText };
+}
+
+/** A fix replacing a candidate's written value with `newText`. */
+export function replaceValueFix(title: string, c: Candidate, newText: string): Fix {
+  return { title, edits: [replaceValue(c, newText)] };
+}
+
+/** A fix replacing a string value (or the parameter Default it came from), keeping its quote style. */
+export function replaceStringFix(t: Template, c: Candidate, value: string): Fix {
+  const range = c.via[0] ?? c.at;
+  const quote = t.text[range.start];
+  const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : value;
+  return { title: `Change to ${value}`, edits: [{ range, newText }] };
+}
+
+/**
+ * A `# lambda-lens-disable-next-line <id>` comment above the line of `offset`, or the id added to the
+ * comment already there. Undefined for JSON, which has no comments.
+ */
+export function disableCommentEdit(t: Template, offset: number, ruleId: string): TextEdit | undefined {
+  if (t.format === 'json') return undefined;
+  const line = t.lines.positionAt(offset).line;
+  const previous = line > 0 ? t.lines.lineText(line - 1) : '';
+  if (previous.includes(DISABLE_COMMENT)) {
+    // Extend the existing comment instead of stacking a second one.
+    return { range: point(t.lines.lineStart(line - 1) + previous.length), newText: ` ${ruleId}` };
+  }
+  const indent = /^\s*/.exec(t.lines.lineText(line))![0];
+  return { range: point(t.lines.lineStart(line)), newText: `${indent}# ${DISABLE_COMMENT} ${ruleId}\n` };
 }
 
 function styleAt(t: Template, offset: number): Style {
-  if (isJsonText(t.text)) return 'json';
+  if (t.format === 'json') return 'json';
   const prev = t.text[previousContent(t.text, offset)];
   return prev === '{' || prev === ',' ? 'flow' : 'block';
 }
 
 function blockPair(key: string, value: EditValue, indent: string): string {
+  if (isMap(value)) return `${key}:${value.entries.map(([k, v]) => `\n${indent}  ${blockPair(k, v, `${indent}  `)}`).join('')}`;
   if (!isList(value)) return `${key}: ${yamlScalar(value)}`;
   return `${key}:${value.map((v) => `\n${indent}  - ${yamlScalar(v)}`).join('')}`;
 }
@@ -87,26 +136,37 @@ function flowPair(key: string, value: EditValue, style: Style): string {
 }
 
 function flowValue(value: EditValue): string {
+  if (isMap(value)) return `{ ${value.entries.map(([k, v]) => flowPair(k, v, 'flow')).join(', ')} }`;
   return isList(value) ? `[${value.map((v) => yamlScalar(v)).join(', ')}]` : yamlScalar(value);
 }
 
 function jsonValue(value: EditValue): string {
+  if (isMap(value)) return `{ ${value.entries.map(([k, v]) => flowPair(k, v, 'json')).join(', ')} }`;
   return isList(value) ? `[${value.map(jsonScalar).join(', ')}]` : jsonScalar(value);
 }
 
 function yamlScalar(v: EditScalar): string {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return /^[A-Za-z0-9_./-]+$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`;
   if ('ref' in v) return `!Ref ${v.ref}`;
   return `!Sub '${v.sub.replace(/'/g, "''")}'`;
 }
 
 function jsonScalar(v: EditScalar): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
   return 'ref' in v ? `{ "Ref": ${JSON.stringify(v.ref)} }` : `{ "Fn::Sub": ${JSON.stringify(v.sub)} }`;
 }
 
 function isList(v: EditValue): v is readonly EditScalar[] {
   return Array.isArray(v);
+}
+
+function isMap(v: EditValue): v is EditMap {
+  return typeof v === 'object' && !Array.isArray(v) && 'entries' in v;
+}
+
+function point(offset: number): Range {
+  return { start: offset, end: offset };
 }
 
 function previousContent(text: string, offset: number): number {

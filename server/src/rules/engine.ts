@@ -8,6 +8,7 @@ import type { Range } from '../template/ast';
 import type { Template } from '../template/model';
 import { isRefusal } from '../template/parse';
 import type { ParseProblem } from '../template/parse';
+import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
 import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
 
@@ -16,8 +17,6 @@ export const PARSE_DIAGNOSTIC = 'template/parse';
 
 /** Code of the error that stands for a rule that threw: its findings are missing, so the check did not pass. */
 export const RULE_FAILED = 'lambda-lens/rule-failed';
-
-export const DISABLE_COMMENT = 'lambda-lens-disable-next-line';
 
 const PROBLEM_SEVERITY: Record<ParseProblem['kind'], Severity> = {
   syntax: 'error',

@@ -4,6 +4,7 @@ import type { Candidate } from '../template/resolve';
 import { resolve } from '../template/resolve';
 import { fromGlobals } from '../template/functions';
 import type { FunctionView } from '../template/functions';
+import { replaceValueFix } from './edits';
 import type { Fix, Related, RuleContext } from './types';
 
 /** Related information for a candidate: the parameter Default it came from, the function inheriting it. */
@@ -11,11 +12,6 @@ export function relatedFor(f: FunctionView | undefined, c: Candidate): Related[]
   const out: Related[] = c.via.map((range) => ({ range, message: 'The value comes from this Default.' }));
   if (f && fromGlobals(f, c.at)) out.push({ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` });
   return out;
-}
-
-/** A fix replacing a candidate's written value (the literal, or the parameter Default it came from). */
-export function replaceValueFix(title: string, c: Candidate, newText: string): Fix {
-  return { title, edits: [{ range: c.via[0] ?? c.at, newText }] };
 }
 
 export interface IntegerBounds {
@@ -53,11 +49,6 @@ export function checkIntegerRange(
 function report(ctx: RuleContext, f: FunctionView | undefined, c: Candidate, message: string, fixes: Fix[]): void {
   const owner = f ? (fromGlobals(f, c.at) ? { inheritedBy: f.id } : { resource: f.id }) : {};
   ctx.report({ range: c.at, message, related: relatedFor(f, c), fixes, ...owner });
-}
-
-/** UTF-8 byte length of a string. */
-export function utf8Bytes(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
 }
 
 /** Formats a count with thousands separators. */

@@ -4,6 +4,7 @@
  * schedules, S3 notifications, log subscription filters, API Gateway integrations, permissions).
  * Used by the trigger rules and to fill sample events from a template.
  */
+import { parseArn } from '../arn';
 import { get, getPath, str } from './ast';
 import type { MapNode, Node, Range } from './ast';
 import { functionsOf } from './functions';
@@ -157,7 +158,7 @@ function mappingKind(target: SourceTarget | undefined, arn: string | undefined):
     case 'AWS::DocDB::DBCluster': return 'DocumentDB';
     default: break;
   }
-  const service = arn ? /^arn:[^:]+:([^:]+):/.exec(arn)?.[1] : undefined;
+  const service = arn ? parseArn(arn)?.service : undefined;
   if (service === 'sqs') return 'SQS';
   if (service === 'kinesis') return 'Kinesis';
   if (service === 'dynamodb') return 'DynamoDB';

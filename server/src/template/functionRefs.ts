@@ -4,6 +4,8 @@
  * Follows `!Ref` / `!GetAtt` / `!Sub` / `!Join` to a function, to SAM's `Fn.Alias` / `Fn.Version`, and
  * to AWS::Lambda::Version / AWS::Lambda::Alias resources whose FunctionName is a template function.
  */
+import { qualifierKind } from '../arn';
+import type { FunctionQualifier } from '../arn';
 import { get, str } from './ast';
 import type { Node, Range } from './ast';
 import { functionById } from './functions';
@@ -11,8 +13,8 @@ import type { Template } from './model';
 import { refTarget } from './resolve';
 import { readSub } from './sub';
 
-/** How the reference qualifies the function: unqualified, a published version, or an alias. */
-export type Qualifier = 'none' | 'version' | 'alias' | 'latest' | 'unknown';
+/** How the reference qualifies the function: as an ARN would, or `unknown` when the qualifier is not known statically. */
+export type Qualifier = FunctionQualifier | 'unknown';
 
 export interface FunctionRef {
   /** Logical id of the function. */
@@ -98,8 +100,5 @@ function qualifierAfter(rest: string): Qualifier {
   const m = /^:([^:/]*)/.exec(rest);
   if (!m) return 'none';
   const q = m[1]!;
-  if (q === '$LATEST') return 'latest';
-  if (/^\d+$/.test(q)) return 'version';
-  if (q.includes('${')) return 'unknown';
-  return 'alias';
+  return q.includes('${') ? 'unknown' : qualifierKind(q);
 }

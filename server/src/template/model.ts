@@ -8,7 +8,7 @@ import type { MapNode, Node, Range } from './ast';
 import { parseText } from './parse';
 import type { Directive, ParseProblem } from './parse';
 import { LineIndex } from './lines';
-import { mayBeTemplate } from './sniff';
+import { isJsonText, mayBeTemplate } from './sniff';
 
 export interface Parameter {
   readonly id: string;
@@ -31,8 +31,13 @@ export interface Resource {
   readonly condition: string | undefined;
 }
 
+/** How a document is written: JSON, or YAML (block or flow). */
+export type DocumentFormat = 'json' | 'yaml';
+
 export interface Template {
   readonly text: string;
+  /** JSON or YAML, decided once per model (see `formatOf`); edits and comments are written to match. */
+  readonly format: DocumentFormat;
   readonly lines: LineIndex;
   readonly root: MapNode | undefined;
   /** True when the document looks like a CloudFormation / SAM template (see `isTemplateRoot`). */
@@ -89,6 +94,11 @@ export function isTemplateRoot(root: MapNode | undefined): boolean {
   return resources.pairs.some((p) => str(get(p.value, 'Type'))?.startsWith('AWS::') === true);
 }
 
+/** JSON or YAML: the same test that chose the parser (`isJsonText`). */
+export function formatOf(text: string): DocumentFormat {
+  return isJsonText(text) ? 'json' : 'yaml';
+}
+
 function hasSamTransform(root: MapNode): boolean {
   const t = get(root, 'Transform');
   const names = t?.kind === 'seq' ? t.items : t ? [t] : [];
@@ -97,6 +107,7 @@ function hasSamTransform(root: MapNode): boolean {
 
 class TemplateModel implements Template {
   readonly lines: LineIndex;
+  readonly format: DocumentFormat;
   readonly isTemplate: boolean;
   readonly isSam: boolean;
   readonly parameters = new Map<string, Parameter>();
@@ -117,6 +128,7 @@ class TemplateModel implements Template {
     readonly directives: readonly Directive[],
   ) {
     this.lines = new LineIndex(text);
+    this.format = formatOf(text);
     this.isTemplate = isTemplateRoot(root);
     this.isSam = root !== undefined && hasSamTransform(root);
     const globals = get(root, 'Globals');

@@ -14,6 +14,9 @@ import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './as
 import { PARSE_LIMITS } from '../config';
 import { parseJsonText } from './parseJson';
 import { isJsonText, nestingBound } from './sniff';
+import { formatLimit } from '../measure/format';
+import { CLOUDFORMATION_QUOTAS } from '../quotas';
+import { exceedsUtf8Bytes, utf8Bytes } from './text';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
@@ -58,9 +61,9 @@ const EMPTY: Range = { start: 0, end: 0 };
 
 /** Parses template text into the syntax tree. Never throws. */
 export function parseText(text: string): ParsedText {
-  if (text.length > PARSE_LIMITS.maxFileBytes) {
+  if (exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) {
     const mb = (PARSE_LIMITS.maxFileBytes / 1_000_000).toFixed(0);
-    return refused('too-large', `This file is ${(text.length / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to 1 MB.`);
+    return refused('too-large', `This file is ${(utf8Bytes(text) / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to ${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)}.`);
   }
   if (nestingBound(text) > PARSE_LIMITS.maxDepth) {
     return refused('too-deep', `This file nests its values more than ${PARSE_LIMITS.maxDepth} levels deep (counting brackets, braces and indentation); Lambda Lens skipped it. No CloudFormation template needs that depth: look for unclosed brackets or generated nesting.`);

@@ -5,6 +5,7 @@
  * attached to it; for SAM's generated role the function's Policies (policy templates, managed
  * names, inline documents) plus what SAM itself adds. What cannot be read is recorded as unknown.
  */
+import { awsManagedPolicyName, isArn } from '../arn';
 import { get, str } from './ast';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
@@ -110,7 +111,7 @@ class Builder {
     }
     const p = patternOf(this.t, node);
     const text = p.kind === 'glob' ? p.glob : undefined;
-    const name = text === undefined ? undefined : samName && !text.startsWith('arn:') ? text : /^arn:[^:]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(text)?.[1];
+    const name = text === undefined ? undefined : samName && !isArn(text) ? text : awsManagedPolicyName(text);
     this.managedByName(name, node.range);
   }
 

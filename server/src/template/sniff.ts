@@ -15,14 +15,26 @@ export function mayBeTemplate(text: string): boolean {
   return text.includes('AWS::') && text.includes('Resources');
 }
 
-/** True when the document is JSON: its first character other than white space or a BOM is `{`. */
+/**
+ * True when the document is JSON: it opens an object (after white space or a BOM) whose first key is
+ * a double-quoted string (JSON allows no other key), or an empty object. Flow-style YAML such as
+ * `{Resources: ...}` is not.
+ */
 export function isJsonText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  let i = skipBlank(text, 0);
+  if (text.charCodeAt(i) !== OPEN_BRACE) return false;
+  i = skipBlank(text, i + 1);
+  const next = text.charCodeAt(i);
+  return next === DOUBLE || next === CLOSE_BRACE || Number.isNaN(next);
+}
+
+function skipBlank(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB || c === LF || c === CR || c === BOM) continue;
-    return c === OPEN_BRACE;
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR && c !== BOM) break;
   }
-  return false;
+  return i;
 }
 
 /**

@@ -2,6 +2,7 @@
  * What a trigger reads from: the template resource a `Queue:` / `EventSourceArn:` / `Bucket:` value
  * names (through Ref, GetAtt or Sub), or the literal ARN written there.
  */
+import { isArn } from '../arn';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
 import { refTarget, resolveOne } from './resolve';
@@ -35,7 +36,7 @@ export function targetOf(t: Template, node: Node | undefined): TargetInfo {
   return {
     targetNode: node,
     target: r ? { id: r.id, type: r.type, ...(ref?.attr ? { attr: ref.attr } : {}), range: node.range } : undefined,
-    targetArn: literal?.startsWith('arn:') ? literal : undefined,
+    targetArn: literal !== undefined && isArn(literal) ? literal : undefined,
   };
 }
 

@@ -35,7 +35,7 @@ describe('explorer/model against the loopback Lambda API', function () {
     api = await startLambdaApi({ credentials: TWO_PROFILES.serverKeys });
     files = writeAwsFiles(TWO_PROFILES.config, TWO_PROFILES.credentials);
     for (let i = 0; i < 120; i++) api.addFunction({ FunctionName: `fn-${String(i).padStart(3, '0')}` });
-    api.addFunction(
+    const worker = api.addFunction(
       {
         FunctionName: 'vpc-worker',
         Runtime: 'python3.12',
@@ -53,6 +53,15 @@ describe('explorer/model against the loopback Lambda API', function () {
       'eu-west-1',
     );
     api.addFunction({ FunctionName: 'legacy', Runtime: 'nodejs16.x' }, 'eu-west-1');
+    // A stream ARN ends in a timestamp with colons of its own; the row names the table.
+    api.region('eu-west-1').mappings.push({
+      UUID: 'm-1',
+      BatchSize: 100,
+      EventSourceArn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2024-05-01T10:00:00.000',
+      FunctionArn: worker.FunctionArn,
+      LastModified: 0,
+      State: 'Enabled',
+    });
   });
   after(async function () {
     for (const c of contexts) c.dispose();
@@ -247,6 +256,7 @@ describe('explorer/model against the loopback Lambda API', function () {
     const rows = async (i: number) => (await m.children(groups[i] as ExplorerNode)).map((n) => (n.kind === 'detail' ? `${n.label}=${n.description}` : n.kind));
     assert.ok((await rows(0)).includes('Reserved concurrency=25'));
     assert.match((await rows(2)).join(), /^\$LATEST=\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(await rows(3), ['orders=Enabled · batch 100']);
     assert.deepEqual(await rows(4), ['shared-deps:4=2 KB', 'otel:12=4 KB']);
     assert.deepEqual(await rows(5), ['DB_PASSWORD=', 'TABLE=']);
     assert.ok(!JSON.stringify(await m.children(groups[5] as ExplorerNode)).includes('hunter2'));

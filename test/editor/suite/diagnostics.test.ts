@@ -34,6 +34,22 @@ describe('diagnostics and quick fixes', () => {
     await waitFor(() => !lensDiagnostics(doc.uri).some((d) => ruleOf(d) === 'limits/memory-size'), 'the limits/memory-size diagnostic to go away');
   });
 
+  it("links the rule code to the rule's section of the documentation shipped with the extension", async () => {
+    const doc = await openExample(BROKEN);
+    const memory = await waitFor(() => lensDiagnostics(doc.uri).find((d) => ruleOf(d) === 'limits/memory-size'), 'a limits/memory-size diagnostic');
+    assert.ok(typeof memory.code === 'object', 'the code carries a link');
+    const target = memory.code.target;
+    assert.equal(target.scheme, 'file');
+    // What the Problems panel and the hover do on a click: open the target through the opener.
+    await vscode.commands.executeCommand('vscode.open', target);
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith('/docs/rules.md') ? e : undefined;
+    }, 'docs/rules.md to open');
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## limits/memory-size');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('explains the checked value in a hover', async () => {
     const doc = await openExample(BROKEN);
     const line = lineOf(doc, 'MemorySize: 16384');

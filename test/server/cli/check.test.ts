@@ -125,6 +125,18 @@ describe('lambda-lens check', () => {
     }
   });
 
+  it('ends options at --: what follows is a path even when it starts with --', () => {
+    writeFileSync(join(dir, '--odd.yaml'), BAD);
+    const r = runCli(['check', '--format', 'json', '--', '--odd.yaml'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file), ['--odd.yaml']);
+    // A lone -- is no path: the default folder is checked, as with no argument at all.
+    const all = runCli(['check', '--'], dir);
+    assert.equal(all.code, 1, all.stderr);
+    assert.ok(!all.stderr.includes('cannot read'), all.stderr);
+    assert.equal(all.stdout.trimEnd().split('\n').at(-1), '2 errors, 0 warnings, 0 information in 2 of 3 templates.');
+  });
+
   it('reports a YAML syntax error instead of crashing', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {MemorySize: 512\n');
     const r = runCli(['check', 'broken.yaml', '--format', 'json'], dir);

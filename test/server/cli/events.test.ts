@@ -93,6 +93,14 @@ describe('lambda-lens events', () => {
     assert.match(bad.stderr, /size for s3-put must be a number, got "huge"/);
   });
 
+  it('refuses keys that only an object prototype has, like any other unknown key', async () => {
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const r = await run(['generate', 's3-put', '--set', `${key}=x`]);
+      assert.equal(r.code, 2, `${key}: ${r.stdout}`);
+      assert.match(r.stderr, new RegExp(`unknown key "${key}" for s3-put`));
+    }
+  });
+
   it('exits 2 for template problems and usage errors', async () => {
     assert.match((await run(['generate', 'sqs-receive-message', '--template', 'template.yaml'], dir)).stderr, /name one with --function in template.yaml; functions: Worker, Other/);
     assert.match((await run(['generate', 'sqs-receive-message', '--template', 'template.yaml', '--function', 'Nope'], dir)).stderr, /no function "Nope"/);

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { EVENTS, EventCatalogueError, eventById, generateEvent, listEvents } from '../../../server/src/events/catalogue';
+import { EVENTS, EventCatalogueError, eventById, generateEvent, listEvents, pickParams } from '../../../server/src/events/catalogue';
 import type { GenerateEnv, Json } from '../../../server/src/events/catalogue';
 import { REQUIRED_KEYS, at } from './requiredKeys';
 
@@ -52,6 +52,14 @@ describe('event catalogue', () => {
     ];
     const missing = promised.filter((id) => !eventById(id));
     assert.deepEqual(missing, []);
+  });
+
+  it('treats keys inherited from Object.prototype as unknown, and keeps them out of picked values', () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const values = JSON.parse(`{"${key}": "x"}`) as Record<string, string>;
+      assert.throws(() => generateEvent('s3-put', values), (e: unknown) => e instanceof EventCatalogueError && e.message.startsWith(`unknown key "${key}" for s3-put`));
+      assert.deepEqual(Object.keys(pickParams(eventById('s3-put')!, values)), [], key);
+    }
   });
 
   it('lists id, service and title for each event', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ruleDocsUrl } from '../../../server/src/rules/docs';
 import { hover } from '../../../server/src/features/hover';
 import { buildTemplate } from '../../../server/src/template/model';
 import { yaml } from '../../support/ruleTester';
@@ -25,7 +26,9 @@ describe('hover on RDS Proxy properties', () => {
     const text = hoverText(7, 8);
     assert.match(text, /\*\*RequireTLS\*\* — .*TLS/);
     assert.match(text, /Current value: `false` \(parameter default\)/);
-    assert.match(text, /\[rds-proxy\/iam-auth\]\(https:\/\/.*#rds-proxyiam-auth\)/);
+    // The rule links to its section of the rule documentation shipped with the package.
+    assert.ok(text.includes(`[rds-proxy/iam-auth](${ruleDocsUrl('rds-proxy/iam-auth')})`), text);
+    assert.match(ruleDocsUrl('rds-proxy/iam-auth')!, /^file:\/\/.*\/docs\/rules\.md#L\d+$/);
     assert.match(text, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/rds-proxy\.html\)/);
   });
 

@@ -2,6 +2,21 @@ import assert from 'node:assert/strict';
 import { buildTemplate } from '../../../server/src/template/model';
 
 describe('template model', () => {
+  describe('document format', () => {
+    const cases: Array<[string, string, 'json' | 'yaml']> = [
+      ['a JSON template', '{ "Resources": { "Q": { "Type": "AWS::SQS::Queue" } } }', 'json'],
+      ['JSON after a byte order mark and blank lines', '\uFEFF\n\n  {"AWSTemplateFormatVersion": "2010-09-09"}', 'json'],
+      ['an empty JSON object', '{}', 'json'],
+      ['half-typed JSON', '{', 'json'],
+      ['a block YAML template', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n', 'yaml'],
+      ['a flow YAML template with plain keys', '{ Resources: { Q: { Type: AWS::SQS::Queue } } }', 'yaml'],
+      ['an empty document', '', 'yaml'],
+    ];
+    for (const [name, text, format] of cases) {
+      it(`reads ${name} as ${format}`, () => assert.equal(buildTemplate(text).format, format));
+    }
+  });
+
   describe('template detection', () => {
     const templates: Record<string, string> = {
       'AWSTemplateFormatVersion alone': "AWSTemplateFormatVersion: '2010-09-09'\n",

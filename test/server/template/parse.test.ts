@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { PARSE_LIMITS } from '../../../server/src/config';
 import { parseText } from '../../../server/src/template/parse';
 import { get, getPath } from '../../../server/src/template/ast';
 import type { IntrinsicName, Node } from '../../../server/src/template/ast';
@@ -110,6 +111,21 @@ describe('template parse', () => {
     const json = '{"Resources": {"Fn": {"Properties": {"Timeout": "30"}}}}';
     const j = getPath(parseText(json).root, ['Resources', 'Fn', 'Properties', 'Timeout']);
     assert.equal(at(json, j!.range), '"30"');
+  });
+
+  it('skips a file above the size limit counted in UTF-8 bytes, not UTF-16 code units', () => {
+    const limit = PARSE_LIMITS.maxFileBytes;
+    // 1.5 M three-byte characters: 1.5 M code units, 4.5 MB on disk.
+    const wide = `Description: "${'€'.repeat(1_500_000)}"\n`;
+    assert.ok(wide.length < limit && Buffer.byteLength(wide) > limit);
+    const skipped = parseText(wide);
+    assert.equal(skipped.root, undefined);
+    assert.deepEqual(skipped.problems.map((p) => p.kind), ['too-large']);
+    assert.match(skipped.problems[0]!.message, /^This file is 4\.5 MB, above the 4 MB Lambda Lens analyses; it was skipped\. CloudFormation itself accepts templates up to 1 MB\.$/);
+    // Just under the limit in bytes is parsed, whatever the mix of characters.
+    const under = `Description: "${'€'.repeat(Math.floor((limit - 20) / 3))}"\n`;
+    assert.ok(Buffer.byteLength(under) <= limit);
+    assert.deepEqual(parseText(under).problems, []);
   });
 
   it('reports syntax errors as problems without throwing', () => {

@@ -48,6 +48,11 @@ describe('JSON templates', function () {
     assert.deepEqual([...t.resources.keys()], ['Q', 'T']);
   });
 
+  it('leaves flow-style YAML to the YAML parser', () => {
+    const t = buildTemplate('{AWSTemplateFormatVersion: 2010-09-09, Resources: {Q: {Type: AWS::SQS::Queue}}}\n');
+    assert.deepEqual([t.format, [...t.resources.keys()], t.problems], ['yaml', ['Q'], []]);
+  });
+
   it('reports comments and trailing commas, which CloudFormation refuses', () => {
     const parsed = parseJsonText('{ "a": 1, // note\n "b": [1,], }');
     assert.deepEqual(parsed.problems.map((p) => p.message), ['JSON templates cannot contain comments', 'Expected a value', 'Expected a property name in double quotes', 'Expected a value']);

@@ -5,6 +5,8 @@ import type { Range } from '../../template/ast';
 import { get, getPath, str } from '../../template/ast';
 import type { Template } from '../../template/model';
 import type { Related, Rule } from '../types';
+import { changed } from '../docs';
+import { EDGE_APP } from './examples';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html';
 
@@ -17,8 +19,8 @@ export const roleTrust: Rule = {
     severity: 'error',
     description: 'The execution role of a Lambda@Edge function must let both lambda.amazonaws.com and edgelambda.amazonaws.com assume it.',
     docs: {
-      bad: 'EdgeFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    AutoPublishAlias: live\n    # SAM\'s generated role trusts only lambda.amazonaws.com',
-      good: 'EdgeFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    AutoPublishAlias: live\n    AssumeRolePolicyDocument:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: sts:AssumeRole\n          Principal: { Service: [lambda.amazonaws.com, edgelambda.amazonaws.com] }',
+      bad: changed(EDGE_APP, ['      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { Service: [lambda.amazonaws.com, edgelambda.amazonaws.com] }\n', '      # no AssumeRolePolicyDocument: the role SAM generates trusts only lambda.amazonaws.com\n']),
+      good: EDGE_APP,
       url: URL,
     },
     fixable: false,

@@ -9,6 +9,8 @@ import type { Node } from '../../template/ast';
 import { EDGE_QUOTAS } from '../../quotas';
 import { ownerOf } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
+import { changed } from '../docs';
+import { EDGE_APP } from './examples';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
 
@@ -25,10 +27,10 @@ export const unsupportedConfig: Rule = {
   meta: {
     id: 'edge/unsupported-config',
     severity: 'error',
-    description: 'A Lambda@Edge function cannot have environment variables, VPC access, layers, provisioned concurrency, more than 512 MB of /tmp, a pinned runtime version, the arm64 architecture, container images or a runtime other than Node.js or Python.',
+    description: `A Lambda@Edge function cannot have environment variables, VPC access, layers, provisioned concurrency, more than ${EDGE_QUOTAS.maxEphemeralStorageMb} MB of /tmp, a pinned runtime version, the arm64 architecture, container images or a runtime other than Node.js or Python.`,
     docs: {
-      bad: 'EdgeFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: nodejs22.x\n    Environment:\n      Variables: { ORIGIN: example.com }',
-      good: 'EdgeFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: nodejs22.x',
+      bad: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      Environment:\n        Variables: { ORIGIN: example.com }\n']),
+      good: EDGE_APP,
       url: URL,
     },
     fixable: false,

@@ -1,8 +1,11 @@
+import { parseFunctionArn, qualifierKind } from '../../arn';
 import { get } from '../../template/ast';
 import { edgeAssociations } from '../../template/edge';
 import { functionById } from '../../template/functions';
 import { refTarget, resolveStrings } from '../../template/resolve';
 import type { Rule } from '../types';
+import { changed } from '../docs';
+import { EDGE_APP } from './examples';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html';
 
@@ -13,8 +16,8 @@ export const versionRequired: Rule = {
     severity: 'error',
     description: 'A CloudFront LambdaFunctionAssociation must name a published function version, not $LATEST, an alias or the unqualified function.',
     docs: {
-      bad: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !GetAtt EdgeFunction.Arn',
-      good: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version  # SAM, with AutoPublishAlias',
+      bad: changed(EDGE_APP, ['LambdaFunctionARN: !Ref EdgeFunction.Version', 'LambdaFunctionARN: !GetAtt EdgeFunction.Arn']),
+      good: EDGE_APP,
       url: URL,
     },
     fixable: false,
@@ -42,9 +45,10 @@ export const versionRequired: Rule = {
       }
       // A literal ARN's shape is known even though the function lives elsewhere.
       for (const c of resolveStrings(t, a.arnNode)) {
-        const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+(?::(.*))?$/.exec(c.value);
-        if (!m || (m[1] !== undefined && /^\d+$/.test(m[1]))) continue;
-        const what = m[1] === undefined ? 'has no version' : m[1] === '$LATEST' ? 'names $LATEST' : `names alias ${m[1]}`;
+        const arn = parseFunctionArn(c.value);
+        const kind = qualifierKind(arn?.qualifier);
+        if (!arn || kind === 'version') continue;
+        const what = kind === 'none' ? 'has no version' : kind === 'latest' ? 'names $LATEST' : `names alias ${arn.qualifier}`;
         ctx.report({ range: c.at, message: `CloudFront needs a numbered function version; ${c.value} ${what}. Append the published version number (…:function:name:3).` });
       }
     }

@@ -1,9 +1,12 @@
 import { edgeAssociationsOf } from '../../template/edge';
 import { fromGlobals, functionsOf } from '../../template/functions';
 import { EDGE_QUOTAS, QUOTAS } from '../../quotas';
+import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from '../events/shared';
+import { changed } from '../docs';
+import { EDGE_APP } from './examples';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge';
 
@@ -12,10 +15,10 @@ export const viewerLimits: Rule = {
   meta: {
     id: 'edge/viewer-limits',
     severity: 'error',
-    description: 'Lambda@Edge viewer-request and viewer-response functions allow at most 128 MB and 5 s; origin-request and origin-response functions at most 30 s.',
+    description: `Lambda@Edge viewer-request and viewer-response functions allow at most ${EDGE_QUOTAS.viewerMaxMemoryMb} MB and ${EDGE_QUOTAS.viewerMaxTimeoutSeconds} s; origin-request and origin-response functions at most ${EDGE_QUOTAS.originMaxTimeoutSeconds} s.`,
     docs: {
-      bad: 'Viewer:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 512\n    Timeout: 10\n# associated with EventType: viewer-request',
-      good: 'Viewer:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 128\n    Timeout: 5\n# associated with EventType: viewer-request',
+      bad: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      MemorySize: 512\n      Timeout: 10\n']),
+      good: changed(EDGE_APP, ['      AutoPublishAlias: live\n', '      AutoPublishAlias: live\n      MemorySize: 128\n      Timeout: 5\n']),
       url: URL,
     },
     fixable: true,
@@ -46,7 +49,7 @@ export const viewerLimits: Rule = {
             range: v.candidate.at,
             message: `${f.id} runs on ${c.a.eventType} in CloudFront, where Lambda@Edge allows ${c.key} of at most ${c.max} ${c.unit}; it has ${v.value} ${c.unit}. Set ${c.key} to ${c.max} or less.`,
             related,
-            fixes: [{ title: `Set ${c.key} to ${c.max}`, edits: [{ range: v.candidate.via[0] ?? v.candidate.at, newText: String(c.max) }] }],
+            fixes: [replaceValueFix(`Set ${c.key} to ${c.max}`, v.candidate, String(c.max))],
             ...(fromGlobals(f, v.candidate.at) ? {} : { resource: f.id }),
           });
         }

@@ -5,21 +5,40 @@ import { fromGlobals, functionsOf } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
+import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from './shared';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Api:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Timeout: 29
+        Events:
+          Get:
+            Type: Api
+            Properties: { Path: /orders, Method: get }
+`);
 
 /** events/api-timeout: a function behind API Gateway that may run longer than the integration waits. */
 export const apiTimeout: Rule = {
   meta: {
     id: 'events/api-timeout',
     severity: 'warning',
-    description: 'A function behind a REST API (29 s integration timeout by default) or an HTTP API (30 s) should not have a longer Timeout: callers time out first.',
+    description: `A function behind a REST API (${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s integration timeout by default) or an HTTP API (${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s) should not have a longer Timeout: callers time out first.`,
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 60\n    Events:\n      Get:\n        Type: Api\n        Properties: { Path: /orders, Method: get }',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 29\n    Events:\n      Get:\n        Type: Api\n        Properties: { Path: /orders, Method: get }',
+      bad: changed(EXAMPLE, ['      Timeout: 29\n', '      Timeout: 60\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,
@@ -45,7 +64,7 @@ export const apiTimeout: Rule = {
             range: timeout.candidate.at,
             message: `${f.id} has Timeout ${timeout.value} s but ${label(api)} gives up after ${limit.seconds} s: callers get a 504 while the function keeps running. Lower Timeout to ${lower} s or move long work to an asynchronous path. ${raise}`.trimEnd(),
             related,
-            fixes: [{ title: `Set Timeout to ${lower}`, edits: [{ range: timeout.candidate.via[0] ?? timeout.candidate.at, newText: String(lower) }] }],
+            fixes: [replaceValueFix(`Set Timeout to ${lower}`, timeout.candidate, String(lower))],
             ...(fromGlobals(f, timeout.candidate.at) ? {} : { resource: f.id }),
           });
           break;

@@ -3,9 +3,32 @@ import { eventSourceList } from '../../template/eventSources';
 import { resolveStrings, branches } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Rule } from '../types';
-import { stringFix } from './shared';
+import { replaceStringFix } from '../edits';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Pool:
+      Type: AWS::Cognito::UserPool
+      Properties:
+        UserPoolName: customers
+    SignUpCheck:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          SignUp:
+            Type: Cognito
+            Properties:
+              UserPool: !Ref Pool
+              Trigger: PreSignUp
+`);
 
 /** The user-pool trigger names SAM's Cognito event accepts. */
 export const COGNITO_TRIGGERS = [
@@ -24,8 +47,8 @@ export const cognitoTrigger: Rule = {
     severity: 'error',
     description: 'A SAM Cognito event\'s Trigger must name a user-pool Lambda trigger such as PreSignUp or PostConfirmation.',
     docs: {
-      bad: 'Events:\n  SignUp:\n    Type: Cognito\n    Properties:\n      UserPool: !Ref Pool\n      Trigger: PreSignup',
-      good: 'Events:\n  SignUp:\n    Type: Cognito\n    Properties:\n      UserPool: !Ref Pool\n      Trigger: PreSignUp',
+      bad: changed(EXAMPLE, ['            Trigger: PreSignUp\n', '            Trigger: PreSignup\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,
@@ -42,7 +65,7 @@ export const cognitoTrigger: Rule = {
           range: c.at,
           message: `"${c.value}" is not a Cognito user-pool trigger.${guess ? ` Did you mean ${guess}?` : ''} Valid triggers: ${COGNITO_TRIGGERS.join(', ')}.`,
           related: relatedFor(undefined, c),
-          fixes: guess ? [stringFix(t.text, c, guess)] : [],
+          fixes: guess ? [replaceStringFix(t, c, guess)] : [],
         });
       }
     }

@@ -6,6 +6,7 @@ import { refTarget } from '../../template/resolve';
 import { known } from '../../template/targets';
 import { EVENT_QUOTAS } from '../../quotas';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html';
 
@@ -14,10 +15,69 @@ export const logSubscriptionCount: Rule = {
   meta: {
     id: 'events/log-subscription-count',
     severity: 'error',
-    description: 'A log group takes at most 2 subscription filters (AWS::Logs::SubscriptionFilter resources and SAM CloudWatchLogs events together).',
+    description: `A log group takes at most ${EVENT_QUOTAS.subscriptionFiltersPerLogGroup} subscription filters (AWS::Logs::SubscriptionFilter resources and SAM CloudWatchLogs events together).`,
     docs: {
-      bad: 'ToAudit:   { Type: AWS::Logs::SubscriptionFilter, Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Audit.Arn } }\nToMetrics: { Type: AWS::Logs::SubscriptionFilter, Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Metrics.Arn } }\nToArchive: { Type: AWS::Logs::SubscriptionFilter, Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Archive.Arn } }',
-      good: 'ToAudit:   { Type: AWS::Logs::SubscriptionFilter, Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Audit.Arn } }\nToFanOut:  { Type: AWS::Logs::SubscriptionFilter, Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt LogStream.Arn } }',
+      bad: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          AppLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 30
+          ToAudit:
+            Type: AWS::Logs::SubscriptionFilter
+            Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Audit.Arn }
+          ToMetrics:
+            Type: AWS::Logs::SubscriptionFilter
+            Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Metrics.Arn }
+          ToArchive:
+            Type: AWS::Logs::SubscriptionFilter
+            Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Archive.Arn }
+          Audit:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+          Metrics:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+          Archive:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          AppLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 30
+          ToAudit:
+            Type: AWS::Logs::SubscriptionFilter
+            Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt Audit.Arn }
+          ToFanOut:
+            Type: AWS::Logs::SubscriptionFilter
+            Properties: { LogGroupName: !Ref AppLogs, FilterPattern: "", DestinationArn: !GetAtt FanOut.Arn }
+          Audit:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+          FanOut:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: nodejs22.x
+              CodeUri: src/
+      `),
       url: URL,
     },
     fixable: false,

@@ -4,8 +4,29 @@ import { eventSourceList } from '../../template/eventSources';
 import type { Template } from '../../template/model';
 import { branches } from '../../template/resolve';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-s3.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Uploads:
+      Type: AWS::S3::Bucket
+    Resize:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Upload:
+            Type: S3
+            Properties:
+              Bucket: !Ref Uploads
+              Events: s3:ObjectCreated:*
+`);
 
 /** events/s3-bucket-not-in-template: SAM S3 events only work with a bucket of the same template. */
 export const s3BucketNotInTemplate: Rule = {
@@ -14,8 +35,8 @@ export const s3BucketNotInTemplate: Rule = {
     severity: 'error',
     description: 'A SAM S3 event\'s Bucket must be a !Ref to an AWS::S3::Bucket of the same template.',
     docs: {
-      bad: 'Events:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: my-existing-bucket\n      Events: s3:ObjectCreated:*',
-      good: 'Events:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: !Ref Uploads\n      Events: s3:ObjectCreated:*',
+      bad: changed(EXAMPLE, ['  Uploads:\n    Type: AWS::S3::Bucket\n', ''], ['            Bucket: !Ref Uploads\n', '            Bucket: my-existing-bucket\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: false,

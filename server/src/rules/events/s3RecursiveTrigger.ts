@@ -8,11 +8,37 @@ import { allowingStatements, executionRole, roleAllows } from '../../template/ia
 import type { Template } from '../../template/model';
 import { refsIn } from '../../template/refs';
 import type { Related, Rule } from '../types';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/with-s3-tutorial.html';
 
 /** Environment variable names that say "write here". */
 const OUTPUT_NAME = /OUT|DEST|TARGET|RESULT|WRITE|THUMB|PROCESSED|EXPORT/i;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Photos:
+      Type: AWS::S3::Bucket
+    ThumbnailBucket:
+      Type: AWS::S3::Bucket
+    Thumbnails:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Policies:
+          - S3ReadPolicy: { BucketName: !Ref Photos }
+          - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }
+        Events:
+          Upload:
+            Type: S3
+            Properties:
+              Bucket: !Ref Photos
+              Events: s3:ObjectCreated:*
+`);
 
 /** events/s3-recursive-trigger: a function that writes back into the bucket that triggers it, unfiltered. */
 export const s3RecursiveTrigger: Rule = {
@@ -21,8 +47,8 @@ export const s3RecursiveTrigger: Rule = {
     severity: 'warning',
     description: 'A function triggered by an S3 bucket that can also write to that bucket, with no prefix or suffix filter on the trigger, can invoke itself in a loop.',
     docs: {
-      bad: 'Thumbnails:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - S3CrudPolicy: { BucketName: !Ref Photos }\n    Events:\n      Upload:\n        Type: S3\n        Properties:\n          Bucket: !Ref Photos\n          Events: s3:ObjectCreated:*',
-      good: 'Thumbnails:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - S3ReadPolicy: { BucketName: !Ref Photos }\n      - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }\n    Events:\n      Upload:\n        Type: S3\n        Properties:\n          Bucket: !Ref Photos\n          Events: s3:ObjectCreated:*',
+      bad: changed(EXAMPLE, ['        - S3ReadPolicy: { BucketName: !Ref Photos }\n        - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }\n', '        - S3CrudPolicy: { BucketName: !Ref Photos }\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: false,

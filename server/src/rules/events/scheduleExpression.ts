@@ -7,9 +7,27 @@ import type { Candidate } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Fix, RuleContext, Rule } from '../types';
 import { checkScheduleExpression, checkTimezone } from './scheduleSyntax';
-import { stringFix } from './shared';
+import { replaceStringFix } from '../edits';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Nightly:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Nightly:
+            Type: Schedule
+            Properties:
+              Schedule: rate(1 hour)
+`);
 
 /** events/schedule-expression: rate / cron / at syntax of every schedule, and Scheduler time zones. */
 export const scheduleExpression: Rule = {
@@ -18,8 +36,8 @@ export const scheduleExpression: Rule = {
     severity: 'error',
     description: 'Schedule expressions must be rate(N unit) with the unit singular only for 1, six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
     docs: {
-      bad: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hours)',
-      good: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: rate(1 hour)',
+      bad: changed(EXAMPLE, ['            Schedule: rate(1 hour)\n', '            Schedule: rate(1 hours)\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,
@@ -62,7 +80,7 @@ function checkExpression(ctx: RuleContext, c: Candidate & { value: string }, sch
   const p = checkScheduleExpression(c.value, scheduler);
   if (!p) return;
   const message = `Invalid schedule "${c.value}": ${p.problem}.${p.corrected ? ` Did you mean ${p.corrected}?` : ''}`;
-  const fixes: Fix[] = p.corrected && p.unitFix ? [stringFix(ctx.template.text, c, p.corrected)] : [];
+  const fixes: Fix[] = p.corrected && p.unitFix ? [replaceStringFix(ctx.template, c, p.corrected)] : [];
   ctx.report({ range: c.at, message, related: relatedFor(undefined, c), fixes });
 }
 

@@ -5,20 +5,44 @@ import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import { known } from '../../template/targets';
 import { EVENT_QUOTAS } from '../../quotas';
-import { checkIntegerRange, relatedFor } from '../helpers';
+import { checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+      Properties:
+        VisibilityTimeout: 60
+    Worker:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Jobs:
+            Type: SQS
+            Properties:
+              Queue: !GetAtt Jobs.Arn
+              BatchSize: 100
+              MaximumBatchingWindowInSeconds: 5
+`);
 
 /** events/sqs-batching: BatchSize, batching window and StartingPosition of SQS triggers. */
 export const sqsBatching: Rule = {
   meta: {
     id: 'events/sqs-batching',
     severity: 'error',
-    description: 'SQS BatchSize must be 1..10,000, above 10 only with a batching window, at most 10 and without a window on FIFO queues, and SQS takes no StartingPosition.',
+    description: `SQS BatchSize must be ${fmt(EVENT_QUOTAS.sqsBatchSize.min)}..${fmt(EVENT_QUOTAS.sqsBatchSize.max)}, above ${EVENT_QUOTAS.sqsUnbatchedMax} only with a batching window, at most ${EVENT_QUOTAS.sqsUnbatchedMax} and without a window on FIFO queues, and SQS takes no StartingPosition.`,
     docs: {
-      bad: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100',
-      good: 'Events:\n  Jobs:\n    Type: SQS\n    Properties:\n      Queue: !GetAtt Jobs.Arn\n      BatchSize: 100\n      MaximumBatchingWindowInSeconds: 5',
+      bad: changed(EXAMPLE, ['            MaximumBatchingWindowInSeconds: 5\n', '']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,
@@ -32,16 +56,17 @@ export const sqsBatching: Rule = {
       const fifo = isFifo(t, s);
       checkIntegerRange(ctx, undefined, batch, 'BatchSize', 'messages', EVENT_QUOTAS.sqsBatchSize);
       const windows = resolveNumbers(t, windowNode);
-      const hasWindow = windows.length > 0 && windows.every((w) => w.value >= 1);
+      const hasWindow = windows.length > 0 && windows.every((w) => w.value >= EVENT_QUOTAS.sqsBatchingWindowMinSeconds);
+      const most = EVENT_QUOTAS.sqsUnbatchedMax;
       for (const b of resolveNumbers(t, batch)) {
         if (!Number.isInteger(b.value) || b.value <= EVENT_QUOTAS.sqsUnbatchedMax || b.value > EVENT_QUOTAS.sqsBatchSize.max) continue;
         const related: Related[] = [...relatedFor(undefined, b), ...(fifo ? [fifo] : [])];
         if (fifo) {
-          ctx.report({ range: b.at, message: `BatchSize ${b.value} is above 10, the most a FIFO queue allows. Use 10 or less.`, related, resource: s.declaredIn });
+          ctx.report({ range: b.at, message: `BatchSize ${b.value} is above ${most}, the most a FIFO queue allows. Use ${most} or less.`, related, resource: s.declaredIn });
         } else if (!hasWindow && (windowNode === undefined || windows.length > 0)) {
           ctx.report({
             range: b.at,
-            message: `BatchSize ${b.value} above 10 needs MaximumBatchingWindowInSeconds of at least 1 s. Add a batching window or use 10 or less.`,
+            message: `BatchSize ${b.value} above ${most} needs MaximumBatchingWindowInSeconds of at least ${EVENT_QUOTAS.sqsBatchingWindowMinSeconds} s. Add a batching window or use ${most} or less.`,
             related,
             resource: s.declaredIn,
           });

@@ -3,9 +3,33 @@ import { functionById, fromGlobals } from '../../template/functions';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
 import { relatedFor } from '../helpers';
 import type { Fix, Related, Rule } from '../types';
-import { effectiveNumbers, insertKeyEdit, maxTimeout } from './shared';
+import { insertProperty, replaceValue } from '../edits';
+import { effectiveNumbers, maxTimeout } from './shared';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+      Properties:
+        VisibilityTimeout: 720
+    Worker:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Timeout: 120
+        Events:
+          Jobs:
+            Type: SQS
+            Properties:
+              Queue: !GetAtt Jobs.Arn
+`);
 
 /**
  * events/sqs-visibility-timeout: a template-defined queue feeding a function must keep messages
@@ -15,10 +39,10 @@ export const sqsVisibilityTimeout: Rule = {
   meta: {
     id: 'events/sqs-visibility-timeout',
     severity: 'error',
-    description: 'A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises 6 x).',
+    description: `A queue that triggers a function needs a VisibilityTimeout of at least the function Timeout (AWS advises ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x).`,
     docs: {
-      bad: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 60\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 120\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
-      good: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 720\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 120\n    Events:\n      Jobs:\n        Type: SQS\n        Properties:\n          Queue: !GetAtt Jobs.Arn',
+      bad: changed(EXAMPLE, ['      VisibilityTimeout: 720\n', '      VisibilityTimeout: 60\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,
@@ -38,16 +62,16 @@ export const sqsVisibilityTimeout: Rule = {
         const tooShort = vt.value < timeout.value;
         const written = vt.candidate ? `${vt.value} s` : `${vt.value} s (the default)`;
         const message = tooShort
-          ? `Queue ${queue.id} has VisibilityTimeout ${written}, shorter than ${f.id}'s Timeout of ${timeout.value} s: the event source mapping cannot be created. Set it to ${wanted} s (6 x the timeout, as AWS advises).`
-          : `Queue ${queue.id} has VisibilityTimeout ${written}, less than 6 x ${f.id}'s Timeout of ${timeout.value} s: messages can reappear and run twice while retries and batching are in progress. Set it to ${wanted} s.`;
+          ? `Queue ${queue.id} has VisibilityTimeout ${written}, shorter than ${f.id}'s Timeout of ${timeout.value} s: the event source mapping cannot be created. Set it to ${wanted} s (${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x the timeout, as AWS advises).`
+          : `Queue ${queue.id} has VisibilityTimeout ${written}, less than ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} x ${f.id}'s Timeout of ${timeout.value} s: messages can reappear and run twice while retries and batching are in progress. Set it to ${wanted} s.`;
         const related: Related[] = [
-          { range: vt.candidate?.at ?? queue.idRange, message: vt.candidate ? `VisibilityTimeout of ${queue.id}.` : `${queue.id} uses the default VisibilityTimeout of 30 s.` },
+          { range: vt.candidate?.at ?? queue.idRange, message: vt.candidate ? `VisibilityTimeout of ${queue.id}.` : `${queue.id} uses the default VisibilityTimeout of ${EVENT_QUOTAS.sqsDefaultVisibilitySeconds} s.` },
           ...(vt.candidate ? relatedFor(undefined, vt.candidate) : []),
         ];
         if (timeout.candidate) related.push({ range: timeout.candidate.at, message: fromGlobals(f, timeout.candidate.at) ? `Timeout of ${f.id}, from Globals.` : `Timeout of ${f.id}.` });
         const edit = vt.candidate
-          ? { range: vt.candidate.via[0] ?? vt.candidate.at, newText: String(wanted) }
-          : insertKeyEdit(t.text, queue.properties, queue.node, 'VisibilityTimeout', String(wanted));
+          ? replaceValue(vt.candidate, String(wanted))
+          : insertProperty(t, queue, 'VisibilityTimeout', wanted);
         const fixes: Fix[] = edit ? [{ title: `Set VisibilityTimeout of ${queue.id} to ${wanted}`, edits: [edit] }] : [];
         ctx.report({ range: s.targetNode.range, message, severity: tooShort ? 'error' : 'warning', related, fixes, resource: s.declaredIn });
       }

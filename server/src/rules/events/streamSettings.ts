@@ -2,8 +2,10 @@ import { get } from '../../template/ast';
 import { eventSourceList } from '../../template/eventSources';
 import { resolveNumbers, resolveStrings } from '../../template/resolve';
 import { EVENT_QUOTAS } from '../../quotas';
-import { checkIntegerRange, relatedFor } from '../helpers';
+import { replaceValueFix } from '../edits';
+import { checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html';
 
@@ -18,6 +20,32 @@ const RANGES = [
   ['MaximumBatchingWindowInSeconds', 's', EVENT_QUOTAS.maximumBatchingWindowSeconds],
 ] as const;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Table:
+      Type: AWS::DynamoDB::Table
+      Properties:
+        BillingMode: PAY_PER_REQUEST
+        AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+        KeySchema: [{ AttributeName: id, KeyType: HASH }]
+        StreamSpecification: { StreamViewType: NEW_IMAGE }
+    Changes:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Events:
+          Changes:
+            Type: DynamoDB
+            Properties:
+              Stream: !GetAtt Table.StreamArn
+              StartingPosition: TRIM_HORIZON
+              ParallelizationFactor: 10
+`);
+
 /** events/stream-settings: Kinesis and DynamoDB Streams triggers need a StartingPosition and settings in range. */
 export const streamSettings: Rule = {
   meta: {
@@ -25,8 +53,8 @@ export const streamSettings: Rule = {
     severity: 'error',
     description: 'Kinesis and DynamoDB stream triggers need a valid StartingPosition and batch, retry, age and window settings within Lambda\'s ranges.',
     docs: {
-      bad: 'Events:\n  Changes:\n    Type: DynamoDB\n    Properties:\n      Stream: !GetAtt Table.StreamArn\n      StartingPosition: AT_TIMESTAMP\n      ParallelizationFactor: 20',
-      good: 'Events:\n  Changes:\n    Type: DynamoDB\n    Properties:\n      Stream: !GetAtt Table.StreamArn\n      StartingPosition: TRIM_HORIZON\n      ParallelizationFactor: 10',
+      bad: changed(EXAMPLE, ['            StartingPosition: TRIM_HORIZON\n            ParallelizationFactor: 10\n', '            StartingPosition: AT_TIMESTAMP\n            ParallelizationFactor: 20\n']),
+      good: EXAMPLE,
       url: URL,
     },
     fixable: true,
@@ -49,15 +77,15 @@ export const streamSettings: Rule = {
       for (const [key, unit, bounds] of RANGES) checkIntegerRange(ctx, undefined, get(s.props, key), key, unit, bounds);
       const age = get(s.props, 'MaximumRecordAgeInSeconds');
       for (const c of resolveNumbers(t, age)) {
-        if (c.value === -1) continue;
+        if (c.value === EVENT_QUOTAS.maximumRecordAgeInfinite) continue;
         const { min, max } = EVENT_QUOTAS.maximumRecordAgeSeconds;
         if (Number.isInteger(c.value) && c.value >= min && c.value <= max) continue;
         const use = c.value < min ? min : max;
         ctx.report({
           range: c.at,
-          message: `MaximumRecordAgeInSeconds ${c.value} must be -1 (no limit) or a whole number in ${min}..${max.toLocaleString('en-US')} s. Use ${use}.`,
+          message: `MaximumRecordAgeInSeconds ${c.value} must be ${EVENT_QUOTAS.maximumRecordAgeInfinite} (no limit) or a whole number in ${min}..${fmt(max)} s. Use ${use}.`,
           related: relatedFor(undefined, c),
-          fixes: [{ title: `Set MaximumRecordAgeInSeconds to ${use}`, edits: [{ range: c.via[0] ?? c.at, newText: String(use) }] }],
+          fixes: [replaceValueFix(`Set MaximumRecordAgeInSeconds to ${use}`, c, String(use))],
           resource: s.declaredIn,
         });
       }

@@ -3,8 +3,25 @@ import { LAMBDA_ENVIRONMENT } from '../../quotas';
 import { variablesOf } from '../environment';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
 
 const RESERVED: ReadonlySet<string> = new Set(LAMBDA_ENVIRONMENT.reservedKeys);
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Environment:
+          Variables:
+            TARGET_REGION: eu-west-1
+            TABLE_NAME: orders
+`);
 
 /** limits/environment-keys: keys Lambda accepts: the documented pattern, none of the reserved names. */
 export const environmentKeys: Rule = {
@@ -13,8 +30,8 @@ export const environmentKeys: Rule = {
     severity: 'error',
     description: 'Environment variable keys must match [a-zA-Z]([a-zA-Z0-9_])+ and must not be one of the keys Lambda reserves.',
     docs: {
-      bad: 'Environment:\n  Variables:\n    AWS_REGION: eu-west-1\n    table-name: orders',
-      good: 'Environment:\n  Variables:\n    TARGET_REGION: eu-west-1\n    TABLE_NAME: orders',
+      bad: changed(EXAMPLE, ['          TARGET_REGION: eu-west-1\n          TABLE_NAME: orders\n', '          AWS_REGION: eu-west-1\n          table-name: orders\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
     },
     fixable: false,

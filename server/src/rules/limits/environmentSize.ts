@@ -1,11 +1,29 @@
+import { formatLimit } from '../../measure/format';
 import type { Node } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import { resolveStrings, subString } from '../../template/resolve';
 import type { Template } from '../../template/model';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { variablesOf } from '../environment';
-import { fmt, ownerOf, utf8Bytes } from '../helpers';
+import { utf8Bytes } from '../../template/text';
+import { fmt, ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Environment:
+          Variables:
+            CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up
+`);
 
 /**
  * limits/environment-size: the UTF-8 bytes of all keys and values stay within 4 KB, after the Globals
@@ -16,10 +34,10 @@ export const environmentSize: Rule = {
   meta: {
     id: 'limits/environment-size',
     severity: 'error',
-    description: 'Environment variables (keys plus values, UTF-8, Globals included) must total at most 4 KB; a warning from 90 %.',
+    description: `Environment variables (keys plus values, UTF-8, Globals included) must total at most ${formatLimit(QUOTAS.environmentBytes)}; a warning from ${QUOTAS.environmentWarnRatio * 100} %.`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        CONFIG: "<a 5,000-character JSON document>"',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up',
+      bad: changed(EXAMPLE, ['          CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up\n', '          CONFIG: "<a 5,000-character JSON document>"\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

@@ -4,9 +4,23 @@ import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
+import { changed, example } from '../docs';
 
 /** Properties Lambda refuses for a container image function. */
 const ZIP_ONLY = ['Handler', 'Runtime', 'Layers'] as const;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        PackageType: Image
+        ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-function:1.0
+        ImageConfig:
+          Command: ["app.handler"]
+`);
 
 /** limits/image-package: an image function has an image and none of the zip-only properties. */
 export const imagePackage: Rule = {
@@ -15,8 +29,8 @@ export const imagePackage: Rule = {
     severity: 'error',
     description: 'A PackageType Image function has no Handler, Runtime or Layers, and names its image (ImageUri, or SAM build Metadata).',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    PackageType: Image\n    Runtime: python3.13\n    Handler: app.handler',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    PackageType: Image\n    ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-function:1.0\n    ImageConfig:\n      Command: ["app.handler"]',
+      bad: changed(EXAMPLE, ['      ImageConfig:\n        Command: ["app.handler"]\n', '      Runtime: python3.13\n      Handler: app.handler\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
     },
     fixable: false,

@@ -6,6 +6,22 @@ import { branches, resolveStrings } from '../../template/resolve';
 import { LAMBDA_SHAPES } from '../../quotas';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    MyFunction:
+      Type: AWS::Lambda::Function
+      Properties:
+        Role: arn:aws:iam::123456789012:role/my-function
+        Runtime: java21
+        Handler: example.Handler
+        Code:
+          S3Bucket: my-artifacts
+          S3Key: function.zip
+`);
 
 /** limits/inline-code: inline code only for Node.js and Python runtimes, never for an image function. */
 export const inlineCode: Rule = {
@@ -14,8 +30,8 @@ export const inlineCode: Rule = {
     severity: 'error',
     description: 'Inline code (Code.ZipFile, SAM InlineCode) works only with nodejs* and python* runtimes and never with PackageType Image.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: java21\n    Handler: example.Handler\n    Code:\n      ZipFile: "..."',
-      good: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: java21\n    Handler: example.Handler\n    Code:\n      S3Bucket: my-artifacts\n      S3Key: function.zip',
+      bad: changed(EXAMPLE, ['        S3Bucket: my-artifacts\n        S3Key: function.zip\n', '        ZipFile: "..."\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html',
     },
     fixable: false,

@@ -5,16 +5,37 @@ import { branches, isNoValue } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Globals:
+    Function:
+      Layers:
+        - arn:aws:lambda:us-east-1:123456789012:layer:common:4
+        - arn:aws:lambda:us-east-1:123456789012:layer:tracing:12
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Layers:
+          - arn:aws:lambda:us-east-1:123456789012:layer:a:1
+          - arn:aws:lambda:us-east-1:123456789012:layer:bcd:1   # b, c and d merged into one layer
+`);
 
 /** limits/layers: at most 5 layers per function, counting the ones SAM Globals append. */
 export const layers: Rule = {
   meta: {
     id: 'limits/layers',
     severity: 'error',
-    description: 'A function can use at most 5 layers, including the Layers SAM Globals append.',
+    description: `A function can use at most ${QUOTAS.layersPerFunction} layers, including the Layers SAM Globals append.`,
     docs: {
-      bad: 'Globals:\n  Function:\n    Layers: [!Ref Common, !Ref Tracing]\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers: [!Ref A, !Ref B, !Ref C, !Ref D]',
-      good: 'Globals:\n  Function:\n    Layers: [!Ref Common, !Ref Tracing]\nResources:\n  MyFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers: [!Ref A, !Ref BCD]   # B, C and D merged into one layer',
+      bad: changed(EXAMPLE, ['        - arn:aws:lambda:us-east-1:123456789012:layer:bcd:1   # b, c and d merged into one layer\n', '        - arn:aws:lambda:us-east-1:123456789012:layer:b:1\n        - arn:aws:lambda:us-east-1:123456789012:layer:c:1\n        - arn:aws:lambda:us-east-1:123456789012:layer:d:1\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,

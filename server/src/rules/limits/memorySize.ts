@@ -1,18 +1,32 @@
 import { get } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
-import { checkIntegerRange } from '../helpers';
+import { checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        MemorySize: 10240
+`);
 
 /** limits/memory-size: MemorySize within Lambda's range (wider for Lambda Managed Instances). */
 export const memorySize: Rule = {
   meta: {
     id: 'limits/memory-size',
     severity: 'error',
-    description: 'MemorySize must be a whole number of MB in 128..10,240 (Lambda Managed Instances have their own bounds).',
+    description: `MemorySize must be a whole number of MB in ${fmt(QUOTAS.memoryMb.min)}..${fmt(QUOTAS.memoryMb.max)} (Lambda Managed Instances have their own bounds).`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 12288',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    MemorySize: 10240',
+      bad: changed(EXAMPLE, ['      MemorySize: 10240\n', '      MemorySize: 12288\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: true,

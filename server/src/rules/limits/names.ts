@@ -6,16 +6,31 @@ import type { Candidate } from '../../template/resolve';
 import { LAMBDA_SHAPES, QUOTAS } from '../../quotas';
 import { fmt, ownerOf, relatedFor } from '../helpers';
 import type { Rule, RuleContext } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    MyFunction:
+      Type: AWS::Lambda::Function
+      Properties:
+        Role: arn:aws:iam::123456789012:role/my-function
+        Runtime: python3.13
+        Handler: app.handler
+        Code: { S3Bucket: my-artifacts, S3Key: function.zip }
+        FunctionName: orders-process-payment
+`);
 
 /** limits/names: FunctionName, Description and Handler within Lambda's lengths and characters. */
 export const names: Rule = {
   meta: {
     id: 'limits/names',
     severity: 'error',
-    description: 'FunctionName has at most 64 letters, digits, hyphens or underscores; Description at most 256 characters; Handler at most 128.',
+    description: `FunctionName has at most ${QUOTAS.functionNameMax} letters, digits, hyphens or underscores; Description at most ${QUOTAS.descriptionMax} characters; Handler at most ${QUOTAS.handlerMax}.`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    FunctionName: orders.process-payment',
-      good: 'MyFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    FunctionName: orders-process-payment',
+      bad: changed(EXAMPLE, ['      FunctionName: orders-process-payment\n', '      FunctionName: orders.process-payment\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
     },
     fixable: false,

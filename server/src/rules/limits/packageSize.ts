@@ -1,4 +1,4 @@
-import { formatBytes, LIMIT_TEXT } from '../../measure/format';
+import { formatBytes, formatLimit, LIMIT_TEXT } from '../../measure/format';
 import { codeFromGlobals, locateFunctions } from '../../measure/locate';
 import type { LocatedFunction } from '../../measure/locate';
 import type { FunctionSize } from '../../measure/types';
@@ -6,8 +6,21 @@ import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import type { Range } from '../../template/ast';
 import { fmt } from '../helpers';
 import type { Related, Rule, RuleContext, Severity } from '../types';
+import { changed, example } from '../docs';
 
 type Measured = Extract<FunctionSize, { status: 'measured' }>;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Api:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: dist/   # the bundled output: 2 MB
+`);
 
 /**
  * limits/package-size: the local code of a function (with its template-defined layers) measured on
@@ -17,10 +30,10 @@ export const packageSize: Rule = {
   meta: {
     id: 'limits/package-size',
     severity: 'error',
-    description: 'Local function code plus template-defined layers must stay under 250 MB unzipped; over 50 MB zipped needs an S3 upload; over 3 MB zipped cannot be edited in the console.',
+    description: `Local function code plus template-defined layers must stay under ${LIMIT_TEXT.unzipped} unzipped; over ${LIMIT_TEXT.zipped} zipped needs an S3 upload; over ${LIMIT_TEXT.console} zipped cannot be edited in the console.`,
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/   # 310 MB with node_modules',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/   # bundled: 4 MB\n  Metadata:\n    BuildMethod: esbuild',
+      bad: changed(EXAMPLE, ['      CodeUri: dist/   # the bundled output: 2 MB\n', '      CodeUri: src/   # 310 MB with node_modules\n']),
+      good: EXAMPLE,
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,
@@ -48,7 +61,7 @@ function checkFunction(ctx: RuleContext, lf: LocatedFunction, size: Measured): v
 
   if (size.totalUnzippedBytes > QUOTAS.unzippedPackageBytes) {
     const layers = size.layersUnzippedBytes > 0 ? ` (code ${formatBytes(size.code.unzippedBytes)} + layers ${formatBytes(size.layersUnzippedBytes)})` : '';
-    report('error', `${lf.spec.id} is ${formatBytes(size.totalUnzippedBytes)} unzipped${layers}${where}, above Lambda's ${LIMIT_TEXT.unzipped} (${fmt(QUOTAS.unzippedPackageBytes)} bytes) limit for code and layers. Remove unused dependencies, bundle and minify the code, or deploy it as a container image (up to 10 GB).`);
+    report('error', `${lf.spec.id} is ${formatBytes(size.totalUnzippedBytes)} unzipped${layers}${where}, above Lambda's ${LIMIT_TEXT.unzipped} (${fmt(QUOTAS.unzippedPackageBytes)} bytes) limit for code and layers. Remove unused dependencies, bundle and minify the code, or deploy it as a container image (up to ${formatLimit(QUOTAS.containerImageBytes)}).`);
   }
   const zipped = size.code.zippedBytes;
   if (zipped > QUOTAS.zippedDirectUploadBytes) {

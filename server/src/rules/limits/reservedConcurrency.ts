@@ -8,9 +8,26 @@ import type { Template } from '../../template/model';
 import { QUOTAS } from '../../quotas';
 import { fmt, ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
+import { changed, example } from '../docs';
 
 /** At most this many other reserving functions are listed as related information. */
 const MAX_RELATED = 10;
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        ReservedConcurrentExecutions: 200
+        AutoPublishAlias: live
+        ProvisionedConcurrencyConfig:
+          ProvisionedConcurrentExecutions: 50
+`);
 
 /**
  * limits/reserved-concurrency: no negative reservation, the template's reservations leave Lambda's
@@ -20,10 +37,10 @@ export const reservedConcurrency: Rule = {
   meta: {
     id: 'limits/reserved-concurrency',
     severity: 'error',
-    description: 'ReservedConcurrentExecutions is not negative, all reservations leave 100 unreserved executions of the account limit, and provisioned concurrency does not exceed the reservation.',
+    description: `ReservedConcurrentExecutions is not negative, all reservations leave ${QUOTAS.unreservedConcurrencyMin} unreserved executions of the account limit, and provisioned concurrency does not exceed the reservation.`,
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 950   # account limit 1,000\n    AutoPublishAlias: live\n    ProvisionedConcurrencyConfig:\n      ProvisionedConcurrentExecutions: 1000',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 200\n    AutoPublishAlias: live\n    ProvisionedConcurrencyConfig:\n      ProvisionedConcurrentExecutions: 50',
+      bad: changed(EXAMPLE, ['      ReservedConcurrentExecutions: 200\n', '      ReservedConcurrentExecutions: 950   # account limit 1,000\n'], ['        ProvisionedConcurrentExecutions: 50\n', '        ProvisionedConcurrentExecutions: 1000\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
     },
     fixable: false,

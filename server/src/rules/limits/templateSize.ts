@@ -1,7 +1,10 @@
+import { formatLimit } from '../../measure/format';
 import { pairOf } from '../../template/ast';
 import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL } from '../../quotas';
-import { fmt, utf8Bytes } from '../helpers';
+import { utf8Bytes } from '../../template/text';
+import { fmt } from '../helpers';
 import type { Rule } from '../types';
+import { example } from '../docs';
 
 const SECTIONS = [
   ['Resources', CLOUDFORMATION_QUOTAS.resources],
@@ -15,10 +18,29 @@ export const templateSize: Rule = {
   meta: {
     id: 'limits/template-size',
     severity: 'error',
-    description: 'The template stays within CloudFormation quotas: 1 MB (51,200 bytes without S3), 500 resources, 200 parameters, outputs and mappings.',
+    description: `The template stays within CloudFormation quotas: ${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)} (${fmt(CLOUDFORMATION_QUOTAS.templateBodyBytes)} bytes without S3), ${CLOUDFORMATION_QUOTAS.resources} resources, ${CLOUDFORMATION_QUOTAS.parameters} parameters, ${CLOUDFORMATION_QUOTAS.outputs} outputs and ${CLOUDFORMATION_QUOTAS.mappings} mappings.`,
     docs: {
-      bad: 'Resources:\n  Function1: ...\n  # ... 520 resources in one stack',
-      good: 'Resources:\n  Orders:\n    Type: AWS::Serverless::Application   # split into nested stacks\n    Properties:\n      Location: orders/template.yaml',
+      bad: example(`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Orders:
+            Type: AWS::SQS::Queue
+          Payments:
+            Type: AWS::SQS::Queue
+          # ... 500 more resources in the same stack
+      `),
+      good: example(`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Orders:
+            Type: AWS::Serverless::Application   # each part of the application in a nested stack
+            Properties:
+              Location: orders/template.yaml
+          Payments:
+            Type: AWS::Serverless::Application
+            Properties:
+              Location: payments/template.yaml
+      `),
       url: CLOUDFORMATION_QUOTAS_URL,
     },
     fixable: false,
@@ -30,7 +52,7 @@ export const templateSize: Rule = {
     if (bytes > CLOUDFORMATION_QUOTAS.templateS3Bytes) {
       ctx.report({
         range: at,
-        message: `This template is ${fmt(bytes)} bytes; CloudFormation accepts at most ${fmt(CLOUDFORMATION_QUOTAS.templateS3Bytes)} bytes (1 MB) even from S3. Split it into nested stacks (AWS::Serverless::Application or AWS::CloudFormation::Stack).`,
+        message: `This template is ${fmt(bytes)} bytes; CloudFormation accepts at most ${fmt(CLOUDFORMATION_QUOTAS.templateS3Bytes)} bytes (${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)}) even from S3. Split it into nested stacks (AWS::Serverless::Application or AWS::CloudFormation::Stack).`,
       });
     } else if (bytes > CLOUDFORMATION_QUOTAS.templateBodyBytes) {
       ctx.report({

@@ -6,6 +6,8 @@ import { authEntries, DB_PROXY, endToEndIam } from '../../template/rds';
 import type { ProxyAuth } from '../../template/rds';
 import type { Related, RuleContext, Rule } from '../types';
 import { RDS_PROXY_SETUP_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 const SECRET = 'AWS::SecretsManager::Secret';
 const KMS_KEY = 'AWS::KMS::Key';
@@ -17,8 +19,8 @@ export const authSecret: Rule = {
     severity: 'error',
     description: 'Each RDS Proxy Auth entry needs a SecretArn, and the proxy role must be allowed secretsmanager:GetSecretValue (and kms:Decrypt for a customer key) on it.',
     docs: {
-      bad: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    RoleArn: !GetAtt ProxyRole.Arn\n    Auth:\n      - AuthScheme: SECRETS\n        IAMAuth: REQUIRED',
-      good: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    RoleArn: !GetAtt ProxyRole.Arn\n    Auth:\n      - AuthScheme: SECRETS\n        SecretArn: !Ref DbSecret\n        IAMAuth: REQUIRED',
+      bad: changed(PROXY_APP, ['          SecretArn: !Ref DbSecret\n', '']),
+      good: PROXY_APP,
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: false,

@@ -4,6 +4,8 @@ import { resolveStrings } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { RDS_PROXY_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 /** rds-proxy/engine-family: a proxy's EngineFamily must match the engine of every database it targets. */
 export const engineFamily: Rule = {
@@ -12,8 +14,8 @@ export const engineFamily: Rule = {
     severity: 'error',
     description: 'An RDS Proxy EngineFamily must match the Engine of its target databases (MYSQL, POSTGRESQL or SQLSERVER).',
     docs: {
-      bad: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    EngineFamily: MYSQL\nTargets:\n  Type: AWS::RDS::DBProxyTargetGroup\n  Properties:\n    DBProxyName: !Ref Proxy\n    TargetGroupName: default\n    DBClusterIdentifiers: [!Ref Cluster]\nCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-postgresql',
-      good: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    EngineFamily: POSTGRESQL\nTargets:\n  Type: AWS::RDS::DBProxyTargetGroup\n  Properties:\n    DBProxyName: !Ref Proxy\n    TargetGroupName: default\n    DBClusterIdentifiers: [!Ref Cluster]\nCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-postgresql',
+      bad: changed(PROXY_APP, ['EngineFamily: POSTGRESQL', 'EngineFamily: MYSQL   # the cluster runs aurora-postgresql']),
+      good: PROXY_APP,
       url: RDS_PROXY_URL,
     },
     fixable: false,

@@ -6,6 +6,8 @@ import type { DatabaseUse } from '../../template/rds';
 import { ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 /** rds-proxy/function-not-in-vpc: a function can only reach an RDS Proxy from inside the proxy's VPC. */
 export const functionNotInVpc: Rule = {
@@ -14,8 +16,8 @@ export const functionNotInVpc: Rule = {
     severity: 'error',
     description: 'A function that uses an RDS Proxy needs a VpcConfig: a proxy is never publicly accessible.',
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref AppSecurityGroup]\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
+      bad: changed(PROXY_APP, ['      VpcConfig:\n        SubnetIds: [!Ref SubnetA, !Ref SubnetB]\n        SecurityGroupIds: [!Ref AppSg]\n', '']),
+      good: PROXY_APP,
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,

@@ -12,6 +12,8 @@ import { relatedFor, ownerOf } from '../helpers';
 import { insertPairAfter, insertPairFirst, replaceWith } from '../edits';
 import type { Fix, Related, RuleContext, Rule, TextEdit } from '../types';
 import { RDS_PROXY_SETUP_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 /** rds-proxy/iam-auth: clients authenticate to the proxy with IAM, over TLS. */
 export const iamAuth: Rule = {
@@ -20,8 +22,8 @@ export const iamAuth: Rule = {
     severity: 'warning',
     description: 'An RDS Proxy should require IAM authentication (IAMAuth REQUIRED), which needs RequireTLS true and rds-db:connect for its clients.',
     docs: {
-      bad: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    EngineFamily: POSTGRESQL\n    Auth:\n      - AuthScheme: SECRETS\n        SecretArn: !Ref DbSecret\n        IAMAuth: DISABLED',
-      good: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    EngineFamily: POSTGRESQL\n    RequireTLS: true\n    Auth:\n      - AuthScheme: SECRETS\n        SecretArn: !Ref DbSecret\n        IAMAuth: REQUIRED',
+      bad: changed(PROXY_APP, ['IAMAuth: REQUIRED', 'IAMAuth: DISABLED']),
+      good: PROXY_APP,
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: true,

@@ -1,6 +1,8 @@
 import { databases, DB_PROXY } from '../../template/rds';
 import type { Rule } from '../types';
 import { RDS_PROXY_SETUP_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 /** rds-proxy/no-target: a proxy without a target group in the template forwards connections nowhere. */
 export const noTarget: Rule = {
@@ -9,8 +11,8 @@ export const noTarget: Rule = {
     severity: 'warning',
     description: 'An RDS Proxy needs an AWS::RDS::DBProxyTargetGroup naming the database it connects to.',
     docs: {
-      bad: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    DBProxyName: app-proxy\n    EngineFamily: POSTGRESQL',
-      good: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    DBProxyName: app-proxy\n    EngineFamily: POSTGRESQL\nProxyTargets:\n  Type: AWS::RDS::DBProxyTargetGroup\n  Properties:\n    DBProxyName: !Ref Proxy\n    TargetGroupName: default\n    DBClusterIdentifiers: [!Ref Cluster]',
+      bad: changed(PROXY_APP, ['  ProxyTargets:\n    Type: AWS::RDS::DBProxyTargetGroup\n    Properties:\n      DBProxyName: !Ref Proxy\n      TargetGroupName: default\n      DBClusterIdentifiers: [!Ref Cluster]\n', '']),
+      good: PROXY_APP,
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: false,

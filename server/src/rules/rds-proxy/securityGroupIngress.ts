@@ -7,6 +7,8 @@ import { RDS_PROXY_QUOTAS } from '../../quotas';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 type Verdict = 'allowed' | 'blocked' | 'unknown';
 
@@ -17,8 +19,8 @@ export const securityGroupIngress: Rule = {
     severity: 'warning',
     description: "The RDS Proxy's security groups should allow ingress on the engine port from the security groups of the functions using it.",
     docs: {
-      bad: 'ProxySg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: proxy\n    VpcId: !Ref Vpc\n    SecurityGroupIngress:\n      - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, SourceSecurityGroupId: !Ref AppSg }\nProxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    EngineFamily: POSTGRESQL\n    VpcSecurityGroupIds: [!Ref ProxySg]',
-      good: 'ProxySg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: proxy\n    VpcId: !Ref Vpc\n    SecurityGroupIngress:\n      - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: !Ref AppSg }\nProxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    EngineFamily: POSTGRESQL\n    VpcSecurityGroupIds: [!Ref ProxySg]',
+      bad: changed(PROXY_APP, ['FromPort: 5432, ToPort: 5432', 'FromPort: 3306, ToPort: 3306']),
+      good: PROXY_APP,
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,

@@ -4,6 +4,8 @@ import { DB_PROXY, placementList, proxyConnections } from '../../template/rds';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
+import { changed } from '../docs';
+import { PROXY_APP } from './examples';
 
 /** rds-proxy/vpc-mismatch: a function reaches a proxy only from the proxy's own VPC. */
 export const vpcMismatch: Rule = {
@@ -12,8 +14,8 @@ export const vpcMismatch: Rule = {
     severity: 'error',
     description: "A function using an RDS Proxy must have its subnets in the proxy's VPC (or the VPC of the proxy endpoint it uses).",
     docs: {
-      bad: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    VpcSubnetIds: [!Ref DataSubnetA, !Ref DataSubnetB]   # in DataVpc\nApi:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref AppSubnetA]                      # in AppVpc\n      SecurityGroupIds: [!Ref AppSg]\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
-      good: 'Proxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    VpcSubnetIds: [!Ref DataSubnetA, !Ref DataSubnetB]   # in DataVpc\nApi:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref DataSubnetA, !Ref DataSubnetB]\n      SecurityGroupIds: [!Ref AppSg]\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
+      bad: changed(PROXY_APP, ['  AppSg:', '  AppVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.1.0.0/16 } }\n  AppSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref AppVpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.1.1.0/24 } }\n  AppSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref AppVpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.1.2.0/24 } }\n  AppSg:'], ['        SubnetIds: [!Ref SubnetA, !Ref SubnetB]\n        SecurityGroupIds: [!Ref AppSg]', '        SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]   # in AppVpc; the proxy is in Vpc\n        SecurityGroupIds: [!Ref AppSg]']),
+      good: PROXY_APP,
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,

@@ -8,6 +8,8 @@ import { resolveNumbers } from '../../template/resolve';
 import { ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { LAMBDA_RDS_URL } from '../rds-proxy/urls';
+import { changed } from '../docs';
+import { PROXY_APP } from '../rds-proxy/examples';
 
 /** rds/direct-connection: functions that open their own connections to a database instead of a proxy. */
 export const directConnection: Rule = {
@@ -16,8 +18,8 @@ export const directConnection: Rule = {
     severity: 'information',
     description: 'A function connecting straight to a DB instance or cluster endpoint opens connections per concurrent execution; an RDS Proxy pools them.',
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Cluster.Endpoint.Address',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Proxy.Endpoint',
+      bad: changed(PROXY_APP, ['DB_HOST: !GetAtt Proxy.Endpoint', 'DB_HOST: !GetAtt Cluster.Endpoint.Address   # straight to the cluster']),
+      good: changed(PROXY_APP, ['DB_HOST: !GetAtt Proxy.Endpoint', 'DB_HOST: !GetAtt Proxy.Endpoint   # through the proxy, which pools connections']),
       url: LAMBDA_RDS_URL,
     },
     fixable: false,

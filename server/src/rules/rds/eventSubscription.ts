@@ -8,6 +8,7 @@ import events from '../../data/rds-event-categories.json';
 import { relatedFor } from '../helpers';
 import type { RuleContext, Rule } from '../types';
 import { RDS_EVENTS_URL } from '../rds-proxy/urls';
+import { changed, example } from '../docs';
 
 const SNS_TOPIC = 'AWS::SNS::Topic';
 
@@ -19,6 +20,34 @@ const CATEGORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries(events.categories).map(([type, list]) => [type, new Set(list.map(normalize))]),
 );
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Alerts:
+      Type: AWS::SNS::Topic
+      Properties:
+        TopicName: db-alerts
+    AlertsFifo:
+      Type: AWS::SNS::Topic
+      Properties:
+        TopicName: db-alerts.fifo
+        FifoTopic: true
+    Cluster:
+      Type: AWS::RDS::DBCluster
+      Properties:
+        Engine: aurora-postgresql
+        MasterUsername: app
+        ManageMasterUserPassword: true
+    DbEvents:
+      Type: AWS::RDS::EventSubscription
+      Properties:
+        SourceType: db-cluster
+        SourceIds: [!Ref Cluster]
+        EventCategories: [failover, failure]
+        SnsTopicArn: !Ref Alerts
+`);
+
 /** rds/event-subscription: SourceType, EventCategories and the SNS topic of an RDS event subscription. */
 export const eventSubscription: Rule = {
   meta: {
@@ -26,8 +55,8 @@ export const eventSubscription: Rule = {
     severity: 'error',
     description: 'An RDS event subscription needs a valid SourceType, categories that exist for it, and a standard (not FIFO) SNS topic.',
     docs: {
-      bad: 'DbEvents:\n  Type: AWS::RDS::EventSubscription\n  Properties:\n    SourceType: db-cluster\n    EventCategories: [low storage]\n    SnsTopicArn: !Ref AlertsFifo',
-      good: 'DbEvents:\n  Type: AWS::RDS::EventSubscription\n  Properties:\n    SourceType: db-cluster\n    EventCategories: [failover, failure]\n    SnsTopicArn: !Ref Alerts',
+      bad: changed(EXAMPLE, ['      EventCategories: [failover, failure]\n      SnsTopicArn: !Ref Alerts\n', '      EventCategories: [low storage]\n      SnsTopicArn: !Ref AlertsFifo\n']),
+      good: EXAMPLE,
       url: RDS_EVENTS_URL,
     },
     fixable: false,

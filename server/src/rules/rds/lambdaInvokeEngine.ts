@@ -7,6 +7,8 @@ import type { Range } from '../../template/ast';
 import { relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { RDS_LAMBDA_POSTGRES_URL } from '../rds-proxy/urls';
+import { changed } from '../docs';
+import { DB_CALLS_LAMBDA } from './examples';
 
 /** rds/lambda-invoke-engine: only PostgreSQL and Aurora databases can call Lambda. */
 export const lambdaInvokeEngine: Rule = {
@@ -15,8 +17,8 @@ export const lambdaInvokeEngine: Rule = {
     severity: 'error',
     description: 'A database given a role to invoke Lambda must run an engine that can: postgres, aurora-postgresql or aurora-mysql.',
     docs: {
-      bad: 'Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: mysql\n    AssociatedRoles:\n      - FeatureName: Lambda\n        RoleArn: !GetAtt DbInvokeRole.Arn',
-      good: 'Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    AssociatedRoles:\n      - FeatureName: Lambda\n        RoleArn: !GetAtt DbInvokeRole.Arn',
+      bad: changed(DB_CALLS_LAMBDA, ['      Engine: postgres\n', '      Engine: mysql\n']),
+      good: DB_CALLS_LAMBDA,
       url: RDS_LAMBDA_POSTGRES_URL,
     },
     fixable: false,

@@ -8,6 +8,8 @@ import type { AssociatedRole } from '../../template/rds';
 import { resolveStrings } from '../../template/resolve';
 import type { RuleContext, Rule } from '../types';
 import { RDS_LAMBDA_POSTGRES_URL } from '../rds-proxy/urls';
+import { changed } from '../docs';
+import { DB_CALLS_LAMBDA } from './examples';
 
 const SUBNET_GROUP = 'AWS::RDS::DBSubnetGroup';
 
@@ -20,8 +22,8 @@ export const lambdaInvokePermission: Rule = {
     severity: 'error',
     description: "A database's Lambda role must allow lambda:InvokeFunction, and its subnets need a way out to the Lambda endpoint (NAT, public access, or a lambda VPC endpoint).",
     docs: {
-      bad: 'DbInvokeRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument: { ... rds.amazonaws.com ... }\n    Policies: []\nDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    AssociatedRoles:\n      - { FeatureName: Lambda, RoleArn: !GetAtt DbInvokeRole.Arn }',
-      good: 'DbInvokeRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument: { ... rds.amazonaws.com ... }\n    Policies:\n      - PolicyName: invoke\n        PolicyDocument:\n          Statement:\n            - { Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Audit.Arn }\nDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    AssociatedRoles:\n      - { FeatureName: Lambda, RoleArn: !GetAtt DbInvokeRole.Arn }',
+      bad: changed(DB_CALLS_LAMBDA, ['      Policies:\n        - PolicyName: invoke-audit\n          PolicyDocument:\n            Statement:\n              - { Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Audit.Arn }\n', '      # no policy allows lambda:InvokeFunction\n']),
+      good: DB_CALLS_LAMBDA,
       url: RDS_LAMBDA_POSTGRES_URL,
     },
     fixable: false,

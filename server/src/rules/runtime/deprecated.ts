@@ -5,6 +5,19 @@ import { closestRuntimes, runtimeInfo, runtimePhase } from '../../runtimes';
 import type { RuntimeLifecycle } from '../../runtimes';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Rule, Severity } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: app.handler
+        Runtime: python3.14
+        CodeUri: src/
+`);
 
 /** runtime/deprecated: the runtime exists and is not past its deprecation, create-block or update-block date. */
 export const deprecated: Rule = {
@@ -13,8 +26,8 @@ export const deprecated: Rule = {
     severity: 'warning',
     description: 'Runtime is a Lambda runtime that is still supported: a warning once deprecated, an error once functions can no longer be created or updated with it, or when the name is unknown.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.8',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    Runtime: python3.14',
+      bad: changed(EXAMPLE, ['      Runtime: python3.14\n', '      Runtime: python3.8\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
     },
     fixable: false,

@@ -6,6 +6,19 @@ import { branches, resolveStrings } from '../../template/resolve';
 import type { Template } from '../../template/model';
 import { ownerOf } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+`);
 
 /** runtime/zip-needs-handler: a .zip function (the default package type) names its Handler and Runtime. */
 export const zipNeedsHandler: Rule = {
@@ -14,8 +27,8 @@ export const zipNeedsHandler: Rule = {
     severity: 'error',
     description: 'A .zip function (PackageType Zip, the default) sets Handler and Runtime, itself or through SAM Globals.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    CodeUri: src/\n    Handler: app.handler\n    Runtime: nodejs22.x',
+      bad: changed(EXAMPLE, ['      Handler: index.handler\n      Runtime: nodejs22.x\n', '']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
     },
     fixable: false,

@@ -4,6 +4,21 @@ import { functionsOf } from '../../template/functions';
 import { getAll, resolveStrings } from '../../template/resolve';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        FunctionUrlConfig:
+          AuthType: AWS_IAM
+`);
 
 /** security/function-url-public: a function URL without IAM authentication is open to the internet. */
 export const functionUrlPublic: Rule = {
@@ -12,8 +27,8 @@ export const functionUrlPublic: Rule = {
     severity: 'warning',
     description: 'A function URL (SAM FunctionUrlConfig, AWS::Lambda::Url) with AuthType NONE lets anyone on the internet invoke the function.',
     docs: {
-      bad: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    FunctionUrlConfig:\n      AuthType: NONE',
-      good: 'MyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    FunctionUrlConfig:\n      AuthType: AWS_IAM',
+      bad: changed(EXAMPLE, ['        AuthType: AWS_IAM\n', '        AuthType: NONE\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
     },
     fixable: false,

@@ -2,6 +2,29 @@ import { get } from '../../template/ast';
 import { resolveStrings } from '../../template/resolve';
 import { relatedFor } from '../helpers';
 import type { Rule } from '../types';
+import { changed, example } from '../docs';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+    UploadBucket:
+      Type: AWS::S3::Bucket
+    InvokePermission:
+      Type: AWS::Lambda::Permission
+      Properties:
+        Action: lambda:InvokeFunction
+        FunctionName: !Ref MyFunction
+        Principal: s3.amazonaws.com
+        SourceArn: !GetAtt UploadBucket.Arn
+        SourceAccount: !Ref AWS::AccountId
+`);
 
 /** security/permission-principal: Lambda permissions name who may invoke, and from which resource. */
 export const permissionPrincipal: Rule = {
@@ -10,8 +33,8 @@ export const permissionPrincipal: Rule = {
     severity: 'warning',
     description: 'An AWS::Lambda::Permission grants neither Principal "*" nor a service principal without SourceArn or SourceAccount.',
     docs: {
-      bad: 'InvokePermission:\n  Type: AWS::Lambda::Permission\n  Properties:\n    Action: lambda:InvokeFunction\n    FunctionName: !Ref MyFunction\n    Principal: s3.amazonaws.com',
-      good: 'InvokePermission:\n  Type: AWS::Lambda::Permission\n  Properties:\n    Action: lambda:InvokeFunction\n    FunctionName: !Ref MyFunction\n    Principal: s3.amazonaws.com\n    SourceArn: !GetAtt UploadBucket.Arn\n    SourceAccount: !Ref AWS::AccountId',
+      bad: changed(EXAMPLE, ['      SourceArn: !GetAtt UploadBucket.Arn\n      SourceAccount: !Ref AWS::AccountId\n', '']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
     },
     fixable: false,

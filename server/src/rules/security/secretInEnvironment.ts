@@ -1,3 +1,4 @@
+import { isArn } from '../../arn';
 import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { refTarget, resolve } from '../../template/resolve';
@@ -7,6 +8,7 @@ import type { Template } from '../../template/model';
 import { variablesOf } from '../environment';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Fix, Rule, RuleContext } from '../types';
+import { changed, example } from '../docs';
 
 /** Keys that name a credential. */
 const CREDENTIAL_KEY = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
@@ -16,6 +18,21 @@ const POINTER_KEY = /(_|^)(ARN|NAME|ID|IDS|PATH|PARAM|PARAMETER|TABLE|TTL|EXPIRY
 const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 const DYNAMIC_REFERENCE = /\{\{resolve:/;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    MyFunction:
+      Type: AWS::Serverless::Function
+      Properties:
+        Handler: index.handler
+        Runtime: nodejs22.x
+        CodeUri: src/
+        Environment:
+          Variables:
+            DB_PASSWORD: '{{resolve:secretsmanager:prod/db:SecretString:password}}'
+`);
+
 /** security/secret-in-environment: credentials are not written into environment variables. */
 export const secretInEnvironment: Rule = {
   meta: {
@@ -23,8 +40,8 @@ export const secretInEnvironment: Rule = {
     severity: 'warning',
     description: 'Credential-looking environment variables hold a dynamic reference or a NoEcho parameter, not a literal; an AWS access key id in a value is an error.',
     docs: {
-      bad: 'Environment:\n  Variables:\n    DB_PASSWORD: hunter2',
-      good: "Environment:\n  Variables:\n    DB_PASSWORD: '{{resolve:secretsmanager:prod/db:SecretString:password}}'",
+      bad: changed(EXAMPLE, ['          DB_PASSWORD: \'{{resolve:secretsmanager:prod/db:SecretString:password}}\'\n', '          DB_PASSWORD: hunter2\n']),
+      good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
     },
     fixable: true,
@@ -55,7 +72,7 @@ function checkVariable(ctx: RuleContext, f: FunctionView, p: Pair): void {
         related,
         fixes,
       });
-    } else if (credentialKey && !c.value.startsWith('arn:')) {
+    } else if (credentialKey && !isArn(c.value)) {
       ctx.report({
         range: c.at,
         message: `${p.key} looks like a credential written into the template; it is visible to anyone who can read the template or the function configuration. Keep it in Secrets Manager and pass a dynamic reference ({{resolve:secretsmanager:...}}), or a NoEcho parameter.`,

@@ -7,8 +7,37 @@ import { ENI_ACTIONS, VPC_ACCESS_MANAGED_POLICIES } from '../../template/policyD
 import { appendListItem, insertPairFirst } from '../edits';
 import type { Fix, Rule } from '../types';
 import { LAMBDA_VPC_URL } from './common';
+import { changed, example } from '../docs';
 
 const POLICY = 'AWSLambdaVPCAccessExecutionRole';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = example(`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+    PrivateSubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1a, CidrBlock: 10.0.1.0/24 } }
+    PrivateSubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: eu-west-1b, CidrBlock: 10.0.2.0/24 } }
+    FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }
+    FunctionRole:
+      Type: AWS::IAM::Role
+      Properties:
+        AssumeRolePolicyDocument:
+          Statement:
+            - { Effect: Allow, Action: sts:AssumeRole, Principal: { Service: lambda.amazonaws.com } }
+        ManagedPolicyArns:
+          - !Sub arn:\${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole
+    Api:
+      Type: AWS::Lambda::Function
+      Properties:
+        Role: !GetAtt FunctionRole.Arn
+        Runtime: python3.13
+        Handler: app.handler
+        Code: { S3Bucket: my-artifacts, S3Key: api.zip }
+        VpcConfig:
+          SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
+          SecurityGroupIds: [!Ref FunctionSg]
+`);
 
 /** vpc/eni-permissions: a VPC function's template role must allow managing network interfaces. */
 export const eniPermissions: Rule = {
@@ -17,8 +46,8 @@ export const eniPermissions: Rule = {
     severity: 'error',
     description: 'The execution role of a function in a VPC must allow creating, describing and deleting network interfaces (AWSLambdaVPCAccessExecutionRole).',
     docs: {
-      bad: 'FunctionRole:\n  Type: AWS::IAM::Role\n  Properties:\n    ManagedPolicyArns:\n      - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
-      good: 'FunctionRole:\n  Type: AWS::IAM::Role\n  Properties:\n    ManagedPolicyArns:\n      - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+      bad: changed(EXAMPLE, ['        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole\n', '        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\n']),
+      good: EXAMPLE,
       url: LAMBDA_VPC_URL,
     },
     fixable: true,

@@ -7,6 +7,8 @@ import type { EditScalar } from '../edits';
 import type { Fix, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 const SG_PLACEHOLDER = 'sg-REPLACE_ME';
 const SUBNET_PLACEHOLDERS = ['subnet-REPLACE_ME_AZ_A', 'subnet-REPLACE_ME_AZ_B'];
@@ -18,8 +20,8 @@ export const incompleteConfig: Rule = {
     severity: 'error',
     description: 'VpcConfig must list both SubnetIds and SecurityGroupIds; with only one of them the deployment fails.',
     docs: {
-      bad: 'VpcConfig:\n  SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]',
-      good: 'VpcConfig:\n  SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n  SecurityGroupIds: [!Ref FunctionSecurityGroup]',
+      bad: changed(VPC_APP, ['        SecurityGroupIds: [!Ref FunctionSg]\n', '']),
+      good: VPC_APP,
       url: LAMBDA_VPC_URL,
     },
     fixable: true,

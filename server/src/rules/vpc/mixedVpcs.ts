@@ -4,6 +4,11 @@ import type { IdItem, VpcRef } from '../../template/network';
 import type { Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = changed(VPC_APP, ['  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n', '  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n  SharedVpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }\n  SharedServicesSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: shared, VpcId: !Ref SharedVpc } }\n'], ['        SecurityGroupIds: [!Ref FunctionSg]\n', '        SecurityGroupIds: [!Ref FunctionSg]                      # in Vpc too\n']);
 
 /** vpc/mixed-vpcs: a function's template subnets and security groups must share one VPC. */
 export const mixedVpcs: Rule = {
@@ -12,8 +17,8 @@ export const mixedVpcs: Rule = {
     severity: 'error',
     description: 'All subnets and security groups of a function must belong to the same VPC.',
     docs: {
-      bad: 'VpcConfig:\n  SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]   # in AppVpc\n  SecurityGroupIds: [!Ref SharedServicesSg]        # in SharedVpc',
-      good: 'VpcConfig:\n  SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]\n  SecurityGroupIds: [!Ref AppFunctionSg]           # in AppVpc',
+      bad: changed(EXAMPLE, ['        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n        SecurityGroupIds: [!Ref FunctionSg]                      # in Vpc too\n', '        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]   # in Vpc\n        SecurityGroupIds: [!Ref SharedServicesSg]                # in SharedVpc\n']),
+      good: EXAMPLE,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,

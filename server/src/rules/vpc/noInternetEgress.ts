@@ -11,6 +11,8 @@ import { eventSourcesOf } from '../../template/eventSources';
 import type { Related, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 /** Public AWS services a function calls over the internet (or a VPC endpoint), by resource type. */
 const SERVICES: Readonly<Record<string, { name: string; endpoint: string }>> = {
@@ -26,6 +28,9 @@ const SERVICES: Readonly<Record<string, { name: string; endpoint: string }>> = {
   'AWS::Serverless::StateMachine': { name: 'Step Functions', endpoint: 'states' },
 };
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = changed(VPC_APP, ['  Api:\n', '  IsolatedRouteTable: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }   # no 0.0.0.0/0 route to a NAT gateway\n  SubnetARoutes: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref PrivateSubnetA, RouteTableId: !Ref IsolatedRouteTable } }\n  SubnetBRoutes: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref PrivateSubnetB, RouteTableId: !Ref IsolatedRouteTable } }\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n      KeySchema: [{ AttributeName: id, KeyType: HASH }]\n  DynamoDbEndpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: !Ref Vpc\n      ServiceName: !Sub com.amazonaws.${AWS::Region}.dynamodb\n      RouteTableIds: [!Ref IsolatedRouteTable]\n  Worker:\n'], ['        SecurityGroupIds: [!Ref FunctionSg]\n', '        SecurityGroupIds: [!Ref FunctionSg]\n      Policies:\n        - DynamoDBCrudPolicy: { TableName: !Ref Orders }\n      Environment:\n        Variables:\n          TABLE: !Ref Orders\n']);
+
 /** vpc/no-internet-egress: a VPC function without a NAT route cannot call public AWS services. */
 export const noInternetEgress: Rule = {
   meta: {
@@ -33,8 +38,8 @@ export const noInternetEgress: Rule = {
     severity: 'warning',
     description: 'A function in subnets without a NAT gateway route cannot call public AWS services (DynamoDB, S3, SQS, Secrets Manager ...) unless the VPC has an endpoint for them.',
     docs: {
-      bad: 'Worker:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref IsolatedSubnetA, !Ref IsolatedSubnetB]   # no 0.0.0.0/0 route to a NAT gateway\n      SecurityGroupIds: [!Ref WorkerSg]\n    Environment:\n      Variables:\n        TABLE: !Ref Orders',
-      good: 'DynamoDbEndpoint:\n  Type: AWS::EC2::VPCEndpoint\n  Properties:\n    VpcId: !Ref Vpc\n    ServiceName: !Sub com.amazonaws.${AWS::Region}.dynamodb\n    RouteTableIds: [!Ref IsolatedRouteTable]',
+      bad: changed(EXAMPLE, ['  DynamoDbEndpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: !Ref Vpc\n      ServiceName: !Sub com.amazonaws.${AWS::Region}.dynamodb\n      RouteTableIds: [!Ref IsolatedRouteTable]\n', '']),
+      good: EXAMPLE,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,

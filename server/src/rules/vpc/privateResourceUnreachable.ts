@@ -9,6 +9,8 @@ import { resolve } from '../../template/resolve';
 import type { Related, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 /** Resource types that only answer inside their VPC, with the kind of thing they are for messages. */
 const VPC_ONLY: Readonly<Record<string, string>> = {
@@ -29,6 +31,9 @@ const VPC_ONLY: Readonly<Record<string, string>> = {
 /** Attributes a function uses to connect (hosts, ports, DNS names), not ARNs or ids used in policies. */
 const CONNECTION_ATTR = /endpoint|^dnsname$|^port$/i;
 
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = changed(VPC_APP, ['  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n', '  FunctionSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: functions, VpcId: !Ref Vpc } }\n  Cache:\n    Type: AWS::ElastiCache::ServerlessCache\n    Properties:\n      ServerlessCacheName: sessions\n      Engine: valkey\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref FunctionSg]\n'], ['        SecurityGroupIds: [!Ref FunctionSg]\n', '        SecurityGroupIds: [!Ref FunctionSg]\n      Environment:\n        Variables:\n          CACHE_HOST: !GetAtt Cache.Endpoint.Address\n']);
+
 /** vpc/private-resource-unreachable: a function outside any VPC cannot connect to VPC-only resources. */
 export const privateResourceUnreachable: Rule = {
   meta: {
@@ -36,8 +41,8 @@ export const privateResourceUnreachable: Rule = {
     severity: 'error',
     description: 'A function without VpcConfig cannot reach resources that live only inside a VPC (RDS, RDS Proxy, ElastiCache, internal load balancers, EFS ...).',
     docs: {
-      bad: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Database.Endpoint.Address',
-      good: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    VpcConfig:\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref FunctionSecurityGroup]\n    Environment:\n      Variables:\n        DB_HOST: !GetAtt Database.Endpoint.Address',
+      bad: changed(EXAMPLE, ['      VpcConfig:\n        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n        SecurityGroupIds: [!Ref FunctionSg]\n', '']),
+      good: EXAMPLE,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,

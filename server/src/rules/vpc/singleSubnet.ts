@@ -8,6 +8,8 @@ import { VPC_QUOTAS } from '../../quotas';
 import type { Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
+import { changed } from '../docs';
+import { VPC_APP } from './examples';
 
 /** vpc/single-subnet: a VPC function should have subnets in at least two Availability Zones. */
 export const singleSubnet: Rule = {
@@ -16,8 +18,8 @@ export const singleSubnet: Rule = {
     severity: 'warning',
     description: 'A function in a VPC should have subnets in at least two Availability Zones, so one zone failing does not stop it.',
     docs: {
-      bad: 'VpcConfig:\n  SubnetIds: [!Ref PrivateSubnetA]\n  SecurityGroupIds: [!Ref FunctionSecurityGroup]',
-      good: 'VpcConfig:\n  SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n  SecurityGroupIds: [!Ref FunctionSecurityGroup]',
+      bad: changed(VPC_APP, ['        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n', '        SubnetIds: [!Ref PrivateSubnetA]\n']),
+      good: VPC_APP,
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
@@ -34,7 +36,7 @@ export const singleSubnet: Rule = {
         if (items.length === 1 && !mayBeList(t, items[0]!.node)) {
           ctx.report({
             range,
-            message: `${f.id} has 1 subnet; Lambda recommends subnets in at least ${min} Availability Zones so the function keeps running when one zone fails. Add a subnet in another Availability Zone.`,
+            message: `${f.id} has ${items.length} subnet; Lambda recommends subnets in at least ${min} Availability Zones so the function keeps running when one zone fails. Add a subnet in another Availability Zone.`,
             related,
             ...owner,
           });
