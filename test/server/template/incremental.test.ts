@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplate } from '../../../server/src/template/model';
 import { updateTemplate } from '../../../server/src/template/incremental';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { functionsTemplate } from '../../../bench/generate';
 
 const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus', 'sam-translator');
@@ -97,6 +99,28 @@ describe('incremental re-parse', function () {
       assert.equal(JSON.stringify(updated.root), JSON.stringify(buildTemplate(edited).root));
       assert.ok(updated.resources.size < before.resources.size, marker);
     }
+  });
+
+  it('keeps no old version of the document alive through re-parsed resources', () => {
+    // A fragment sliced from the document would keep the whole text of that version alive (V8 slices
+    // point into their parent) for as long as the resource's values live: 500 edits over the functions
+    // of a 500-function template then hold about 80 MB. Copied fragments hold only themselves.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let text = functionsTemplate(500);
+    let t = buildTemplate(text);
+    const at = [...text.matchAll(/^ {6}MemorySize: 512$/gm)].map((m) => m.index + 20);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let v = 0; v < 500; v++) {
+      const i = at[(v * 7919) % at.length]!;
+      text = `${text.slice(0, i)}${text[i] === '3' ? '2' : '3'}${text.slice(i + 1)}`;
+      t = updateTemplate(t, text);
+    }
+    gc();
+    const grownMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    assert.equal(t.resources.size, 800);
+    assert.ok(grownMb < 25, `the heap grew by ${grownMb.toFixed(0)} MB`);
   });
 
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
