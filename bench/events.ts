@@ -3,8 +3,8 @@
  * 1,000-function template, and Invoke round trips (cold and warm) through the real SDK against the
  * loopback Lambda API.
  */
-import { createLambdaClientFactory } from '../client/src/aws/clientFactory';
-import { createSession } from '../client/src/aws/session';
+import { createClientFactory } from '../server/src/aws/clientFactory';
+import { createSession } from '../server/src/aws/session';
 import { invokeFunction } from '../client/src/invoke/invoke';
 import { EVENTS, generateEvent } from '../server/src/events/catalogue';
 import { eventContext } from '../server/src/events/context';
@@ -34,7 +34,7 @@ export async function benchEvents(): Promise<Record<string, unknown>> {
 
   const api = await startLambdaApi();
   api.addFunction({ FunctionName: 'bench-echo', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', files: { 'index.js': 'exports.handler = async (e) => e;' } });
-  const factory = createLambdaClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint });
+  const factory = createClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint });
   const client = factory.createLambdaClient('us-east-1');
   const payload = JSON.stringify(generateEvent('apigateway-aws-proxy'));
   const invoke = () => invokeFunction(client, { functionName: 'bench-echo', payload, invocationType: 'RequestResponse' });

@@ -50,7 +50,7 @@ export async function benchExplorer(): Promise<Record<string, unknown>> {
     // One warm-up round trip so connection set-up and SDK lazy loading are not counted as paging.
     const warm = new ExplorerModel(aws, new MemoryStore());
     await warm.children(warm.roots()[0]);
-    warm.refresh();
+    await warm.refresh();
     warm.dispose();
 
     const heapBefore = heapAfterGc();

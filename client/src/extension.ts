@@ -1,10 +1,12 @@
 /** Extension entry: builds the few long-lived objects and registers each feature. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBundleSize } from './bundleSize/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
+import type { LogsView } from './logs/logsView';
+import { registerLogs } from './logs/register';
 import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -13,15 +15,22 @@ let client: LanguageClient | undefined;
 export interface LambdaLensApi {
   /** The data provider of the Functions view. */
   readonly explorer: vscode.TreeDataProvider<unknown>;
+  /** The logs feature, whose tail state the status bar shows. */
+  readonly logs: Pick<LogsView, 'tailing'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LambdaLensApi> {
-  const aws = createAwsContext(context);
+  // One "Lambda Lens" log for the language server and every failed AWS call.
+  const log = vscode.window.createOutputChannel('Lambda Lens', { log: true });
+  context.subscriptions.push(log);
+  const aws = createAwsContext(context, log);
   const explorer = registerExplorer(context, { aws });
-  registerInvoke(context, { aws });
-  client = await startLanguageClient(context);
+  const server = startLanguageClient(context, log);
+  registerInvoke(context, { aws, server });
+  const logs = registerLogs(context, { aws });
+  client = await server;
   registerBundleSize(context, { client });
-  return { explorer };
+  return { explorer, logs };
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,7 +18,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/*.template' },
 ];
 
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Starts the server; its messages go to `log`, the extension's one "Lambda Lens" channel. */
+export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -28,6 +29,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'lambdaLens' },
     diagnosticCollectionName: 'lambda-lens',
+    outputChannel: log,
   };
   const client = new LanguageClient(CLIENT_ID, 'Lambda Lens', serverOptions, clientOptions);
   await client.start();

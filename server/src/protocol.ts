@@ -1,8 +1,10 @@
 /**
- * Every custom message between the Lambda Lens client and server, each with who sends it. Plain
- * method names and parameter shapes, so both sides import this file without pulling in the other's
- * libraries.
+ * Every custom message between the Lambda Lens client and server, each with who sends it, as a
+ * typed `NotificationType` / `RequestType` both sides send and handle (so a changed shape fails to
+ * compile on both). The types come from vscode-languageserver-protocol, which both sides bundle.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { EventContext } from './events/context';
 import type { FunctionSize } from './measure/types';
 
 /**
@@ -16,6 +18,7 @@ export namespace WatchCodeFolders {
     /** Absolute file-system paths. */
     readonly folders: string[];
   }
+  export const type = new NotificationType<Params>(method);
 }
 
 /**
@@ -28,6 +31,28 @@ export namespace CodeFilesChanged {
     /** Absolute file-system paths. */
     readonly paths: string[];
   }
+  export const type = new NotificationType<Params>(method);
+}
+
+/**
+ * Client -> server: the sample-event context of a deployed function (parameter values and event
+ * types its template wires it to), found by the server in its own model of the workspace's
+ * templates: open documents first, then template files on disk. Region and account only when no
+ * template defines the function.
+ */
+export namespace EventContextRequest {
+  export const method = 'lambdaLens/eventContext';
+  export interface Params {
+    /** The deployed name (`orders-dev-OrdersApi-1X2Y3Z`), a logical id or a `FunctionName`. */
+    readonly functionName: string;
+    readonly region: string;
+    readonly account: string;
+  }
+  export interface Result extends EventContext {
+    /** The URI of the template that defines the function, when one does. */
+    readonly template?: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** The client command a bundle-size CodeLens runs: shows the breakdown of one function's package. */

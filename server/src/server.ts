@@ -4,6 +4,7 @@
  */
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { InitializeResult } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './features/analyses';
 import { codeActions } from './features/codeActions';
@@ -14,7 +15,8 @@ import { PackageSizes } from './features/packageSizes';
 import { DocumentOptions } from './features/documentOptions';
 import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
-import { CodeFilesChanged, WatchCodeFolders } from './protocol';
+import { answerEventContext } from './features/eventContext';
+import { CodeFilesChanged, EventContextRequest, WatchCodeFolders } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -22,10 +24,12 @@ const documents = new TextDocuments(TextDocument);
 const analyses = new Analyses((rule, error) => connection.console.error(`rule ${rule} failed: ${error instanceof Error ? error.stack : String(error)}`));
 
 let pullConfiguration = false;
+let workspaceFolders: string[] = [];
 let codeLensRefresh = false;
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  workspaceFolders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) applySettings(init.settings);
@@ -47,7 +51,7 @@ const sizes = new PackageSizes(
     diagnostics.validateNow(uri);
     if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   },
-  (folders) => void connection.sendNotification(WatchCodeFolders.method, { folders } satisfies WatchCodeFolders.Params),
+  (folders) => void connection.sendNotification(WatchCodeFolders.type, { folders }),
 );
 
 const docOptions = new DocumentOptions(sizes, DEFAULT_SETTINGS);
@@ -89,9 +93,12 @@ connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc && docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
 });
-connection.onNotification(CodeFilesChanged.method, (params: CodeFilesChanged.Params) => {
+connection.onNotification(CodeFilesChanged.type, (params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
 });
+connection.onRequest(EventContextRequest.type, (p) =>
+  answerEventContext(p, documents.all().map((d) => ({ uri: d.uri, model: async () => analyses.model(d) })), workspaceFolders),
+);
 documents.onDidClose((e) => {
   sizes.close(e.document.uri);
   docOptions.forget(e.document.uri);

@@ -4,9 +4,9 @@
  * extensions and XDG folders live in one run folder, so nothing touches $HOME.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { freePort } from '../support/ports';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -77,17 +77,6 @@ export function copyExamples(runDir: string): string {
   return ws;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Polls `probe` every `stepMs` until it returns a value; throws naming `what` after `timeoutMs`. */
 export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000, stepMs = 200): Promise<T> {
@@ -167,4 +156,18 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     throw e;
   }
   return { url, port, runDir, logFile, stop };
+}
+
+/** The .vsix `npm run package` writes: `<name>-<version>.vsix` at the repository root. */
+export function defaultVsix(): string {
+  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return join(ROOT, `${name}-${version}.vsix`);
+}
+
+/** Runs a UI pass's main and exits with its code (2 when it throws before deciding). */
+export function runMain(main: () => Promise<number>): void {
+  main().then((code) => process.exit(code), (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  });
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
-import { copyExamples, newRunDir, ROOT, startCodeServer } from './codeServer';
+import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { suiteEnvironment } from './environment';
 import { openAt, openWorkbench, runCommand } from './workbench';
 
@@ -16,10 +16,6 @@ const SHOTS = join(ROOT, 'docs', 'images');
 const t0 = Date.now();
 const log = (...parts: unknown[]): void => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
 
-function defaultVsix(): string {
-  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return join(ROOT, `${name}-${version}.vsix`);
-}
 
 /** 1-based line and column of `text` (plus `offset` characters) in a workspace file. */
 function locate(workspace: string, file: string, text: string, offset = 0): [number, number] {
@@ -148,7 +144,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(2);
-});
+runMain(main);

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -45,6 +46,8 @@ export interface TestServer {
 export interface StartOptions {
   /** `lambdaLens` settings answered to workspace/configuration requests. */
   readonly settings?: Record<string, unknown>;
+  /** Folders opened as the workspace (absolute paths). */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -83,7 +86,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
-    workspaceFolders: null,
+    workspaceFolders: opts.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })) ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -4,10 +4,10 @@
  * subscribe to changes; a profile or endpoint change builds a new session, factory and cache.
  * Free of `vscode`, so tests drive it with plain settings.
  */
-import { createLambdaClientFactory, type LambdaClientFactory, type LambdaClientSettings } from './clientFactory';
+import { createClientFactory, type AwsClientFactory, type AwsClientSettings, type FactoryHooks } from '../../../server/src/aws/clientFactory';
 import { FunctionListCache } from './functionList';
-import { isRegionId } from './regions';
-import { createSession, type AwsSession } from './session';
+import { isRegionId } from '../../../server/src/aws/regions';
+import { createSession, type AwsSession } from '../../../server/src/aws/session';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -17,7 +17,7 @@ export interface AwsSettings {
   profile: string | undefined;
   /** Regions to show; empty for the profile's region. */
   regions: string[];
-  client: Partial<LambdaClientSettings>;
+  client: Partial<AwsClientSettings>;
 }
 
 /** What changed, for listeners that only care about part of it. */
@@ -33,22 +33,26 @@ export type SessionBuilder = (settings: AwsSettings) => AwsSession;
 
 /** Session, client factory, regions and function cache, rebuilt together on change. */
 export class AwsContext {
-  private current: { session: AwsSession; factory: LambdaClientFactory; functions: FunctionListCache };
+  private current: { session: AwsSession; factory: AwsClientFactory; functions: FunctionListCache };
   private settings: AwsSettings;
   private readonly listeners = new Set<(change: AwsChange) => void>();
 
   constructor(
     settings: AwsSettings,
     private readonly buildSession: SessionBuilder,
+    /** Passed to every factory: where failed calls are reported (the extension's log). */
+    private readonly hooks: FactoryHooks = {},
   ) {
     this.settings = settings;
     this.current = this.build();
   }
 
   /** A context whose sessions read credentials from `env` (process.env in the extension). */
-  static fromEnv(settings: AwsSettings, env: Env, mfaCodeProvider?: (mfaSerial: string) => Promise<string>): AwsContext {
-    return new AwsContext(settings, (s) =>
-      createSession({ profile: s.profile || undefined, env, stsEndpoint: s.client.endpoint, mfaCodeProvider }),
+  static fromEnv(settings: AwsSettings, env: Env, mfaCodeProvider?: (mfaSerial: string) => Promise<string>, hooks?: FactoryHooks): AwsContext {
+    return new AwsContext(
+      settings,
+      (s) => createSession({ profile: s.profile || undefined, env, stsEndpoint: s.client.endpoint, mfaCodeProvider }),
+      hooks,
     );
   }
 
@@ -56,7 +60,7 @@ export class AwsContext {
     return this.current.session;
   }
 
-  get factory(): LambdaClientFactory {
+  get factory(): AwsClientFactory {
     return this.current.factory;
   }
 
@@ -102,7 +106,7 @@ export class AwsContext {
 
   private build() {
     const session = this.buildSession(this.settings);
-    const factory = createLambdaClientFactory(session, this.settings.client);
+    const factory = createClientFactory(session, this.settings.client, this.hooks);
     return { session, factory, functions: new FunctionListCache(factory) };
   }
 

@@ -2,8 +2,9 @@
  * The functions loaded so far in each region, fetched a page at a time. The explorer reads it to
  * draw the tree; other features (invoke) read it to offer functions without listing them again.
  */
-import type { LambdaClientFactory } from './clientFactory';
-import { listFunctionsPage, type FunctionSummary } from './lambdaApi';
+import type { AwsClientFactory } from '../../../server/src/aws/clientFactory';
+import { listFunctionsPage, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
+import { MarkerGuard } from '../../../server/src/aws/paging';
 
 /** What is known of one region's functions. */
 export interface RegionFunctions {
@@ -14,9 +15,9 @@ export interface RegionFunctions {
 
 /** Per-region function pages for one client factory (one session). */
 export class FunctionListCache {
-  private readonly regions = new Map<string, { functions: FunctionSummary[]; marker: string | undefined; complete: boolean; pending: Promise<void> | undefined }>();
+  private readonly regions = new Map<string, { functions: FunctionSummary[]; marker: string | undefined; guard: MarkerGuard; complete: boolean; pending: Promise<void> | undefined }>();
 
-  constructor(readonly factory: LambdaClientFactory) {}
+  constructor(readonly factory: AwsClientFactory) {}
 
   /** What has been loaded for a region (empty and incomplete before the first page). */
   get(region: string): RegionFunctions {
@@ -30,9 +31,11 @@ export class FunctionListCache {
     e.pending ??= (async () => {
       try {
         const page = await listFunctionsPage(this.factory.createLambdaClient(region), e.marker, signal);
+        // A repeated or cyclic marker fails the load instead of listing the same functions forever.
+        const next = e.guard.next(page.nextMarker);
         e.functions.push(...page.functions);
-        e.marker = page.nextMarker;
-        e.complete = !page.nextMarker;
+        e.marker = next;
+        e.complete = !next;
       } finally {
         e.pending = undefined;
       }
@@ -66,7 +69,7 @@ export class FunctionListCache {
   private entry(region: string) {
     let e = this.regions.get(region);
     if (!e) {
-      e = { functions: [], marker: undefined, complete: false, pending: undefined };
+      e = { functions: [], marker: undefined, guard: new MarkerGuard('ListFunctions'), complete: false, pending: undefined };
       this.regions.set(region, e);
     }
     return e;

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { AwsContext, type AwsSettings } from './awsContext';
-import { DEFAULT_CLIENT_SETTINGS } from './clientFactory';
+import { DEFAULT_CLIENT_SETTINGS } from '../../../server/src/aws/clientFactory';
+import { formatFailure } from '../../../server/src/aws/failure';
 
 /** Reads the AWS-related settings. */
 export function readAwsSettings(): AwsSettings {
@@ -20,14 +21,17 @@ export function readAwsSettings(): AwsSettings {
   };
 }
 
-/** The AwsContext for the extension's lifetime, updated when `lambdaLens.*` settings change. */
-export function createAwsContext(context: vscode.ExtensionContext): AwsContext {
+/**
+ * The AwsContext for the extension's lifetime, updated when `lambdaLens.*` settings change. Every
+ * failed AWS call is written to `log` with its facts (never credentials or payloads).
+ */
+export function createAwsContext(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AwsContext {
   const askMfa = async (serial: string): Promise<string> => {
     const code = await vscode.window.showInputBox({ title: `MFA code for ${serial}`, prompt: 'The role of this profile requires multi-factor authentication.', ignoreFocusOut: true });
     if (!code) throw new Error(`No MFA code was entered for ${serial}.`);
     return code;
   };
-  const aws = AwsContext.fromEnv(readAwsSettings(), process.env, askMfa);
+  const aws = AwsContext.fromEnv(readAwsSettings(), process.env, askMfa, { onFailure: (f) => log.error(formatFailure(f)) });
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['profile', 'regions', 'endpoint', 'requestTimeoutMs'].some((k) => e.affectsConfiguration(`lambdaLens.${k}`))) aws.update(readAwsSettings());

@@ -33,10 +33,10 @@ function forwardCodeChanges(client: LanguageClient): vscode.Disposable {
       timer = undefined;
       const paths = [...pending];
       pending.clear();
-      void client.sendNotification(CodeFilesChanged.method, { paths } satisfies CodeFilesChanged.Params);
+      void client.sendNotification(CodeFilesChanged.type, { paths });
     }, FORWARD_DELAY_MS);
   };
-  const listener = client.onNotification(WatchCodeFolders.method, (params: WatchCodeFolders.Params) => {
+  const listener = client.onNotification(WatchCodeFolders.type, (params) => {
     for (const w of watchers) w.dispose();
     watchers = params.folders.map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'));

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import { classifyAwsError } from '../aws/errors';
+import { classifyAwsError } from '../../../server/src/aws/errors';
 import type { ConfigurationDocuments } from './configurationView';
 import { parseFilter } from './filter';
 import { consoleUrl } from './links';
 import type { ExplorerModel } from './model';
-import { functionTargetOf, type ExplorerNode, type FunctionTarget } from './nodes';
+import { functionTargetOf, type DetailNode, type ExplorerNode, type FunctionTarget } from './nodes';
 import { selectProfile, selectRegions } from './quickPicks';
+import { loadWithProgress, VIEW_ID } from './treeProvider';
 
 /** What the handlers work with. */
 export interface ExplorerCommandDeps {
@@ -57,7 +58,8 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
       const region = regionOf(arg);
       // A full refresh also rebuilds the session so new credentials (after `aws sso login`) are read.
       if (region === undefined) aws.rebuild();
-      else model.refresh(region);
+      else return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.refresh(region));
+      return undefined;
     },
     'lambdaLens.filterFunctions': async (arg?: unknown) => {
       const region = await pickRegion(aws, model, arg);
@@ -71,7 +73,7 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
           return p.ok ? undefined : p.reason;
         },
       });
-      if (text !== undefined) await model.setFilter(region, text);
+      if (text !== undefined) await loadWithProgress(`Loading Lambda functions in ${region}`, (opts) => model.setFilter(region, text, opts));
     },
     'lambdaLens.clearFilter': async (arg?: unknown) => {
       const region = await pickRegion(aws, model, arg, true);
@@ -79,6 +81,10 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
     },
     'lambdaLens.copyArn': (arg?: unknown) => withTarget(arg, (t) => vscode.env.clipboard.writeText(t.arn)),
     'lambdaLens.copyName': (arg?: unknown) => withTarget(arg, (t) => vscode.env.clipboard.writeText(t.name)),
+    'lambdaLens.copyFunctionUrl': (arg?: unknown) => {
+      const url = (arg as Partial<DetailNode> | undefined)?.url?.url;
+      return url ? vscode.env.clipboard.writeText(url) : undefined;
+    },
     'lambdaLens.openInConsole': (arg?: unknown) => withTarget(arg, (t) => vscode.env.openExternal(vscode.Uri.parse(consoleUrl(t), true))),
     'lambdaLens.showConfiguration': (arg?: unknown) =>
       withTarget(arg, async (t) => {
@@ -89,9 +95,11 @@ export function explorerCommands({ aws, model, configurations }: ExplorerCommand
           void vscode.window.showErrorMessage(`Could not load the configuration of ${t.name}: ${c.summary}. ${c.detail}`);
         }
       }),
+    'lambdaLens.revealConfigurationValues': (uri?: unknown, confirmed?: unknown) =>
+      configurations.reveal(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri, confirmed === true),
     'lambdaLens.loadMore': async (arg?: unknown) => {
       const region = regionOf(arg);
-      if (region) await vscode.window.withProgress({ location: { viewId: 'lambdaLens.functions' } }, () => model.loadMore(region));
+      if (region) await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.loadMore(region));
     },
     'lambdaLens.runInTerminal': (arg?: unknown) => {
       if (typeof arg !== 'string') return;

@@ -3,7 +3,7 @@ import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { arnResourceName, layerVersionLabel } from '../../../server/src/arn';
 import { QUOTAS } from '../../../server/src/quotas';
-import { getAccountSummary, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
+import { getAccountSummary, getFunctionUrl, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
 import { formatCount } from './filter';
 import { formatBytes } from './present';
 import type { DetailGroup, DetailNode } from './nodes';
@@ -15,7 +15,6 @@ const row = (parent: string, label: string, description: string, tooltip?: strin
   description,
   ...(tooltip ? { tooltip } : {}),
 });
-
 
 /** Rows for the Configuration group, from GetFunction. */
 export function configurationRows(parent: string, d: FunctionDetails): DetailNode[] {
@@ -43,8 +42,15 @@ export function configurationRows(parent: string, d: FunctionDetails): DetailNod
 /** Rows for the groups that list things; `details` is read only by the configuration group. */
 export async function groupRows(client: LambdaClient, parent: string, fn: FunctionSummary, group: Exclude<DetailGroup, 'configuration'>, signal?: AbortSignal): Promise<DetailNode[]> {
   switch (group) {
+    case 'functionUrl': {
+      const url = await getFunctionUrl(client, fn.name, signal);
+      if (!url) return [noneRow(parent)];
+      const open = url.authType === 'NONE';
+      return [{ ...row(parent, url.url, open ? 'auth NONE · public' : `auth ${url.authType}`), url }];
+    }
     case 'aliases': {
       const { items, truncated } = await listAliases(client, fn.name, signal);
+      if (!items.length) return [noneRow(parent)];
       return withTruncation(parent, items.map((a) => row(parent, a.name, `→ ${a.version}`, a.description || undefined)), truncated);
     }
     case 'versions': {
@@ -53,6 +59,7 @@ export async function groupRows(client: LambdaClient, parent: string, fn: Functi
     }
     case 'eventSources': {
       const { items, truncated } = await listEventSourceMappings(client, fn.name, signal);
+      if (!items.length) return [noneRow(parent)];
       return withTruncation(
         parent,
         items.map((m) => row(parent, arnResourceName(m.source) ?? m.source, `${m.state}${m.batchSize !== undefined ? ` · batch ${m.batchSize}` : ''}`, `${m.source}\n${m.uuid}`)),
@@ -65,6 +72,11 @@ export async function groupRows(client: LambdaClient, parent: string, fn: Functi
       // Names only: values may be secrets and are never fetched into the tree.
       return fn.environmentNames.map((n) => row(parent, n, ''));
   }
+}
+
+/** The one row of an empty group, so an expanded group never shows nothing. */
+function noneRow(parent: string): DetailNode {
+  return row(parent, 'none', '');
 }
 
 function withTruncation(parent: string, rows: DetailNode[], truncated: boolean): DetailNode[] {

@@ -1,5 +1,5 @@
 /** The per-region function filter: a case-insensitive substring, or `/regex/flags`. */
-import type { FunctionSummary } from '../aws/lambdaApi';
+import type { FunctionSummary } from '../../../server/src/aws/lambdaApi';
 
 /** A parsed filter, or the reason the text is not one. */
 export type ParsedFilter = { ok: true; text: string; test: (name: string) => boolean } | { ok: false; text: string; reason: string };

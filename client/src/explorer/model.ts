@@ -1,11 +1,18 @@
 /**
  * The explorer's data layer, free of `vscode`: which nodes each node has, paging, filters, detail
  * loading and errors per region. The tree provider asks it for children and listens for changes.
+ *
+ * A change is never fired for a node as a result of fetching that node's own children: VS Code
+ * answers a refresh that arrives while it is still taking in a fetch with that same fetch, while the
+ * extension host has already dropped the fetched children's handles, so the rows it shows go dead
+ * (Load more "command not found", Account expanding to nothing, ▶ and menus without an argument).
+ * So everything a region's row shows (its function count) is loaded before the row is drawn: the
+ * root fetch loads each region's first page, and commands load before they fire.
  */
 import { parseArn } from '../../../server/src/arn';
 import type { AwsContext } from '../aws/awsContext';
-import { classifyAwsError, type ClassifiedError } from '../aws/errors';
-import { getFunctionDetails, MAX_PAGE_SIZE, type FunctionDetails, type FunctionSummary } from '../aws/lambdaApi';
+import { classifyAwsError, type ClassifiedError } from '../../../server/src/aws/errors';
+import { getFunctionDetails, MAX_PAGE_SIZE, type FunctionDetails, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
 import { accountRows, configurationRows, groupRows } from './details';
 import { applyFilter, formatCount, parseFilter, type ParsedFilter } from './filter';
 import { DETAIL_GROUPS, type ExplorerNode, type FunctionNode, type RegionNode } from './nodes';
@@ -79,9 +86,16 @@ export class ExplorerModel implements PresentContext {
     return this.aws.regions.map((region) => this.regionNode(region));
   }
 
+  /** The region nodes, once each region's first page (every page with a filter) is loaded. */
+  async loadRoots(opts: LoadOptions = {}): Promise<RegionNode[]> {
+    const roots = this.roots();
+    await Promise.all(roots.map((r) => this.ensureLoaded(r.region, opts)));
+    return roots;
+  }
+
   /** The children of a node; region and group loads go to AWS, errors become error nodes. */
   async children(node: ExplorerNode | undefined, opts: LoadOptions = {}): Promise<ExplorerNode[]> {
-    if (!node) return this.roots();
+    if (!node) return this.loadRoots(opts);
     try {
       switch (node.kind) {
         case 'region':
@@ -113,7 +127,7 @@ export class ExplorerModel implements PresentContext {
   }
 
   /** Sets (or with '' clears) a region's filter; answers the parse result so callers can show a bad regex. */
-  async setFilter(region: string, text: string): Promise<ParsedFilter> {
+  async setFilter(region: string, text: string, opts: LoadOptions = {}): Promise<ParsedFilter> {
     const parsed = parseFilter(text);
     if (!parsed.ok) return parsed;
     const all = { ...this.store.get<Record<string, string>>(FILTERS_KEY) };
@@ -121,6 +135,7 @@ export class ExplorerModel implements PresentContext {
     else delete all[region];
     await this.store.update(FILTERS_KEY, all);
     this.state(region).shown = MAX_PAGE_SIZE;
+    await this.ensureLoaded(region, opts);
     this.fire(this.regionNode(region));
     return parsed;
   }
@@ -144,8 +159,8 @@ export class ExplorerModel implements PresentContext {
     this.fire(this.regionNode(region));
   }
 
-  /** Forgets loaded data for one region, or everything, and redraws. */
-  refresh(region?: string): void {
+  /** Forgets loaded data for one region, or everything, reloads and redraws. */
+  async refresh(region?: string, opts: LoadOptions = {}): Promise<void> {
     if (region === undefined) {
       this.reset();
       this.fire(undefined);
@@ -155,6 +170,7 @@ export class ExplorerModel implements PresentContext {
     this.regionState.delete(region);
     for (const [id, n] of this.functionNodes) if (n.region === region) this.functionNodes.delete(id);
     for (const key of [...this.detailCache.keys()]) if (key.startsWith(`${region}/`)) this.detailCache.delete(key);
+    await this.ensureLoaded(region, opts);
     this.fire(this.regionNode(region));
   }
 
@@ -202,24 +218,28 @@ export class ExplorerModel implements PresentContext {
     this.listeners.clear();
   }
 
-  private async regionChildren(node: RegionNode, opts: LoadOptions): Promise<ExplorerNode[]> {
-    const { region } = node;
+  /** Loads what a region's row and first children need; failures are kept as the region's error. */
+  private async ensureLoaded(region: string, opts: LoadOptions): Promise<void> {
     const cache = this.aws.functions;
     const s = this.state(region);
-    // A failed region stays failed until refreshed, so redrawing it never hammers AWS.
-    if (s.error) return [{ kind: 'error', id: `${node.id}/error`, region, error: s.error }];
+    if (s.error) return;
     let list = cache.get(region);
-    const before = list.functions.length;
     try {
       if (!list.complete && list.functions.length === 0) list = await cache.loadNextPage(region, opts.signal);
-      if (this.isFiltered(region) && !list.complete) list = await cache.loadAll(region, opts.signal, opts.onProgress);
+      if (this.isFiltered(region) && !list.complete) await cache.loadAll(region, opts.signal, opts.onProgress);
     } catch (e) {
       s.error = classifyAwsError(e, this.aws.session.source, region);
-      this.fireSoon(node);
-      return [{ kind: 'error', id: `${node.id}/error`, region, error: s.error }];
     }
-    // The region's description counts what was loaded: redraw it once this load is shown.
-    if (list.functions.length !== before) this.fireSoon(node);
+  }
+
+  private async regionChildren(node: RegionNode, opts: LoadOptions): Promise<ExplorerNode[]> {
+    const { region } = node;
+    const s = this.state(region);
+    // Normally loaded with the roots; a region shown before (or a failed one) is not fetched again here.
+    await this.ensureLoaded(region, opts);
+    // A failed region stays failed until refreshed, so redrawing it never hammers AWS.
+    if (s.error) return [{ kind: 'error', id: `${node.id}/error`, region, error: s.error }];
+    const list = this.aws.functions.get(region);
     const visible = this.visible(region);
     const out: ExplorerNode[] = [{ kind: 'account', id: `${node.id}/account`, region }];
     for (const fn of visible.slice(0, s.shown)) out.push(this.functionNode(node, fn));
@@ -275,10 +295,6 @@ export class ExplorerModel implements PresentContext {
     this.regionNodes = new Map();
     this.functionNodes = new Map();
     this.detailCache = new Map();
-  }
-
-  private fireSoon(node: ExplorerNode): void {
-    setTimeout(() => this.fire(node), 0);
   }
 
   private fire(node: ExplorerNode | undefined): void {

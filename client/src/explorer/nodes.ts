@@ -2,11 +2,11 @@
  * The explorer's tree as plain data. One provider turns these into TreeItems; the model and tests
  * work with them directly. Ids include the session label so a profile switch never reuses a node.
  */
-import type { ClassifiedError } from '../aws/errors';
-import type { FunctionSummary } from '../aws/lambdaApi';
+import type { ClassifiedError } from '../../../server/src/aws/errors';
+import type { FunctionSummary } from '../../../server/src/aws/lambdaApi';
 
 /** Lazily loaded groups under a function. */
-export type DetailGroup = 'configuration' | 'aliases' | 'versions' | 'eventSources' | 'layers' | 'environment';
+export type DetailGroup = 'configuration' | 'functionUrl' | 'aliases' | 'versions' | 'eventSources' | 'layers' | 'environment';
 
 /** A region: its functions, paged, plus the Account node. */
 export interface RegionNode {
@@ -54,6 +54,8 @@ export interface DetailNode {
   description: string;
   /** Extra text for the tooltip. */
   tooltip?: string;
+  /** A function URL row: the URL (copied by its inline action) and whether anyone may call it. */
+  url?: { url: string; authType: string };
 }
 
 /** Something went wrong where this node stands (a region, a group). */
@@ -77,6 +79,7 @@ export type ExplorerNode = RegionNode | AccountNode | FunctionNode | LoadMoreNod
 /** The order and labels of a function's detail groups. */
 export const DETAIL_GROUPS: ReadonlyArray<{ group: DetailGroup; label: string }> = [
   { group: 'configuration', label: 'Configuration' },
+  { group: 'functionUrl', label: 'Function URL' },
   { group: 'aliases', label: 'Aliases' },
   { group: 'versions', label: 'Versions' },
   { group: 'eventSources', label: 'Event source mappings' },

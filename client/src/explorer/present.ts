@@ -5,8 +5,8 @@
 import { layerVersionLabel } from '../../../server/src/arn';
 import { QUOTAS } from '../../../server/src/quotas';
 import { runtimeFamily, runtimeInfo, runtimePhase } from '../../../server/src/runtimes';
-import type { FunctionDetails, FunctionSummary } from '../aws/lambdaApi';
-import { LAMBDA_REGIONS } from '../aws/regions';
+import type { FunctionDetails, FunctionSummary } from '../../../server/src/aws/lambdaApi';
+import { LAMBDA_REGIONS } from '../../../server/src/aws/regions';
 import { DETAIL_GROUPS, type ExplorerNode } from './nodes';
 
 /** A TreeItem's content, free of `vscode`. */
@@ -177,12 +177,26 @@ export function present(node: ExplorerNode, ctx: PresentContext): ItemView {
         ...none,
         label,
         description: count === undefined ? '' : String(count),
-        icon: { id: node.group === 'configuration' ? 'settings-gear' : node.group === 'environment' ? 'symbol-variable' : node.group === 'layers' ? 'layers' : 'list-tree' },
+        icon: { id: node.group === 'configuration' ? 'settings-gear' : node.group === 'functionUrl' ? 'link' : node.group === 'environment' ? 'symbol-variable' : node.group === 'layers' ? 'layers' : 'list-tree' },
         contextValue: `detailGroup.${node.group}`,
         collapsible: count === 0 ? 'none' : 'collapsed',
       };
     }
     case 'detail':
+      if (node.url) {
+        const open = node.url.authType === 'NONE';
+        return {
+          ...none,
+          label: node.label,
+          description: node.description,
+          tooltip: open
+            ? `$(warning) **Public URL**: auth type NONE, so anyone on the internet can call ${md(node.url.url)} without signing the request.`
+            : `${md(node.url.url)}\n\nAuth type ${md(node.url.authType)}: callers sign requests with IAM credentials.`,
+          icon: open ? { id: 'warning', color: 'list.warningForeground' } : { id: 'link' },
+          contextValue: 'functionUrl',
+          collapsible: 'none',
+        };
+      }
       return { ...none, label: node.label, description: node.description, tooltip: node.tooltip ? md(node.tooltip) : '', contextValue: 'detail', collapsible: 'none' };
     case 'error': {
       const a = node.error.action;

@@ -1,8 +1,8 @@
 /** The profile and region quick picks; both persist their choice as a user setting. */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import { LAMBDA_REGIONS } from '../aws/regions';
-import { listProfiles, type ProfileKind } from '../aws/sharedConfig';
+import { LAMBDA_REGIONS } from '../../../server/src/aws/regions';
+import { listProfiles, type ProfileKind } from '../../../server/src/aws/sharedConfig';
 
 const KIND_LABEL: Record<ProfileKind, string> = {
   static: 'access keys',

@@ -37,6 +37,7 @@ export function registerExplorer(context: vscode.ExtensionContext, { aws }: Expl
   context.subscriptions.push(
     model,
     provider,
+    configurations,
     view,
     status,
     vscode.window.registerFileDecorationProvider(provider),

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { functionTooltip, present, type ItemView } from './present';
-import type { ExplorerModel } from './model';
+import type { ExplorerModel, LoadOptions } from './model';
 import type { ExplorerNode } from './nodes';
 
 /** The explorer view's id. */
@@ -39,19 +39,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node?.kind !== 'region') return this.model.children(node);
-    const region = node.region;
-    if (this.model.needsFullLoad(region)) {
-      // A filter needs every function of the region: a long load the user may cancel.
-      return vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Loading Lambda functions in ${region}`, cancellable: true },
-        (progress, token) => {
-          const ac = abortOn(token);
-          return this.model.children(node, { signal: ac.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString('en-US')} loaded` }) });
-        },
-      );
-    }
-    return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
+    if (node) return this.model.children(node);
+    const full = this.model.roots().filter((r) => this.model.needsFullLoad(r.region));
+    if (full.length) return loadWithProgress(`Loading Lambda functions in ${full.map((r) => r.region).join(', ')}`, (opts) => this.model.children(undefined, opts));
+    return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(undefined));
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
@@ -77,6 +68,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.changed.dispose();
     this.decorationsChanged.dispose();
   }
+}
+
+/** Runs a load that may list whole regions (a filter needs every function) under cancellable progress. */
+export function loadWithProgress<T>(title: string, run: (opts: LoadOptions) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
+    run({ signal: abortOn(token).signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString('en-US')} loaded` }) }),
+  );
 }
 
 function abortOn(token: vscode.CancellationToken): AbortController {

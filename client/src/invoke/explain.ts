@@ -2,9 +2,10 @@
  * Errors from Invoke, said for invoking: a missing function or qualifier, throttling by concurrency,
  * missing lambda:InvokeFunction permission, expired credentials, refused payloads.
  */
-import { classifyAwsError } from '../aws/errors';
-import type { ClassifiedError } from '../aws/errors';
-import type { CredentialSource } from '../aws/session';
+import { classifyAwsError } from '../../../server/src/aws/errors';
+import { callFailureOf } from '../../../server/src/aws/failure';
+import type { ClassifiedError } from '../../../server/src/aws/errors';
+import type { CredentialSource } from '../../../server/src/aws/session';
 
 interface ErrorLike {
   name?: unknown;
@@ -18,6 +19,26 @@ export function explainInvokeError(error: unknown, source: CredentialSource, reg
   const name = typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : String(error);
   const target = `${functionName}${qualifier !== '$LATEST' ? `:${qualifier}` : ''}`;
+  const call = callFailureOf(error);
+  if (call?.operation === 'Invoke' && (call.reason === 'timeout' || call.reason === 'deadline')) {
+    const waited = Math.round(call.elapsedMs / 1000);
+    return {
+      kind: 'timeout',
+      summary: `${target}: no answer in ${waited} s; the function may still be running`,
+      detail: `Lambda Lens waited for the function's Timeout plus a margin and did not send the request again, so it ran at most once. Check its logs for how it ended, then invoke again.`,
+      action: undefined,
+      call,
+    };
+  }
+  if (call?.operation === 'Invoke' && call.reason === 'reset') {
+    return {
+      kind: 'reset',
+      summary: `${target}: the connection was reset while waiting for the answer`,
+      detail: `${call.message} The function may have run; it was not sent again. Check its logs, then invoke again.`,
+      action: undefined,
+      call,
+    };
+  }
   if (name === 'ResourceNotFoundException') {
     return {
       kind: 'other',

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import type { ClassifiedError } from '../aws/errors';
+import { classifyAwsError, type ClassifiedError } from '../../../server/src/aws/errors';
 import { functionTargetOf } from '../explorer/nodes';
 import { COMMON_PARAMS, EventCatalogueError, eventById, generateEvent, pickParams } from '../../../server/src/events/catalogue';
 import { eventChoices, pushRecent } from './eventPicks';
@@ -13,14 +13,14 @@ import type { EventChoice } from './eventPicks';
 import { explainInvokeError } from './explain';
 import { DEFAULT_CONFIRM_PATTERN, INVOCATION_TYPES, checkPayload, needsConfirmation } from './guards';
 import type { InvocationType } from './guards';
-import { invokeFunction, listQualifiers } from './invoke';
+import { invokeFunction, listQualifiers, type QualifierChoice } from './invoke';
 import type { InvokeOutcome } from './invoke';
 import type { PayloadDocuments, PayloadTarget } from './payloadDocuments';
 import type { ResultView } from './resultView';
 import { SavedEventStore, checkEventName } from './savedEvents';
 import { accountOf, checkFunctionInput, parseNameOrArn } from './target';
 import type { FunctionChoice } from './target';
-import { templateContextFor } from './templateMatch';
+import type { EventContextRequest } from '../../../server/src/protocol';
 
 /**
  * The argument `lambdaLens.invoke` accepts (all optional): each field given skips its question.
@@ -55,6 +55,8 @@ export class InvokeFlow {
     private readonly payloads: PayloadDocuments,
     private readonly results: ResultView,
     private readonly state: vscode.Memento,
+    /** Asks the language server, which holds the model of the workspace's templates. */
+    private readonly eventContext: (p: EventContextRequest.Params) => Promise<EventContextRequest.Result>,
   ) {}
 
   /** `lambdaLens.invoke`: from the palette, an explorer item or an {@link InvokeArgs}. */
@@ -172,19 +174,26 @@ export class InvokeFlow {
       if (ok !== 'Invoke') return undefined;
     }
     const client = this.aws.factory.createLambdaClient(target.region);
+    // The explorer's list knows $LATEST's Timeout; for a version or alias it is asked of the API.
+    const timeoutSec = target.qualifier === '$LATEST' ? this.aws.functions.find(target.region, target.functionName)?.timeoutSec : undefined;
     try {
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Invoking ${target.functionName} (${type})...`, cancellable: true },
         (_p, token) => {
           const ac = new AbortController();
           token.onCancellationRequested(() => ac.abort());
-          return invokeFunction(client, { functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type }, ac.signal);
+          return invokeFunction(client, { functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type }, ac.signal, { timeoutSec });
         },
       );
-      await this.results.show(outcome);
+      await this.results.show(outcome, target.region);
       return outcome;
     } catch (e) {
-      this.showError(explainInvokeError(e, this.aws.session.source, target.region, target.functionName, target.qualifier));
+      const c = explainInvokeError(e, this.aws.session.source, target.region, target.functionName, target.qualifier);
+      this.results.markStale(target, c.summary);
+      // Signing in or picking a profile comes first; otherwise the one useful next step is to try again.
+      const again: InvokeArgs = { region: target.region, functionName: target.functionName, qualifier: target.qualifier, payload: text, invocationType: type, run: true };
+      const action = c.action && c.action.command !== 'lambdaLens.refresh' ? c.action : { label: 'Invoke again', command: 'lambdaLens.invoke', arguments: [again] };
+      this.showError({ ...c, action });
       return undefined;
     }
   }
@@ -193,7 +202,7 @@ export class InvokeFlow {
     const action = c.action;
     void vscode.window.showErrorMessage(`${c.summary}. ${c.detail}`, ...(action ? [action.label] : [])).then((choice) => {
       if (!choice || !action) return;
-      if (action.command) void vscode.commands.executeCommand(action.command);
+      if (action.command) void vscode.commands.executeCommand(action.command, ...(action.arguments ?? []));
       else if (action.shellCommand) {
         const terminal = vscode.window.createTerminal('Lambda Lens');
         terminal.show();
@@ -203,25 +212,55 @@ export class InvokeFlow {
   }
 
   private async pickFunction(): Promise<FunctionChoice | undefined> {
-    type Item = vscode.QuickPickItem & { fn?: FunctionChoice };
+    type Item = vscode.QuickPickItem & { fn?: FunctionChoice; error?: ClassifiedError };
     const items: Item[] = [];
     for (const region of this.aws.regions) {
       let loaded = this.aws.functions.get(region);
-      if (loaded.functions.length === 0 && !loaded.complete) loaded = await this.aws.functions.loadNextPage(region).catch(() => loaded);
+      if (loaded.functions.length === 0 && !loaded.complete) {
+        try {
+          loaded = await this.aws.functions.loadNextPage(region);
+        } catch (e) {
+          // Said in the pick (expired SSO, access denied, ...) instead of leaving it silently empty.
+          const c = classifyAwsError(e, this.aws.session.source, region);
+          items.push({ label: `$(error) ${c.summary}`, description: region, detail: c.detail, alwaysShow: true, error: c });
+        }
+      }
       for (const f of loaded.functions) items.push({ label: f.name, description: region, detail: [f.runtime, f.description].filter(Boolean).join(' · '), fn: { region, functionName: f.name, account: accountOf(f.arn) } });
     }
     items.push({ label: '$(edit) Enter a function name or ARN...', alwaysShow: true });
-    const picked = await vscode.window.showQuickPick(items, { title: 'Invoke: function', placeHolder: 'Filter functions loaded in the explorer, or enter a name', matchOnDescription: true, matchOnDetail: true });
+    const { picked, typed } = await quickPickWithText(items, { title: 'Invoke: function', placeholder: 'Filter functions loaded in the explorer, or enter a name', matchOnDescription: true, matchOnDetail: true });
     if (!picked) return undefined;
     if (picked.fn) return picked.fn;
-    const typed = await vscode.window.showInputBox({ title: 'Invoke: function name or ARN', validateInput: checkFunctionInput });
-    if (!typed) return undefined;
-    return parseNameOrArn(typed.trim(), this.aws.regions[0]!);
+    if (picked.error) {
+      this.showError(picked.error);
+      return undefined;
+    }
+    // The text typed to filter is most likely the name: keep it.
+    const name = await vscode.window.showInputBox({ title: 'Invoke: function name or ARN', value: typed.trim(), validateInput: checkFunctionInput });
+    if (!name) return undefined;
+    return parseNameOrArn(name.trim(), this.aws.regions[0]!);
   }
 
   private async pickQualifier(fn: FunctionChoice): Promise<string | undefined> {
     const client = this.aws.factory.createLambdaClient(fn.region);
-    const choices = await listQualifiers(client, fn.functionName).catch(() => [{ qualifier: '$LATEST', kind: 'latest' as const, detail: '' }]);
+    let choices: QualifierChoice[];
+    try {
+      choices = await listQualifiers(client, fn.functionName);
+    } catch (e) {
+      const c = classifyAwsError(e, this.aws.session.source, fn.region);
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: '$LATEST', description: 'unpublished code and configuration' },
+          { label: `$(error) Could not list versions and aliases: ${c.summary}`, detail: c.detail, error: c },
+        ],
+        { title: `Invoke ${fn.functionName}: version or alias` },
+      );
+      if (picked && 'error' in picked && picked.error) {
+        this.showError(picked.error);
+        return undefined;
+      }
+      return picked?.label;
+    }
     if (choices.length === 1) return '$LATEST';
     const picked = await vscode.window.showQuickPick(
       choices.map((c) => ({ label: c.qualifier, description: c.detail })),
@@ -233,7 +272,11 @@ export class InvokeFlow {
   private async eventText(fn: FunctionChoice, args: InvokeArgs): Promise<string | undefined> {
     const store = this.store();
     if (args.savedEvent) return store?.read(fn.functionName, args.savedEvent);
-    const ctx = await templateContextFor(fn.functionName, fn.region, fn.account ?? FALLBACK_ACCOUNT);
+    const account = fn.account ?? FALLBACK_ACCOUNT;
+    // Without the server (still starting, or failed) the event keeps its example values, plus region and account.
+    const ctx = await this.eventContext({ functionName: fn.functionName, region: fn.region, account }).catch(
+      (): EventContextRequest.Result => ({ values: { region: fn.region, account }, suggested: [] }),
+    );
     let eventId = args.eventId;
     if (!eventId) {
       const saved = store ? (await store.list(fn.functionName)).map((s) => s.name) : [];
@@ -269,6 +312,28 @@ export class InvokeFlow {
     const picked = await vscode.window.showQuickPick(items, { title: `Invoke ${functionName}: event`, placeHolder: 'Filter by service, trigger or id', matchOnDescription: true });
     return picked?.choice;
   }
+}
+
+/** A quick pick that also answers the text typed in its filter box. */
+function quickPickWithText<T extends vscode.QuickPickItem>(
+  items: T[],
+  options: { title: string; placeholder: string; matchOnDescription: boolean; matchOnDetail: boolean },
+): Promise<{ picked: T | undefined; typed: string }> {
+  const qp = vscode.window.createQuickPick<T>();
+  Object.assign(qp, options, { items });
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (picked: T | undefined): void => {
+      if (done) return;
+      done = true;
+      const typed = qp.value;
+      qp.dispose();
+      resolve({ picked, typed });
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0]));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
 }
 
 function isArgs(arg: unknown): arg is InvokeArgs {

@@ -4,7 +4,8 @@
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { listAliases, listVersions } from '../aws/lambdaApi';
+import { withLimits } from '../../../server/src/aws/callScope';
+import { getRunSettings, listAliases, listVersions } from '../../../server/src/aws/lambdaApi';
 import { checkPayload } from './guards';
 import type { InvocationType, PayloadProblem } from './guards';
 import { decodeLogResult, parseReport } from './logs';
@@ -36,9 +37,20 @@ export interface InvokeOutcome {
   /** The decoded log tail (RequestResponse only). */
   log: string;
   report: Report | undefined;
+  /** The invocation's request id (from the REPORT line, else the response), to find its log lines. */
+  requestId: string | undefined;
   executedVersion: string | undefined;
   /** Wall time of the call as seen from here, ms. */
   elapsedMs: number;
+}
+
+/** How long past the function's own Timeout a RequestResponse invoke waits for its answer. */
+export const INVOKE_MARGIN_MS = 10_000;
+
+/** What an invoke waits for: the function's Timeout when known (else it is asked of the API). */
+export interface InvokeWait {
+  timeoutSec?: number | undefined;
+  marginMs?: number;
 }
 
 /** A payload refused before sending. */
@@ -48,13 +60,24 @@ export class PayloadRejected extends Error {
   }
 }
 
-/** Invokes a function; throws PayloadRejected (nothing sent) or the SDK's error. */
-export async function invokeFunction(client: LambdaClient, req: InvokeRequest, signal?: AbortSignal): Promise<InvokeOutcome> {
+/**
+ * Invokes a function at most once; throws PayloadRejected (nothing sent) or the SDK's error. A
+ * RequestResponse call waits for the function's Timeout plus a margin, not the list timeout, and is
+ * sent again only when it provably did not run (throttled, or the connection was refused).
+ */
+export async function invokeFunction(client: LambdaClient, req: InvokeRequest, signal?: AbortSignal, wait: InvokeWait = {}): Promise<InvokeOutcome> {
   const problem = checkPayload(req.payload, req.invocationType);
   if (problem) throw new PayloadRejected(problem);
   const qualifier = req.qualifier && req.qualifier !== '$LATEST' ? req.qualifier : undefined;
+  let waitMs: number | undefined;
+  if (req.invocationType === 'RequestResponse') {
+    const timeoutSec = wait.timeoutSec ?? (await getRunSettings(client, req.functionName, qualifier, signal)).timeoutSec;
+    waitMs = timeoutSec * 1000 + (wait.marginMs ?? INVOKE_MARGIN_MS);
+  }
   const started = performance.now();
-  const out = await client.send(
+  // Throttling retries fit in the second half of the deadline; a timed-out attempt is never resent.
+  const limits = waitMs === undefined ? { retry: 'at-most-once' as const } : { retry: 'at-most-once' as const, attemptTimeoutMs: waitMs, deadlineMs: 2 * waitMs };
+  const out = await withLimits(limits, () => client.send(
     new InvokeCommand({
       FunctionName: req.functionName,
       Qualifier: qualifier,
@@ -63,10 +86,11 @@ export async function invokeFunction(client: LambdaClient, req: InvokeRequest, s
       Payload: req.payload.trim() === '' ? undefined : Buffer.from(req.payload, 'utf8'),
     }),
     { abortSignal: signal },
-  );
+  ));
   const elapsedMs = performance.now() - started;
   const payload = out.Payload ? Buffer.from(out.Payload).toString('utf8') : '';
   const log = decodeLogResult(out.LogResult);
+  const report = parseReport(log);
   const error = out.FunctionError ? errorFields(payload) : { type: undefined, message: undefined };
   return {
     functionName: req.functionName,
@@ -78,7 +102,8 @@ export async function invokeFunction(client: LambdaClient, req: InvokeRequest, s
     errorMessage: error.message,
     payload,
     log,
-    report: parseReport(log),
+    report,
+    requestId: report?.requestId ?? out.$metadata.requestId,
     executedVersion: out.ExecutedVersion,
     elapsedMs,
   };

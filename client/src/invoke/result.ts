@@ -51,3 +51,9 @@ export function logText(o: InvokeOutcome, at: Date): string {
   const log = o.log ? o.log.trimEnd() : o.invocationType === 'RequestResponse' ? '(no log returned)' : '(logs are only returned for RequestResponse; see CloudWatch Logs)';
   return `${title}\n${log}\n`;
 }
+
+/** Marks a shown result as stale: the last invoke of the same target failed, so it is not current. */
+export function staleDocument(previous: string, reason: string, at: Date): string {
+  const body = previous.replace(/^\/\/ STALE: .*\n/, '');
+  return `// STALE: the invoke at ${at.toISOString()} failed (${reason.replace(/\n/g, ' ')}); below is the previous result.\n${body}`;
+}

@@ -10,6 +10,7 @@ import { isRefusal } from '../template/parse';
 import type { ParseProblem } from '../template/parse';
 import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
+import { oneFindingPerCause } from './sameCause';
 import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
@@ -18,11 +19,13 @@ export const PARSE_DIAGNOSTIC = 'template/parse';
 /** Code of the error that stands for a rule that threw: its findings are missing, so the check did not pass. */
 export const RULE_FAILED = 'lambda-lens/rule-failed';
 
-const PROBLEM_SEVERITY: Record<ParseProblem['kind'], Severity> = {
+/** Severity of each kind of parse problem; duplicate keys are left to their rule, template/duplicate-key. */
+const PROBLEM_SEVERITY: Record<Exclude<ParseProblem['kind'], 'duplicate-key'>, Severity> = {
   syntax: 'error',
   'alias-bomb': 'error',
   'too-large': 'information',
   'too-deep': 'information',
+  'yaml-1.1': 'information',
 };
 
 /** Called when a rule throws (besides the RULE_FAILED diagnostic); the other rules still run. Tests make it fail loudly. */
@@ -37,6 +40,7 @@ export function validate(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of template.problems) {
+    if (p.kind === 'duplicate-key') continue;
     // A document refused before parsing (too large, too deep) passed the template sniff, so it is told
     // why it was skipped; any other problem is reported for templates only, so other files stay silent.
     if (!template.isTemplate && !isRefusal(p)) continue;
@@ -81,7 +85,7 @@ export function validate(
       out.push(ruleFailed(rule.meta.id, e));
     }
   }
-  return out.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 
 /** The error shown in place of a rule's findings when the rule threw. Never suppressed: the check did not run. */

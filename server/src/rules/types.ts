@@ -17,6 +17,8 @@ export interface RuleDocs {
   readonly good: string;
   /** The AWS documentation the rule's numbers or condition come from. */
   readonly url: string;
+  /** Further sources of the rule's condition (other AWS pages, the SAM translator), listed in docs/rules.md. */
+  readonly references?: readonly string[];
 }
 
 export interface RuleMeta {
@@ -29,6 +31,12 @@ export interface RuleMeta {
   readonly docs: RuleDocs;
   /** True when the rule offers a quick fix beyond "disable for this line". */
   readonly fixable: boolean;
+  /**
+   * Ids of broader rules this rule refines. When this rule and one of them report about the same
+   * resource at overlapping ranges, the user sees one diagnostic: this rule's, naming the other
+   * (see sameCause.ts). Either rule turned off leaves the other reporting as usual.
+   */
+  readonly narrows?: readonly string[];
 }
 
 export interface TextEdit {
@@ -102,4 +110,6 @@ export interface Diagnostic {
   readonly related: readonly Related[];
   readonly fixes: readonly Fix[];
   readonly resource: string | undefined;
+  /** Broader rules whose finding of the same cause this diagnostic stands for (RuleMeta.narrows). */
+  readonly alsoFrom?: readonly string[];
 }

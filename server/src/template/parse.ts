@@ -6,23 +6,37 @@
  * one anchor table built in document order (linear in the document); a document whose aliases would
  * expand past a bound is refused instead of expanded (billion laughs), and one that nests deeper than
  * a bound is refused before any parser recurses into it.
+ *
+ * The tree holds what CloudFormation reads, which is not always what YAML 1.2 says: plain scalars
+ * resolve by YAML 1.1 rules (yamlScalars.ts), flow collections with under-indented continuation lines
+ * are read as PyYAML reads them (flowIndent.ts, noted as a `yaml-1.1` problem), and of a key given twice
+ * in one mapping only the last entry is kept, as CloudFormation and PyYAML do (a `duplicate-key` problem).
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, YAMLSeq } from 'yaml';
-import type { Alias, CST, Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
 import { INTRINSICS, isIntrinsicName } from './ast';
 import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './ast';
+import { reindentFlows } from './flowIndent';
+import { YAML_11_SCALARS } from './yamlScalars';
 import { PARSE_LIMITS } from '../config';
-import { parseJsonText } from './parseJson';
-import { isJsonText, nestingBound } from './sniff';
 import { formatLimit } from '../measure/format';
 import { CLOUDFORMATION_QUOTAS } from '../quotas';
 import { exceedsUtf8Bytes, utf8Bytes } from './text';
+import { parseJsonText } from './parseJson';
+import { isJsonText, nestingBound } from './sniff';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
-  readonly kind: 'syntax' | 'alias-bomb' | 'too-large' | 'too-deep';
+  /**
+   * `yaml-1.1`: text YAML 1.2 rejects but CloudFormation accepts, read as CloudFormation reads it.
+   * `duplicate-key`: an earlier entry of a key given twice in one mapping, left out of the tree.
+   * `too-large`, `too-deep`: the document was not parsed at all (see `isRefusal`).
+   */
+  readonly kind: 'syntax' | 'alias-bomb' | 'too-large' | 'too-deep' | 'yaml-1.1' | 'duplicate-key';
   readonly message: string;
   readonly range: Range;
+  /** For `duplicate-key`: the key of the entry that is kept (the last one). */
+  readonly kept?: Range;
 }
 
 export interface ParsedText {
@@ -57,7 +71,17 @@ const cfnTags: Array<ScalarTag | CollectionTag> = [...TAGS.keys()].flatMap((tag)
   { tag, collection: 'map', nodeClass: YAMLMap, resolve: (c: unknown) => c } as unknown as CollectionTag,
 ]);
 
+/** YAML templates: the core schema's collections and strings, PyYAML's scalars, the CloudFormation tags. */
+const yaml11Tags = (core: Tags): Tags => [
+  ...core.filter((t) => typeof t !== 'string' && ('collection' in t || t.tag === 'tag:yaml.org,2002:str')),
+  ...YAML_11_SCALARS,
+  ...cfnTags,
+];
+
 const EMPTY: Range = { start: 0, end: 0 };
+
+/** Offsets in the parsed text -> offsets in the document (a fragment's base, a re-indentation's map). */
+type OffsetMap = (offset: number) => number;
 
 /** Parses template text into the syntax tree. Never throws. */
 export function parseText(text: string): ParsedText {
@@ -69,9 +93,12 @@ export function parseText(text: string): ParsedText {
     return refused('too-deep', `This file nests its values more than ${PARSE_LIMITS.maxDepth} levels deep (counting brackets, braces and indentation); Lambda Lens skipped it. No CloudFormation template needs that depth: look for unclosed brackets or generated nesting.`);
   }
   if (isJsonText(text)) return parseJsonText(text);
+  // Comments are the same in a lenient re-read, so they are gathered from the document as written.
   const directives: Directive[] = [];
   const doc = composeYaml(text, directives);
-  return doc ? { ...convertDocument(text, doc), directives } : { root: undefined, problems: [], anchors: false, directives };
+  if (!doc) return { root: undefined, problems: [], anchors: false, directives };
+  const parsed = (doc.errors.some((e) => e.code === 'BAD_INDENT') && lenient(text, doc.errors.length)) || convertDocument(text, doc);
+  return { ...parsed, directives };
 }
 
 /** True for a problem that made Lambda Lens skip the document unread (too large, too deep). */
@@ -83,13 +110,30 @@ function refused(kind: ParseProblem['kind'], message: string): ParsedText {
   return { root: undefined, problems: [{ kind, message, range: { start: 0, end: 0 } }], anchors: false, directives: [] };
 }
 
+/**
+ * The parse of `text` with its under-indented flow collections re-indented, when that leaves fewer
+ * errors than the strict parse (`strictErrors`); each collection is noted as a `yaml-1.1` problem.
+ */
+function lenient(text: string, strictErrors: number): Omit<ParsedText, 'directives'> | undefined {
+  const padded = reindentFlows(text);
+  const doc = padded && composeYaml(padded.text);
+  if (!padded || !doc || doc.errors.length >= strictErrors) return undefined;
+  const parsed = convertDocument(padded.text, doc, padded.toOriginal);
+  const notes: ParseProblem[] = padded.lines.map((range) => ({
+    kind: 'yaml-1.1',
+    message: 'This line of a flow collection ([ ... ] or { ... }) is indented less than YAML 1.2 requires. CloudFormation, PyYAML and cfn-lint accept it, and Lambda Lens reads it as they do, but YAML 1.2 tools (such as a YAML extension) report it as an error. Indent the continuation lines past the key the collection belongs to.',
+    range,
+  }));
+  return { root: parsed.root, problems: [...notes, ...parsed.problems], anchors: parsed.anchors };
+}
+
 /** The second half of parseText: the `yaml` document turned into our tree, with its problems (directives are gathered by composeYaml). */
-export function convertDocument(text: string, doc: Document.Parsed): Omit<ParsedText, 'directives'> {
+export function convertDocument(text: string, doc: Document.Parsed, toOriginal: OffsetMap = (o) => o): Omit<ParsedText, 'directives'> {
   const problems: ParseProblem[] = [];
   for (const e of doc.errors) {
-    problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: e.pos[0], end: e.pos[1] } });
+    problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: toOriginal(e.pos[0]), end: toOriginal(e.pos[1]) } });
   }
-  const converter = new Converter(text, problems, 0);
+  const converter = new Converter(text, problems, toOriginal);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
   return { root, problems, anchors: converter.anchors };
 }
@@ -109,7 +153,7 @@ export function parseFragment(fragment: string, base: number): { root: Node; dir
   const doc = composeYaml(own, found);
   if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
   const problems: ParseProblem[] = [];
-  const converter = new Converter(own, problems, base);
+  const converter = new Converter(own, problems, (o) => o + base);
   const root = converter.convert(doc.contents as YamlNode);
   if (problems.length > 0 || converter.anchors) return undefined;
   return { root, directives: found.map((d) => ({ range: { start: d.range.start + base, end: d.range.end + base }, text: d.text })) };
@@ -130,11 +174,12 @@ function hasDocumentMarker(text: string): boolean {
 
 /**
  * The `yaml` package's parse alone (first document, CloudFormation tags known): what the benchmark
- * compares against. With `directives`, the comments naming Lambda Lens are gathered into it from the
- * parser's syntax tokens, so a marker inside a string or a block scalar is never taken for one.
+ * compares against. JSON keeps the core schema (JSON's own scalars); YAML gets YAML 1.1 scalars.
+ * With `directives`, the comments naming Lambda Lens are gathered into it from the parser's syntax
+ * tokens, so a marker inside a string or a block scalar is never taken for one.
  */
 export function composeYaml(text: string, directives?: Directive[]): Document.Parsed | undefined {
-  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false, prettyErrors: false });
+  const composer = new Composer({ customTags: isJsonText(text) ? cfnTags : yaml11Tags, uniqueKeys: false, strict: false, prettyErrors: false });
   const tokens = new Parser().parse(text);
   const source = directives && text.includes(DIRECTIVE_MARK) ? gatherDirectives(tokens, directives) : tokens;
   for (const doc of composer.compose(source, true, text.length)) return doc;
@@ -176,7 +221,7 @@ class Converter {
   constructor(
     private readonly text: string,
     private readonly problems: ParseProblem[],
-    private readonly base: number,
+    private readonly at: OffsetMap,
   ) {}
 
   convert(n: YamlNode): Node {
@@ -185,21 +230,21 @@ class Converter {
     if (!anchor) return this.node(n);
     this.anchors = true;
     // Named before its content, so an alias inside its own anchor's node terminates (as a null).
-    this.anchorNodes.set(anchor, nullAt(rangeOf(n, this.text, this.base).start));
+    this.anchorNodes.set(anchor, nullAt(this.rangeOf(n).start));
     const node = this.node(n);
     this.anchorNodes.set(anchor, node);
     return node;
   }
 
   private node(n: YamlNode): Node {
-    const range = rangeOf(n, this.text, this.base);
+    const range = this.rangeOf(n);
     const tag = n.tag;
     const fn = tag ? TAGS.get(tag) : undefined;
     if (fn) {
       const arg = this.plain(n, range);
-      const found = tagBefore(this.text, tag!, range.start - this.base);
-      const start = found >= 0 ? found + this.base : range.start;
-      return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: start + tag!.length } };
+      const found = n.range ? tagBefore(this.text, tag!, n.range[0]) : -1;
+      const start = found >= 0 ? this.at(found) : range.start;
+      return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: found >= 0 ? this.at(found + tag!.length) : start + tag!.length } };
     }
     const node = this.plain(n, range);
     return node.kind === 'map' ? longForm(node) : node;
@@ -213,14 +258,14 @@ class Converter {
         if (!isPair(item)) continue;
         const k = item.key as YamlNode | null;
         const key = k && isScalar(k) ? String(k.value) : '';
-        const keyRange = k ? rangeOf(k, this.text, this.base) : range;
+        const keyRange = k ? this.rangeOf(k) : range;
         if (k && (k.anchor || isAlias(k))) this.anchors = true;
         if (k?.anchor) this.anchorNodes.set(k.anchor, { kind: 'scalar', value: key, range: keyRange });
         const v = item.value as YamlNode | null;
         const value: Node = v ? this.convert(v) : nullAt(keyRange.end);
         pairs.push({ key, keyRange, value });
       }
-      return { kind: 'map', pairs, range };
+      return { kind: 'map', pairs: lastOfEachKey(pairs, this.problems), range };
     }
     if (isSeq(n)) {
       const items: Node[] = [];
@@ -235,9 +280,18 @@ class Converter {
     return nullAt(range.start);
   }
 
+  /** The node's value range in the document, without the line breaks and indentation a block collection ends with. */
+  private rangeOf(n: YamlNode): Range {
+    const r = n.range;
+    if (!r) return EMPTY;
+    let end = r[1];
+    while (end > r[0] && isSpace(this.text.charCodeAt(end - 1))) end--;
+    return { start: this.at(r[0]), end: this.at(end) };
+  }
+
   private alias(a: Alias): Node {
     this.anchors = true;
-    const range = rangeOf(a, this.text, this.base);
+    const range = this.rangeOf(a);
     if (this.refused) return nullAt(range.start);
     const converted = this.anchorNodes.get(a.source);
     if (!converted) return nullAt(range.start);
@@ -269,6 +323,24 @@ class Converter {
   }
 }
 
+/**
+ * A key given twice in one mapping: CloudFormation uses the last entry (as PyYAML and JSON parsers
+ * do), so the tree keeps only that one and each earlier entry becomes a `duplicate-key` problem.
+ */
+export function lastOfEachKey(pairs: Pair[], problems: ParseProblem[]): Pair[] {
+  if (pairs.length < 2) return pairs;
+  const last = new Map<string, Pair>();
+  for (const p of pairs) if (hasScalarKey(p)) last.set(p.key, p);
+  if (last.size === pairs.filter(hasScalarKey).length) return pairs;
+  const kept: Pair[] = [];
+  for (const p of pairs) {
+    const winner = hasScalarKey(p) ? last.get(p.key)! : p;
+    if (winner === p) kept.push(p);
+    else problems.push({ kind: 'duplicate-key', message: `${p.key} is given again below.`, range: p.keyRange, kept: winner.keyRange });
+  }
+  return kept;
+}
+
 /** `{ "Ref": "X" }` / `{ "Fn::Sub": ... }` (JSON or YAML long form) -> the intrinsic node. */
 export function longForm(map: MapNode): Node {
   if (map.pairs.length !== 1) return map;
@@ -279,13 +351,9 @@ export function longForm(map: MapNode): Node {
   return { kind: 'intrinsic', fn: only.key, arg: only.value, range: map.range, nameRange: only.keyRange };
 }
 
-/** The node's value range, without the line breaks and indentation a block collection ends with. */
-function rangeOf(n: YamlNode, text: string, base: number): Range {
-  const r = n.range;
-  if (!r) return EMPTY;
-  let end = r[1];
-  while (end > r[0] && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start: r[0] + base, end: end + base };
+/** True for a pair with a scalar key (complex keys are never compared). */
+function hasScalarKey(p: Pair): boolean {
+  return p.key !== '';
 }
 
 function isSpace(c: number): boolean {

@@ -49,6 +49,7 @@ describe('explorer/model against the loopback Lambda API', function () {
         ],
         Environment: { Variables: { DB_PASSWORD: 'hunter2', TABLE: 'orders' } },
         reservedConcurrency: 25,
+        urlAuthType: 'NONE',
       },
       'eu-west-1',
     );
@@ -92,10 +93,11 @@ describe('explorer/model against the loopback Lambda API', function () {
     const m = model({}, store);
     const r = region(m, 'us-east-1');
     assert.equal(m.needsFullLoad('us-east-1'), false);
-    await m.setFilter('us-east-1', 'fn-11');
-    assert.equal(m.needsFullLoad('us-east-1'), true);
     const progress: number[] = [];
-    const kids = await m.children(r, { onProgress: (n) => progress.push(n) });
+    // A filter needs every function: setting one loads them all before the region is redrawn.
+    await m.setFilter('us-east-1', 'fn-11', { onProgress: (n) => progress.push(n) });
+    assert.equal(m.needsFullLoad('us-east-1'), false);
+    const kids = await m.children(r);
     assert.deepEqual(labels(kids).slice(1), ['fn-110', 'fn-111', 'fn-112', 'fn-113', 'fn-114', 'fn-115', 'fn-116', 'fn-117', 'fn-118', 'fn-119']);
     assert.deepEqual(progress, [100, 120]);
     assert.equal(present(r, m).description, '10 of 120 · fn-11');
@@ -161,8 +163,25 @@ describe('explorer/model against the loopback Lambda API', function () {
     assert.deepEqual(labels(await m.children(region(m, 'eu-west-1'))), ['error:access-denied']);
     assert.equal(api.requests.length, requests, 'redrawing a failed region sends nothing');
     api.faults.clear();
-    m.refresh('eu-west-1');
+    await m.refresh('eu-west-1');
     assert.deepEqual(labels(await m.children(region(m, 'eu-west-1'))).slice(0, 2), ['account', 'legacy']);
+  });
+
+  it('loads each region with the roots and never fires a change while a region fetches its children', async function () {
+    const m = model({ regions: ['us-east-1', 'eu-west-1'] });
+    const fired: Array<string | undefined> = [];
+    m.onDidChange((n) => fired.push(n?.id));
+    const roots = await m.children(undefined);
+    assert.deepEqual(roots.map((r) => present(r, m).description), ['50+ functions', '2 functions'], 'counts are known when the rows are drawn');
+    const before = api.requests.length;
+    const kids = await m.children(region(m, 'us-east-1'));
+    await Promise.all([m.children(kids[0]!), m.children(region(m, 'eu-west-1'))]);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(fired, [], 'expanding fires nothing');
+    assert.equal(api.requests.filter((q, i) => i >= before && q.operation === 'ListFunctions').length, 0, 'expanding lists nothing again');
+    await m.loadMore('us-east-1');
+    assert.deepEqual(fired, ['dev/us-east-1'], 'Load more fires once, after its page is in');
+    assert.equal(present(region(m, 'us-east-1'), m).description, '100+ functions');
   });
 
   it('recovers from throttling without showing an error', async function () {
@@ -178,7 +197,7 @@ describe('explorer/model against the loopback Lambda API', function () {
     const m = model({ client: { endpoint: api.endpoint, maxAttempts: 1, requestTimeoutMs: 100 } });
     const kids = await m.children(region(m, 'us-east-1'));
     assert.deepEqual(labels(kids), ['error:timeout']);
-    assert.equal(present(kids[0] as ExplorerNode, m).label, 'Timed out in us-east-1');
+    assert.equal(present(kids[0] as ExplorerNode, m).label, 'Timed out: ListFunctions in us-east-1');
   });
 
   it('offers `aws sso login --profile X` when the SSO session has expired', async function () {
@@ -252,13 +271,31 @@ describe('explorer/model against the loopback Lambda API', function () {
     const before = api.requests.length;
     const groups = await m.children(worker);
     assert.equal(api.requests.length, before, 'groups appear without a request');
-    assert.deepEqual(groups.map((g) => present(g, m).label), ['Configuration', 'Aliases', 'Versions', 'Event source mappings', 'Layers', 'Environment variables']);
+    assert.deepEqual(groups.map((g) => present(g, m).label), ['Configuration', 'Function URL', 'Aliases', 'Versions', 'Event source mappings', 'Layers', 'Environment variables']);
     const rows = async (i: number) => (await m.children(groups[i] as ExplorerNode)).map((n) => (n.kind === 'detail' ? `${n.label}=${n.description}` : n.kind));
     assert.ok((await rows(0)).includes('Reserved concurrency=25'));
-    assert.match((await rows(2)).join(), /^\$LATEST=\d{4}-\d\d-\d\dT/);
-    assert.deepEqual(await rows(3), ['orders=Enabled · batch 100']);
-    assert.deepEqual(await rows(4), ['shared-deps:4=2 KB', 'otel:12=4 KB']);
-    assert.deepEqual(await rows(5), ['DB_PASSWORD=', 'TABLE=']);
-    assert.ok(!JSON.stringify(await m.children(groups[5] as ExplorerNode)).includes('hunter2'));
+    assert.deepEqual(await rows(2), ['none='], 'an empty group says none');
+    assert.match((await rows(3)).join(), /^\$LATEST=\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(await rows(4), ['orders=Enabled · batch 100']);
+    assert.deepEqual(await rows(5), ['shared-deps:4=2 KB', 'otel:12=4 KB']);
+    assert.deepEqual(await rows(6), ['DB_PASSWORD=', 'TABLE=']);
+    assert.ok(!JSON.stringify(await m.children(groups[6] as ExplorerNode)).includes('hunter2'));
+  });
+
+  it('shows a function URL with its auth type, a copy action and a warning for a public one', async function () {
+    const m = model({ regions: ['eu-west-1'] });
+    const fns = (await m.children(region(m, 'eu-west-1'))).filter((n): n is FunctionNode => n.kind === 'function');
+    const urlRows = async (name: string) => {
+      const groups = await m.children(fns.find((f) => f.fn.name === name) as FunctionNode);
+      return m.children(groups.find((g) => g.kind === 'detailGroup' && g.group === 'functionUrl') as ExplorerNode);
+    };
+    const [open] = await urlRows('vpc-worker');
+    const view = present(open as ExplorerNode, m);
+    assert.match(view.label, /^https:\/\/[0-9a-f]{32}\.lambda-url\.eu-west-1\.on\.aws\/$/);
+    assert.equal(view.description, 'auth NONE · public');
+    assert.equal(view.contextValue, 'functionUrl', 'the copy action shows on it');
+    assert.equal(view.icon?.id, 'warning');
+    assert.match(view.tooltip, /anyone on the internet can call/);
+    assert.deepEqual((await urlRows('legacy')).map((n) => (n.kind === 'detail' ? n.label : n.kind)), ['none']);
   });
 });

@@ -1,33 +1,47 @@
 import assert from 'node:assert/strict';
 import { CreateAliasCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
-import { createLambdaClientFactory, type LambdaClientFactory } from '../../../client/src/aws/clientFactory';
-import { createSession } from '../../../client/src/aws/session';
+import { createClientFactory, type AwsClientFactory } from '../../../server/src/aws/clientFactory';
+import { createSession } from '../../../server/src/aws/session';
 import { explainInvokeError } from '../../../client/src/invoke/explain';
 import { PayloadRejected, invokeFunction, listQualifiers } from '../../../client/src/invoke/invoke';
 import { resultDocument, summaryLine } from '../../../client/src/invoke/result';
 import { QUOTAS } from '../../../server/src/quotas';
 import { generateEvent } from '../../../server/src/events/catalogue';
 import { startLambdaApi, type LambdaApi } from '../../support/lambdaApi';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 
 const HANDLER = `
 exports.echo = async (event, ctx) => { console.log('received', JSON.stringify(event).length, 'bytes'); return { echo: event, fn: ctx.functionName }; };
 exports.fail = async () => { console.log('about to fail'); throw new RangeError('order 42 has no lines'); };
+exports.slow = async () => {
+  require('fs').appendFileSync(process.env.COUNT_FILE, 'called\\n');
+  await new Promise((r) => setTimeout(r, 1500));
+  return { done: true };
+};
 `;
 
 describe('invoke against the loopback Lambda API', function () {
   let api: LambdaApi;
-  let factory: LambdaClientFactory;
+  let factory: AwsClientFactory;
   const client = () => factory.createLambdaClient('us-east-1');
   const invokes = () => api.requests.filter((r) => r.operation === 'Invoke').length;
+  const countFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invoke-count-')), 'calls');
+  /** How many times the slow handler has run. */
+  const handlerRuns = (): number => (fs.existsSync(countFile) ? fs.readFileSync(countFile, 'utf8').split('\n').filter(Boolean).length : 0);
+  /** A factory whose request timeout (300 ms) is far below the slow handler's 1.5 s, with retries allowed. */
+  const impatient = () => createClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 5, requestTimeoutMs: 300 });
 
   before(async function () {
     api = await startLambdaApi();
     const base = { Runtime: 'nodejs20.x', Role: 'arn:aws:iam::123456789012:role/r', files: { 'index.js': HANDLER } };
     api.addFunction({ ...base, FunctionName: 'orders-echo', Handler: 'index.echo' });
     api.addFunction({ ...base, FunctionName: 'orders-fail', Handler: 'index.fail' });
-    factory = createLambdaClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 2, requestTimeoutMs: 10_000 });
+    api.addFunction({ ...base, FunctionName: 'orders-slow', Handler: 'index.slow', Timeout: 5, Environment: { Variables: { COUNT_FILE: countFile } } });
+    factory = createClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 2, requestTimeoutMs: 10_000 });
   });
   after(async function () {
     factory.dispose();
@@ -109,7 +123,7 @@ describe('invoke against the loopback Lambda API', function () {
 
   it('explains throttling after retries, access denied and expired credentials', async function () {
     api.faults.add({ kind: 'throttle', operation: 'Invoke', retryAfterSeconds: 0.01 });
-    const own = createLambdaClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 2 });
+    const own = createClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 2 });
     const e = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
     own.dispose();
     const c = explainInvokeError(e, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
@@ -136,5 +150,54 @@ describe('invoke against the loopback Lambda API', function () {
     const o = await invokeFunction(client(), { functionName: 'orders-echo', qualifier: 'live', payload: '{}', invocationType: 'RequestResponse' });
     assert.equal(o.executedVersion, '1');
     assert.match(summaryLine(o), /^orders-echo:live · .* · Version: 1$/);
+  });
+
+  it('waits for a function that runs longer than the request timeout and runs it exactly once', async function () {
+    const own = impatient();
+    const runs = handlerRuns();
+    const sent = invokes();
+    const o = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-slow', payload: '{}', invocationType: 'RequestResponse' });
+    own.dispose();
+    assert.deepEqual(JSON.parse(o.payload), { done: true });
+    assert.equal(handlerRuns() - runs, 1, 'the handler ran once');
+    assert.equal(invokes() - sent, 1, 'one Invoke request');
+    assert.equal(o.requestId, o.report?.requestId);
+  });
+
+  it('ends an invoke with no answer after Timeout plus margin, says the function may still run, and never resends it', async function () {
+    this.timeout(30_000);
+    const own = impatient();
+    api.faults.add({ kind: 'slow', operation: 'Invoke', delayMs: 5_000, times: 1 });
+    const sent = invokes();
+    const e = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-slow', payload: '{}', invocationType: 'RequestResponse' }, undefined, { timeoutSec: 1, marginMs: 500 }).catch((x: unknown) => x);
+    own.dispose();
+    const c = explainInvokeError(e, factory.session.source, 'us-east-1', 'orders-slow', '$LATEST');
+    assert.equal(c.summary, 'orders-slow: no answer in 2 s; the function may still be running');
+    assert.match(c.detail, /did not send the request again, so it ran at most once/);
+    assert.equal(invokes() - sent, 1, 'one Invoke request');
+  });
+
+  it('does not resend an invoke whose connection was reset mid-response', async function () {
+    const own = impatient();
+    api.faults.add({ kind: 'reset', operation: 'Invoke', times: 1 });
+    const sent = invokes();
+    const e = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-echo', payload: '{}', invocationType: 'RequestResponse' }).catch((x: unknown) => x);
+    own.dispose();
+    const c = explainInvokeError(e, factory.session.source, 'us-east-1', 'orders-echo', '$LATEST');
+    assert.equal(c.kind, 'reset');
+    assert.match(c.detail, /may have run; it was not sent again/);
+    assert.equal(invokes() - sent, 1);
+  });
+
+  it('resends a throttled invoke, which never ran', async function () {
+    const own = impatient();
+    api.faults.add({ kind: 'throttle', operation: 'Invoke', times: 1, retryAfterSeconds: 0.01 });
+    const runs = handlerRuns();
+    const sent = invokes();
+    const o = await invokeFunction(own.createLambdaClient('us-east-1'), { functionName: 'orders-slow', payload: '{}', invocationType: 'RequestResponse' });
+    own.dispose();
+    assert.equal(o.statusCode, 200);
+    assert.equal(invokes() - sent, 2, 'the throttled request and its retry');
+    assert.equal(handlerRuns() - runs, 1);
   });
 });

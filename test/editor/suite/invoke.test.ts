@@ -14,6 +14,7 @@ const EXTENSION = 'lambda-lens.lambda-lens';
 const FUNCTION = 'photos-ThumbnailFunction-1A2B3C4D5E6F';
 
 interface Outcome {
+  requestId?: string;
   statusCode: number;
   payload: string;
   functionError?: string;
@@ -32,7 +33,10 @@ async function until<T>(probe: () => T | undefined | Promise<T | undefined>, wha
 
 function startApi(root: string): Promise<{ child: ChildProcess; endpoint: string }> {
   const seeds = [
-    { FunctionName: FUNCTION, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', files: { 'index.js': 'exports.handler = async (event) => ({ echo: event });' } },
+    {
+      FunctionName: FUNCTION, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r',
+      files: { 'index.js': "exports.handler = async (event) => { console.log('thumbnail for', JSON.stringify(event).length, 'bytes'); return { echo: event }; };" },
+    },
   ];
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, path.join(root, 'test', 'support', 'lambdaApi', 'serve.ts'), JSON.stringify(seeds)], {
@@ -128,5 +132,32 @@ describe('invoke', function () {
     assert.equal(await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: FUNCTION, qualifier: '$LATEST', payload: '{}', invocationType: 'Sometimes', run: true }), undefined);
     const ok = (await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: FUNCTION, qualifier: '$LATEST', payload: '{}', invocationType: 'DryRun', run: true })) as Outcome;
     assert.equal(ok.statusCode, 204);
+  });
+
+  it('shows the lines of one invocation from CloudWatch Logs, by its request id', async function () {
+    const outcome = (await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: FUNCTION, qualifier: '$LATEST', payload: '{"n": 1}', run: true })) as Outcome;
+    assert.ok(outcome.requestId);
+    const text = (await vscode.commands.executeCommand('lambdaLens.showLogs', { region: 'us-east-1', functionName: FUNCTION, requestId: outcome.requestId, at: Date.now() - 5000 })) as string;
+    assert.match(text, new RegExp(`^/aws/lambda/${FUNCTION} \\(us-east-1\\) · request ${outcome.requestId} · 4 lines\\n`));
+    assert.match(text, new RegExp(`${outcome.requestId}\\tINFO\\tthumbnail for 7 bytes`));
+    const doc = await until(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'lambda-lens-logs'), 'the logs document');
+    assert.equal(doc.document.getText(), text);
+    const result = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'lambda-lens-invoke');
+    assert.ok(result, 'the result document is open');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', result.uri);
+    assert.deepEqual(lenses.map((l) => l.command?.title), [`$(output) Show logs of request ${outcome.requestId}`]);
+  });
+
+  it('tails new lines within seconds and stops', async function () {
+    const ext = vscode.extensions.getExtension<{ logs: { tailing?: { state: { kind: string; lines?: number } } } }>(EXTENSION)!;
+    const logs = (await ext.activate()).logs;
+    await vscode.commands.executeCommand('lambdaLens.tailLogs', { region: 'us-east-1', functionName: FUNCTION }, 500);
+    const before = await until(() => (logs.tailing?.state.kind === 'tailing' ? logs.tailing.state.lines : undefined), 'the tail to start');
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('lambdaLens.invoke', { functionName: FUNCTION, qualifier: '$LATEST', payload: '{}', run: true });
+    await until(() => ((logs.tailing?.state.lines ?? 0) >= (before ?? 0) + 4 ? true : undefined), 'the tail to show the new invocation');
+    console.log(`    tail showed the new invocation's lines ${Date.now() - t0} ms after invoking`);
+    await vscode.commands.executeCommand('lambdaLens.stopTailLogs');
+    assert.equal(logs.tailing, undefined);
   });
 });

@@ -2,7 +2,16 @@
 import { ApiError } from './apiError';
 
 /** What a fault does to a matching request. */
-export type FaultKind = 'throttle' | 'server-error' | 'slow' | 'expired-token' | 'access-denied';
+export type FaultKind = 'throttle' | 'server-error' | 'slow' | 'expired-token' | 'access-denied' | WireFaultKind;
+
+/**
+ * Faults below the AWS protocol, played on the socket: headers then silence (`stall-body`), a reset
+ * after part of the answer (`reset`), a body of `bytes` bytes streamed (`huge-body`), an HTML error
+ * page with `status` (`html`), and list answers whose NextMarker repeats or cycles between two values.
+ */
+export type WireFaultKind = 'stall-body' | 'reset' | 'huge-body' | 'html' | 'repeat-marker' | 'cycle-marker';
+
+const WIRE: ReadonlySet<string> = new Set<WireFaultKind>(['stall-body', 'reset', 'huge-body', 'html', 'repeat-marker', 'cycle-marker']);
 
 /** One rule; unset scope fields match everything. */
 export interface Fault {
@@ -16,6 +25,10 @@ export interface Fault {
   delayMs?: number;
   /** For `throttle`: the Retry-After header, seconds. */
   retryAfterSeconds?: number;
+  /** For `huge-body`: how many bytes to stream. */
+  bytes?: number;
+  /** For `html`: the HTTP status. */
+  status?: number;
 }
 
 /** The request a fault is matched against. */
@@ -27,10 +40,11 @@ export interface FaultScope {
   accountId: string;
 }
 
-/** The outcome of applying faults: a delay to wait and/or an error to answer with. */
+/** The outcome of applying faults: a delay to wait and/or an error to answer with, or a wire fault to play. */
 export interface FaultEffect {
   delayMs: number;
   error: ApiError | undefined;
+  wire: Fault | undefined;
 }
 
 /** The rules a test has set; the first matching error rule wins, delays add up. */
@@ -53,7 +67,7 @@ export class Faults {
 
   /** Works out (and counts down) what the matching rules do to this request. */
   apply(scope: FaultScope): FaultEffect {
-    const effect: FaultEffect = { delayMs: 0, error: undefined };
+    const effect: FaultEffect = { delayMs: 0, error: undefined, wire: undefined };
     for (const r of this.rules) {
       if (r.left <= 0) continue;
       if (r.region !== undefined && r.region !== scope.region) continue;
@@ -64,8 +78,12 @@ export class Faults {
         effect.delayMs += r.delayMs ?? 1000;
         continue;
       }
-      if (effect.error) continue;
+      if (effect.error || effect.wire) continue;
       r.left--;
+      if (WIRE.has(r.kind)) {
+        effect.wire = r;
+        continue;
+      }
       effect.error = errorFor(r, scope);
     }
     return effect;
@@ -94,7 +112,7 @@ function errorFor(r: Fault, s: FaultScope): ApiError {
         `User: arn:aws:iam::${s.accountId}:user/${s.accessKeyId} is not authorized to perform: lambda:${s.operation} on resource: ${resource} because no identity-based policy allows the lambda:${s.operation} action`,
       );
     }
-    case 'slow':
-      return new ApiError(500, 'ServiceException', 'slow is a delay, not an error');
+    default:
+      return new ApiError(500, 'ServiceException', `${r.kind} is not an API error`);
   }
 }

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { QUOTAS } from '../../../server/src/quotas';
 import { ApiError, notFound } from './apiError';
 import type { Executor } from './invoke';
+import type { LogStore } from './logs';
 import { page, parseFunctionName, type FunctionConfig, type RegionStore } from './store';
 
 /** Request payload limits Lambda enforces on Invoke, bytes (from the project's quota table). */
@@ -32,6 +33,8 @@ export interface InvocationRecord {
 /** Everything a route handler may touch. */
 export interface RouteContext {
   store: RegionStore;
+  /** The region's CloudWatch Logs, where invocations write their output. */
+  logs: LogStore;
   executor: Executor;
   credentials: { accessKeyId: string; secretAccessKey: string };
   invocations: InvocationRecord[];
@@ -52,6 +55,7 @@ const OPERATIONS: Array<[method: string, pattern: RegExp, operation: string]> = 
   ['GET', /^2015-03-31\/functions\/[^/]+\/aliases$/, 'ListAliases'],
   ['POST', /^2015-03-31\/functions\/[^/]+\/aliases$/, 'CreateAlias'],
   ['POST', /^2015-03-31\/functions\/[^/]+\/invocations$/, 'Invoke'],
+  ['GET', /^2021-10-31\/functions\/[^/]+\/url$/, 'GetFunctionUrlConfig'],
 ];
 
 /** Names the operation of a request (throws UnknownOperationException for anything else). */
@@ -192,6 +196,15 @@ export async function handle(route: Route, url: URL, headers: Record<string, str
     }
     case 'Invoke':
       return invoke(name, q, headers, body, ctx);
+    case 'GetFunctionUrlConfig': {
+      const { fn } = store.resolve(name, q.get('Qualifier'));
+      if (!fn.urlAuthType) throw notFound('The resource you requested does not exist.');
+      const id = Buffer.from(fn.config.FunctionName).toString('hex').slice(0, 32).padEnd(32, '0');
+      return {
+        status: 200,
+        body: { FunctionUrl: `https://${id}.lambda-url.${store.region}.on.aws/`, FunctionArn: fn.config.FunctionArn, AuthType: fn.urlAuthType, CreationTime: fn.config.LastModified, LastModifiedTime: fn.config.LastModified, InvokeMode: 'BUFFERED' },
+      };
+    }
     default:
       throw new ApiError(404, 'UnknownOperationException', 'Unknown operation');
   }
@@ -256,6 +269,9 @@ async function invoke(name: string, q: URLSearchParams, headers: Record<string, 
   );
   const record = (logs: string): void => {
     ctx.invocations.push({ functionName: cfg.FunctionName, type, logs });
+    const group = (cfg.LoggingConfig as { LogGroup?: string } | undefined)?.LogGroup || `/aws/lambda/${cfg.FunctionName}`;
+    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
+    ctx.logs.append(group, `${day}/[${version}]${crypto.randomBytes(16).toString('hex')}`, logs.split('\n'));
   };
   if (type === 'Event') {
     void run.then((r) => record(r.logs));
@@ -263,6 +279,9 @@ async function invoke(name: string, q: URLSearchParams, headers: Record<string, 
   }
   const r = await run;
   record(r.logs);
+  // As on AWS, the response's request id is the invocation's, the one its log lines carry.
+  const requestId = /^START RequestId: (\S+)/.exec(r.logs)?.[1];
+  if (requestId) replyHeaders['x-amzn-RequestId'] = requestId;
   if (headers['x-amz-log-type'] === 'Tail') {
     const b = Buffer.from(r.logs);
     replyHeaders['X-Amz-Log-Result'] = b.subarray(Math.max(0, b.length - 4096)).toString('base64');

@@ -12,6 +12,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { ApiError, notFound } from './apiError';
 import { Faults } from './faults';
+import { markerFault, playWireFault } from './wireFaults';
+import { handleLogs, isLogsRequest, LogStore } from './logs';
 import { Executor } from './invoke';
 import { handle, routeOf, type InvocationRecord } from './routes';
 import { assumeRole, isStsRequest, type AssumedRole } from './sts';
@@ -59,6 +61,8 @@ export interface LambdaApi {
   invocations: InvocationRecord[];
   /** Every STS AssumeRole the server granted, oldest first. */
   assumedRoles: AssumedRole[];
+  /** The CloudWatch Logs of one region, created on first use. */
+  logs(region: string): LogStore;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,15 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
   const executor = new Executor(workDir);
   const stores = new Map<string, RegionStore>();
   const faults = new Faults();
+  const logStores = new Map<string, LogStore>();
+  const logs = (name: string): LogStore => {
+    let l = logStores.get(name);
+    if (!l) {
+      l = new LogStore();
+      logStores.set(name, l);
+    }
+    return l;
+  };
   const requests: RequestLogEntry[] = [];
   const invocations: InvocationRecord[] = [];
   const acceptRegion = (r: string): boolean => (opts.regions ? opts.regions.includes(r) : /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(r));
@@ -148,6 +161,32 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
             res.end(xml);
             return;
           }
+          const target = req.headers['x-amz-target'];
+          if (isLogsRequest(entry.method, url.pathname, typeof target === 'string' ? target : undefined)) {
+            const operation = String(target).slice('Logs_20140328.'.length);
+            entry.operation = operation;
+            let status = 200;
+            let answer: unknown;
+            try {
+              const signer = verify ? verifySigV4(req, body, credentials, acceptRegion, 'logs') : { accessKeyId: 'test', region: 'us-east-1', sessionToken: undefined };
+              entry.accessKeyId = signer.accessKeyId;
+              entry.region = signer.region;
+              const effect = faults.apply({ region: signer.region, functionName: undefined, operation, accessKeyId: signer.accessKeyId, accountId });
+              if (effect.delayMs > 0) await new Promise((r) => setTimeout(r, effect.delayMs));
+              if (effect.error) throw effect.error;
+              answer = handleLogs(operation, body, logs(signer.region));
+            } catch (e) {
+              const err = e instanceof ApiError ? e : new ApiError(500, 'ServiceUnavailableException', String(e));
+              status = err.status;
+              entry.errorType = err.type;
+              answer = { __type: err.type, message: err.message };
+            }
+            entry.status = status;
+            const data = Buffer.from(JSON.stringify(answer));
+            res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.1', 'Content-Length': data.length, 'x-amzn-RequestId': crypto.randomUUID() });
+            res.end(data);
+            return;
+          }
           const route = routeOf(entry.method, url);
           entry.operation = route.operation;
           entry.functionName = route.functionName;
@@ -161,14 +200,21 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
           if (effect.delayMs > 0) await new Promise((r) => setTimeout(r, effect.delayMs));
           if (effect.error) throw effect.error;
           if (res.destroyed) return;
+          if (effect.wire && playWireFault(effect.wire, res)) {
+            entry.status = res.statusCode;
+            return;
+          }
+          const markers = effect.wire && markerFault(effect.wire, url);
           const signingKey = credentials.find((c) => c.accessKeyId === signer.accessKeyId) ?? { accessKeyId: 'test', secretAccessKey: 'test' };
-          const reply = await handle(route, url, headerMap(req), body, {
+          const reply = await handle(route, markers?.url ?? url, headerMap(req), body, {
             store: region(signer.region),
+            logs: logs(signer.region),
             executor,
             credentials: signingKey,
             invocations,
             host: req.headers.host ?? '127.0.0.1',
           });
+          if (markers && reply.body && typeof reply.body === 'object') Object.assign(reply.body, { NextMarker: markers.nextMarker });
           send(reply.status, reply.body, reply.headers);
         } catch (e) {
           const err = e instanceof ApiError ? e : new ApiError(500, 'ServiceException', `Internal error: ${(e as Error).message}`);
@@ -190,6 +236,7 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
     requests,
     invocations,
     assumedRoles,
+    logs,
     close: () =>
       new Promise<void>((resolve) => {
         executor.close();

@@ -26,6 +26,8 @@ export interface FunctionSeed extends Record<string, unknown> {
   files?: Record<string, string>;
   /** Reserved concurrency, returned by GetFunction as Concurrency. */
   reservedConcurrency?: number;
+  /** A function URL with this auth type (`AWS_IAM` or `NONE`), served by GetFunctionUrlConfig. */
+  urlAuthType?: string;
   Tags?: Record<string, string>;
 }
 
@@ -38,6 +40,7 @@ export interface StoredFunction {
   aliases: Map<string, Record<string, unknown> & { Name: string; FunctionVersion: string }>;
   tags: Record<string, string>;
   reservedConcurrency: number | undefined;
+  urlAuthType: string | undefined;
   nextVersion: number;
 }
 
@@ -104,7 +107,7 @@ export class RegionStore {
 
   /** Creates a function as CreateFunction would; answers its configuration. */
   add(seed: FunctionSeed): FunctionConfig {
-    const { FunctionName, zip, files, reservedConcurrency, Tags, ...rest } = seed;
+    const { FunctionName, zip, files, reservedConcurrency, urlAuthType, Tags, ...rest } = seed;
     if (this.functions.has(FunctionName)) {
       throw new ApiError(409, 'ResourceConflictException', `Function already exist: ${FunctionName}`, { Type: 'User' });
     }
@@ -150,6 +153,7 @@ export class RegionStore {
       aliases: new Map(),
       tags: Tags ?? {},
       reservedConcurrency,
+      urlAuthType,
       nextVersion: 1,
     });
     this.sorted = undefined;

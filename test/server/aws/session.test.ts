@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { createLambdaClientFactory } from '../../../client/src/aws/clientFactory';
-import { classifyAwsError } from '../../../client/src/aws/errors';
-import { createSession } from '../../../client/src/aws/session';
+import { createClientFactory } from '../../../server/src/aws/clientFactory';
+import { classifyAwsError } from '../../../server/src/aws/errors';
+import { createSession } from '../../../server/src/aws/session';
 import { startLambdaApi, type LambdaApi } from '../../support/lambdaApi';
 import { TWO_PROFILES, writeAwsFiles, type TempAwsFiles } from '../../support/awsProfiles';
 
@@ -20,7 +20,7 @@ describe('aws/session with the loopback Lambda API', function () {
 
   const listAs = async (profile: string | undefined, env: Record<string, string | undefined>, region?: string) => {
     const session = createSession({ profile, env });
-    const factory = createLambdaClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
+    const factory = createClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
     try {
       await factory.createLambdaClient(region ?? session.defaultRegion).send(new ListFunctionsCommand({}));
       return { session, request: api.requests.at(-1) };
@@ -43,7 +43,7 @@ describe('aws/session with the loopback Lambda API', function () {
   it('assumes the role of a role profile with the source profile\'s keys, then signs with the temporary ones', async function () {
     const session = createSession({ profile: 'admin', env: files.env, stsEndpoint: api.endpoint });
     assert.equal(session.source.type === 'profile' && session.source.profile.kind, 'role');
-    const factory = createLambdaClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
+    const factory = createClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
     try {
       await factory.createLambdaClient(session.defaultRegion).send(new ListFunctionsCommand({}));
     } finally {
@@ -87,7 +87,7 @@ describe('aws/session with the loopback Lambda API', function () {
 
   it('reports an SSO profile without a valid token as an expired SSO session with the login command', async function () {
     const session = createSession({ profile: 'sso-dev', env: files.env });
-    const factory = createLambdaClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
+    const factory = createClientFactory(session, { endpoint: api.endpoint, maxAttempts: 1 });
     const error = await factory.createLambdaClient('eu-central-1').send(new ListFunctionsCommand({})).then(
       () => assert.fail('expected the SSO token lookup to fail'),
       (e: unknown) => e,

@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
-import { createLambdaClientFactory, type LambdaClientFactory } from '../../../client/src/aws/clientFactory';
-import { classifyAwsError } from '../../../client/src/aws/errors';
+import { createClientFactory, type AwsClientFactory } from '../../../server/src/aws/clientFactory';
+import { classifyAwsError } from '../../../server/src/aws/errors';
 import { FunctionListCache } from '../../../client/src/aws/functionList';
-import { getAccountSummary, getFunctionDetails, listAliases, listEventSourceMappings, listVersions } from '../../../client/src/aws/lambdaApi';
-import { createSession } from '../../../client/src/aws/session';
+import { getAccountSummary, getFunctionDetails, listAliases, listEventSourceMappings, listVersions } from '../../../server/src/aws/lambdaApi';
+import { createSession } from '../../../server/src/aws/session';
 import { startLambdaApi, type LambdaApi } from '../../support/lambdaApi';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
 
 describe('aws/lambdaApi and aws/functionList against the loopback Lambda API', function () {
   let api: LambdaApi;
-  let factory: LambdaClientFactory;
+  let factory: AwsClientFactory;
   before(async function () {
     api = await startLambdaApi();
     for (let i = 0; i < 120; i++) api.addFunction({ FunctionName: `fn-${String(i).padStart(3, '0')}` });
     api.addFunction({ FunctionName: 'solo', Environment: { Variables: { SECRET: 'x', A: 'y' } }, reservedConcurrency: 7 }, 'eu-west-1');
-    factory = createLambdaClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 4, requestTimeoutMs: 2000 });
+    factory = createClientFactory(createSession({ env: ENV }), { endpoint: api.endpoint, maxAttempts: 4, requestTimeoutMs: 2000 });
   });
   after(async function () {
     factory.dispose();
@@ -41,7 +41,7 @@ describe('aws/lambdaApi and aws/functionList against the loopback Lambda API', f
   });
 
   // Throttling turns on the adaptive rate limiter of a client, so these tests use clients of their own.
-  const freshFactory = (maxAttempts: number) => createLambdaClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts });
+  const freshFactory = (maxAttempts: number) => createClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts });
 
   it('recovers from throttling with retries (adaptive retry honours Retry-After)', async function () {
     api.faults.add({ kind: 'throttle', operation: 'ListFunctions', times: 1, retryAfterSeconds: 0.05 });
@@ -77,7 +77,7 @@ describe('aws/lambdaApi and aws/functionList against the loopback Lambda API', f
   });
 
   it('ends a request that gets no answer with a timeout error', async function () {
-    const slowFactory = createLambdaClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 1, requestTimeoutMs: 100 });
+    const slowFactory = createClientFactory(factory.session, { endpoint: api.endpoint, maxAttempts: 1, requestTimeoutMs: 100 });
     api.faults.add({ kind: 'slow', delayMs: 400, times: 1 });
     const e = await getAccountSummary(slowFactory.createLambdaClient('us-east-1')).catch((x: unknown) => x);
     slowFactory.dispose();

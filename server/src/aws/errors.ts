@@ -2,6 +2,7 @@
  * Turns SDK and credential errors into what a user can act on: what happened, why, and what to do,
  * plus an optional command to run (e.g. `aws sso login --profile X`).
  */
+import { callFailureOf, type AwsCallFailure } from './failure';
 import type { CredentialSource } from './session';
 
 /** The kinds of failure the explorer shows differently. */
@@ -13,7 +14,12 @@ export type AwsErrorKind =
   | 'access-denied'
   | 'throttled'
   | 'timeout'
+  | 'reset'
+  | 'refused'
   | 'network'
+  | 'not-implemented'
+  | 'bad-response'
+  | 'too-large'
   | 'cancelled'
   | 'service'
   | 'other';
@@ -25,6 +31,8 @@ export interface ErrorAction {
   shellCommand?: string;
   /** An extension command id to run instead. */
   command?: string;
+  /** Arguments of `command`. */
+  arguments?: unknown[];
 }
 
 /** An error ready to show. */
@@ -35,6 +43,8 @@ export interface ClassifiedError {
   /** Why, and what to do. */
   detail: string;
   action: ErrorAction | undefined;
+  /** The facts of the failed call, when it got as far as the client middleware. */
+  call?: AwsCallFailure;
 }
 
 interface ErrorLike {
@@ -46,8 +56,58 @@ interface ErrorLike {
 
 const SSO_HINT = /sso|token.*(expired|invalid|not found)|refresh.*session/i;
 
+const seconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`;
+
+/** The IAM action prefix of an SDK client's service (`Lambda` -> `lambda`, `CloudWatchLogs` -> `logs`). */
+function iamPrefix(service: string): string {
+  return service === 'CloudWatchLogs' ? 'logs' : service.toLowerCase();
+}
+
+/** Transport failures, deadlines and answers that are not AWS errors, said for what they are. */
+function transportError(f: AwsCallFailure): ClassifiedError | undefined {
+  const refresh: ErrorAction = { label: 'Refresh', command: 'lambdaLens.refresh' };
+  const op = `${f.operation} in ${f.region}`;
+  switch (f.reason) {
+    case 'deadline':
+    case 'timeout':
+      return {
+        kind: 'timeout',
+        summary: `Timed out: ${op}`,
+        detail: `${f.message} ${f.attempts > 1 ? `${f.attempts} attempts in ${seconds(f.elapsedMs)}. ` : ''}Check your network and lambdaLens.endpoint, or raise lambdaLens.requestTimeoutMs, then refresh.`,
+        action: refresh,
+        call: f,
+      };
+    case 'reset':
+      return { kind: 'reset', summary: `Connection reset: ${op}`, detail: `${f.message} A proxy, VPN or the endpoint closed the connection. Refresh to try again.`, action: refresh, call: f };
+    case 'refused':
+      return { kind: 'refused', summary: `Connection refused: ${op}`, detail: `${f.message} Check lambdaLens.endpoint (${f.endpoint}) and that the service there is running.`, action: refresh, call: f };
+    case 'unreachable':
+      return { kind: 'network', summary: `Cannot reach ${f.endpoint}`, detail: `${f.message} Check your network, proxy, or the lambdaLens.endpoint setting, then refresh.`, action: refresh, call: f };
+    case 'too-large':
+      return { kind: 'too-large', summary: `Answer too large: ${op}`, detail: `${f.message} Lambda never sends answers this large; check lambdaLens.endpoint.`, action: undefined, call: f };
+    case 'not-implemented':
+      return {
+        kind: 'not-implemented',
+        summary: f.code.startsWith('HTTP') ? `HTTP ${f.status} from ${f.operation} at ${f.endpoint}` : `${f.operation} is not implemented at ${f.endpoint}`,
+        detail: `${f.message} The endpoint does not seem to implement ${f.operation}; everything else keeps working.`,
+        action: undefined,
+        call: f,
+      };
+    case 'bad-response':
+      return { kind: 'bad-response', summary: `HTTP ${f.status ?? '?'} from ${f.operation} at ${f.endpoint}`, detail: `${f.message} Check lambdaLens.endpoint and any proxy in between, then refresh.`, action: refresh, call: f };
+    default:
+      return undefined;
+  }
+}
+
 /** Classifies an error raised by a Lambda call made for `region` with the session's credentials. */
 export function classifyAwsError(error: unknown, source: CredentialSource, region?: string): ClassifiedError {
+  const classified = classifyOnly(error, source, region);
+  const call = callFailureOf(error);
+  return call && !classified.call ? { ...classified, call } : classified;
+}
+
+function classifyOnly(error: unknown, source: CredentialSource, region?: string): ClassifiedError {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorLike;
   const name = typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : String(error);
@@ -67,6 +127,10 @@ export function classifyAwsError(error: unknown, source: CredentialSource, regio
       action: { label: 'Select profile', command: 'lambdaLens.selectProfile' },
     };
   }
+  const failure = callFailureOf(error);
+  const transport = failure && transportError(failure);
+  if (transport) return transport;
+  const service = failure?.service === 'CloudWatchLogs' ? 'CloudWatch Logs' : (failure?.service ?? 'Lambda');
   const credentialError = name === 'CredentialsProviderError' || name === 'TokenProviderError';
   if (profile?.kind === 'sso' && (credentialError || name === 'ExpiredTokenException' || name === 'UnauthorizedException') && SSO_HINT.test(`${name} ${message}`)) {
     return {
@@ -104,15 +168,15 @@ export function classifyAwsError(error: unknown, source: CredentialSource, regio
     return {
       kind: 'access-denied',
       summary: `Access denied${where}`,
-      detail: `${message} Ask for lambda:List*/lambda:Get* permissions${where}, or remove this region from lambdaLens.regions.`,
+      detail: `${message} Ask for ${failure ? `${iamPrefix(failure.service)}:${failure.operation}` : 'lambda:List*/lambda:Get*'} permission${where}, or remove this region from lambdaLens.regions.`,
       action: { label: 'Select regions', command: 'lambdaLens.selectRegions' },
     };
   }
   if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || e.$metadata?.httpStatusCode === 429) {
     return {
       kind: 'throttled',
-      summary: `Throttled by Lambda${where}`,
-      detail: `Lambda kept rejecting requests as too many, even after retries with backoff (${message}). Wait a moment, then refresh.`,
+      summary: `Throttled by ${service}${where}`,
+      detail: `${service} kept rejecting requests as too many, even after retries with backoff (${message}). Wait a moment, then refresh.`,
       action: { label: 'Refresh', command: 'lambdaLens.refresh' },
     };
   }
@@ -135,8 +199,8 @@ export function classifyAwsError(error: unknown, source: CredentialSource, regio
   if ((e.$metadata?.httpStatusCode ?? 0) >= 500) {
     return {
       kind: 'service',
-      summary: `Lambda failed${where}`,
-      detail: `Lambda answered with a server error after retries (${name}: ${message}). Try again shortly.`,
+      summary: `${service} failed${where}`,
+      detail: `${service} answered with a server error after retries (${name}: ${message}). Try again shortly.`,
       action: { label: 'Refresh', command: 'lambdaLens.refresh' },
     };
   }

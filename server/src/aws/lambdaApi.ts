@@ -5,6 +5,8 @@
 import {
   GetAccountSettingsCommand,
   GetFunctionCommand,
+  GetFunctionConfigurationCommand,
+  GetFunctionUrlConfigCommand,
   ListAliasesCommand,
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
@@ -12,6 +14,7 @@ import {
   type FunctionConfiguration,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
+import { collectPages } from './paging';
 
 /** What the explorer keeps of one function from ListFunctions. */
 export interface FunctionSummary {
@@ -31,6 +34,8 @@ export interface FunctionSummary {
   layers: Array<{ arn: string; codeSizeBytes: number }>;
   environmentNames: string[];
   ephemeralStorageMb: number | undefined;
+  /** Where its logs go: `LoggingConfig.LogGroup`, else `/aws/lambda/<name>`. */
+  logGroup: string;
 }
 
 /** One page of ListFunctions. */
@@ -79,6 +84,7 @@ export function summarize(c: FunctionConfiguration): FunctionSummary {
     layers: (c.Layers ?? []).map((l) => ({ arn: l.Arn ?? '', codeSizeBytes: l.CodeSize ?? 0 })),
     environmentNames: Object.keys(c.Environment?.Variables ?? {}).sort(),
     ephemeralStorageMb: c.EphemeralStorage?.Size,
+    logGroup: logGroupOf(c.FunctionName ?? '', c.LoggingConfig?.LogGroup),
   };
 }
 
@@ -98,20 +104,9 @@ export async function getFunctionDetails(client: LambdaClient, name: string, sig
   };
 }
 
-async function allPages<T>(fetch: (marker: string | undefined) => Promise<{ items: T[]; next: string | undefined }>, cap: number): Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await fetch(marker);
-    items.push(...page.items);
-    marker = page.next;
-  } while (marker && items.length < cap);
-  return { items: items.slice(0, cap), truncated: Boolean(marker) || items.length > cap };
-}
-
 /** A function's aliases: name -> version, up to `cap`. */
 export function listAliases(client: LambdaClient, name: string, signal?: AbortSignal, cap = 200) {
-  return allPages(async (Marker) => {
+  return collectPages('ListAliases', async (Marker) => {
     const out = await client.send(new ListAliasesCommand({ FunctionName: name, Marker, MaxItems: MAX_PAGE_SIZE }), { abortSignal: signal });
     return {
       items: (out.Aliases ?? []).map((a) => ({ name: a.Name ?? '', version: a.FunctionVersion ?? '', description: a.Description ?? '' })),
@@ -122,7 +117,7 @@ export function listAliases(client: LambdaClient, name: string, signal?: AbortSi
 
 /** A function's versions ($LATEST first), up to `cap`. */
 export function listVersions(client: LambdaClient, name: string, signal?: AbortSignal, cap = 200) {
-  return allPages(async (Marker) => {
+  return collectPages('ListVersionsByFunction', async (Marker) => {
     const out = await client.send(new ListVersionsByFunctionCommand({ FunctionName: name, Marker, MaxItems: MAX_PAGE_SIZE }), { abortSignal: signal });
     return {
       items: (out.Versions ?? []).map((v) => ({ version: v.Version ?? '', description: v.Description ?? '', lastModified: v.LastModified })),
@@ -133,7 +128,7 @@ export function listVersions(client: LambdaClient, name: string, signal?: AbortS
 
 /** A function's event source mappings, up to `cap`. */
 export function listEventSourceMappings(client: LambdaClient, name: string, signal?: AbortSignal, cap = 200) {
-  return allPages(async (Marker) => {
+  return collectPages('ListEventSourceMappings', async (Marker) => {
     const out = await client.send(new ListEventSourceMappingsCommand({ FunctionName: name, Marker, MaxItems: MAX_PAGE_SIZE }), { abortSignal: signal });
     return {
       items: (out.EventSourceMappings ?? []).map((m) => ({
@@ -157,4 +152,33 @@ export async function getAccountSummary(client: LambdaClient, signal?: AbortSign
     codeStorageLimitBytes: out.AccountLimit?.TotalCodeSize,
     functionCount: out.AccountUsage?.FunctionCount,
   };
+}
+
+/** A function URL and who may call it. */
+export interface FunctionUrl {
+  url: string;
+  /** `AWS_IAM`, or `NONE` for a public URL anyone can call. */
+  authType: string;
+}
+
+/** The function's URL, or undefined when it has none (GetFunctionUrlConfig answers 404). */
+export async function getFunctionUrl(client: LambdaClient, name: string, signal?: AbortSignal): Promise<FunctionUrl | undefined> {
+  try {
+    const out = await client.send(new GetFunctionUrlConfigCommand({ FunctionName: name }), { abortSignal: signal });
+    return out.FunctionUrl ? { url: out.FunctionUrl, authType: out.AuthType ?? 'AWS_IAM' } : undefined;
+  } catch (e) {
+    if ((e as { name?: unknown }).name === 'ResourceNotFoundException') return undefined;
+    throw e;
+  }
+}
+
+/** What invoke needs to know before calling: the function's Timeout (s) and its log group. */
+export async function getRunSettings(client: LambdaClient, name: string, qualifier: string | undefined, signal?: AbortSignal): Promise<{ timeoutSec: number; logGroup: string }> {
+  const c = await client.send(new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: qualifier }), { abortSignal: signal });
+  return { timeoutSec: c.Timeout ?? 3, logGroup: logGroupOf(c.FunctionName ?? name, c.LoggingConfig?.LogGroup) };
+}
+
+/** A function's log group: `LoggingConfig.LogGroup` when set, else `/aws/lambda/<name>`. */
+export function logGroupOf(functionName: string, configured: string | undefined): string {
+  return configured || `/aws/lambda/${functionName}`;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { hasEnvCredentials, listProfiles, parseIni, sharedConfigFiles } from '../../../client/src/aws/sharedConfig';
+import { hasEnvCredentials, listProfiles, parseIni, sharedConfigFiles } from '../../../server/src/aws/sharedConfig';
 import { TWO_PROFILES, writeAwsFiles } from '../../support/awsProfiles';
 
 describe('aws/sharedConfig', function () {
