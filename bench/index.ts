@@ -7,6 +7,8 @@ import { benchTemplates } from './templates';
 import { benchNetwork } from './network';
 import { benchEvents } from './events';
 import { benchTriggers } from './triggers';
+import { benchSoak } from './soak';
+import { benchHostile } from './hostile';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
@@ -17,6 +19,8 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   network: benchNetwork,
   events: benchEvents,
   triggers: benchTriggers,
+  hostile: benchHostile,
+  soak: benchSoak,
 };
 
 async function main(): Promise<void> {

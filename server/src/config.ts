@@ -7,6 +7,13 @@ export const PARSE_LIMITS = {
   maxFileBytes: 4_000_000,
   /** Total nodes reachable through aliases before the document is refused as an alias bomb. */
   maxAliasExpansion: 100_000,
+  /** Nesting (see `nestingBound`) beyond which a document is refused before parsing: the parsers recurse per level. */
+  maxDepth: 200,
+} as const;
+
+/** IAM and ARN wildcard matching: longer globs or values are not compared (the answer is "unknown"). */
+export const WILDCARD_LIMITS = {
+  maxLength: 4_096,
 } as const;
 
 /** Debounce between a document change and its validation, in milliseconds (LSP). */

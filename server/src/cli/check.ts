@@ -1,6 +1,7 @@
 /** `lambda-lens check [paths...]`: validates templates for CI, with text, JSON or SARIF output. */
 import { resolve } from 'node:path';
 import type { Template } from '../template/model';
+import { isRefusal } from '../template/parse';
 import { validate } from '../rules/engine';
 import { RULES } from '../rules/index';
 import type { RuleLevel, ValidationOptions } from '../rules/types';
@@ -60,8 +61,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const service = new PackageSizeService();
   try {
     for await (const { path, template } of loadTemplates(io, 'check', files, state)) {
-      const tooLarge = template.problems.some((p) => p.kind === 'too-large');
-      if (!template.isTemplate && !tooLarge) {
+      if (!template.isTemplate && !template.problems.some(isRefusal)) {
         if (explicit.has(path)) io.stderr(`lambda-lens check: ${displayPath(io.cwd, path)} is not a CloudFormation or SAM template; skipped.\n`);
         continue;
       }

@@ -59,7 +59,7 @@ export function checkIntegerRange(
       message: context.because ? `${message} ${context.because}` : message,
       related: [...relatedFor(f, c), ...(context.related ?? [])],
       fixes,
-      ...(f && !fromGlobals(f, c.at) ? { resource: f.id } : {}),
+      ...(f ? (fromGlobals(f, c.at) ? { inheritedBy: f.id } : { resource: f.id }) : {}),
     });
   }
 }
@@ -72,8 +72,10 @@ export function fmt(n: number): string {
 /**
  * Where a finding at `range` belongs: a value written in Globals is reported once, with the
  * inheriting function as related information and no resource (so one function's Metadata ignore
- * does not hide it for the others); an own value belongs to its function.
+ * does not hide it for the others, only drops that function); an own value belongs to its function.
  */
-export function ownerOf(f: FunctionView, range: Range): { related: Related[]; resource?: string } {
-  return fromGlobals(f, range) ? { related: [{ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` }] } : { related: [], resource: f.id };
+export function ownerOf(f: FunctionView, range: Range): { related: Related[]; resource?: string; inheritedBy?: string } {
+  return fromGlobals(f, range)
+    ? { related: [{ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` }], inheritedBy: f.id }
+    : { related: [], resource: f.id };
 }

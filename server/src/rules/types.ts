@@ -63,6 +63,11 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
   /** Logical id the finding is about; defaults to the resource containing the range. */
   readonly resource?: string;
+  /**
+   * The function a Globals value is reported for (the finding then has no `resource`): that
+   * function's Metadata ignore drops this report, while other functions' reports of the value stay.
+   */
+  readonly inheritedBy?: string;
 }
 
 /** Package-size measurements, provided by the measurement service when it runs (LSP, CLI). */
