@@ -51,7 +51,7 @@ export function measurePipeline(text: string, runs: number, options: ValidationO
     let t = buildTemplate('');
     const built = time(() => {
       const parsed = convertDocument(text, doc!);
-      t = templateFromTree(text, parsed.root?.kind === 'map' ? parsed.root : undefined, parsed.problems);
+      t = templateFromTree(text, parsed.root?.kind === 'map' ? parsed.root : undefined, parsed.problems, []);
       functionsOf(t);
       refGraph(t);
     });
@@ -62,7 +62,7 @@ export function measurePipeline(text: string, runs: number, options: ValidationO
     rules.push(ruled);
     // On a model of its own: the shape checks are cached per node, and the run above filled that cache.
     const parsed = convertDocument(text, doc!);
-    const fresh = templateFromTree(text, parsed.root?.kind === 'map' ? parsed.root : undefined, parsed.problems);
+    const fresh = templateFromTree(text, parsed.root?.kind === 'map' ? parsed.root : undefined, parsed.problems, []);
     schema.push(time(() => validate(fresh, options, undefined, SPEC_RULES)));
     total.push(parse[i]! + built + ruled);
   }

@@ -58,6 +58,10 @@ const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: 
     rules: ['schema/invalid-value'],
     why: 'Tracing "Hi" and "123" are neither Active, PassThrough nor Disabled; the translator passes them on and Lambda refuses them',
   },
+  'function_with_capacity_provider_full.yaml': {
+    rules: ['limits/memory-size'],
+    why: 'a translation test that gives a Lambda Managed Instances function MemorySize 512, below the 2 GB those functions need; it translates, but Lambda refuses the function',
+  },
 };
 
 /**

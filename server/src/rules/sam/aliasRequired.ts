@@ -5,8 +5,11 @@ import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
-/** Properties SAM applies to the alias AutoPublishAlias creates, so they need one. */
-const NEEDS_ALIAS = ['DeploymentPreference', 'ProvisionedConcurrencyConfig', 'VersionDeletionPolicy', 'AutoPublishAliasAllProperties'];
+/**
+ * Properties SAM applies to the alias AutoPublishAlias creates, so they need one
+ * (VersionDeletionPolicy without it is limits/incompatible-settings').
+ */
+const NEEDS_ALIAS = ['DeploymentPreference', 'ProvisionedConcurrencyConfig', 'AutoPublishAliasAllProperties'];
 /** SAM's pattern for alias names. */
 const ALIAS_NAME = /^(?!^[0-9]+$)[a-zA-Z0-9-_]+$/;
 
@@ -18,7 +21,7 @@ export const aliasRequired: Rule = {
   meta: {
     id: 'sam/alias-required',
     severity: 'error',
-    description: 'DeploymentPreference, ProvisionedConcurrencyConfig, VersionDeletionPolicy and AutoPublishAliasAllProperties need AutoPublishAlias, whose name is letters, digits, - and _ (not only digits).',
+    description: 'DeploymentPreference, ProvisionedConcurrencyConfig and AutoPublishAliasAllProperties need AutoPublishAlias, whose name is letters, digits, - and _ (not only digits).',
     docs: {
       bad: changed(EXAMPLE, ['      AutoPublishAlias: live\n', '']),
       good: EXAMPLE,

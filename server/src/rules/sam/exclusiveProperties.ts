@@ -1,4 +1,4 @@
-import { get, pairOf } from '../../template/ast';
+import { pairOf } from '../../template/ast';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { MapNode, Pair } from '../../template/ast';
@@ -6,12 +6,12 @@ import { functionById } from '../../template/functions';
 import type { Rule } from '../types';
 import { samEvents, samResources } from './events';
 
-/** Pairs of properties the SAM translator refuses together, per SAM resource type (path below Properties). */
+/**
+ * Pairs of properties the SAM translator refuses together, per SAM resource type (path below
+ * Properties). Function settings Lambda refuses together (tenant isolation, Managed Instances) are
+ * limits/incompatible-settings'.
+ */
 const EXCLUSIVE: ReadonlyArray<{ readonly types: readonly string[]; readonly a: string; readonly b: string; readonly why: string }> = [
-  { types: ['AWS::Serverless::Function'], a: 'CapacityProviderConfig', b: 'ProvisionedConcurrencyConfig', why: 'Lambda Managed Instances functions scale on their capacity provider' },
-  { types: ['AWS::Serverless::Function'], a: 'TenancyConfig', b: 'ProvisionedConcurrencyConfig', why: 'provisioned concurrency is not supported with tenant isolation' },
-  { types: ['AWS::Serverless::Function'], a: 'TenancyConfig', b: 'FunctionUrlConfig', why: 'function URLs are not supported with tenant isolation' },
-  { types: ['AWS::Serverless::Function'], a: 'TenancyConfig', b: 'SnapStart', why: 'SnapStart is not supported with tenant isolation' },
   { types: ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::Serverless::StateMachine'], a: 'DefinitionUri', b: 'DefinitionBody', why: 'the definition comes from one place' },
   { types: ['AWS::Serverless::StateMachine'], a: 'DefinitionUri', b: 'Definition', why: 'the definition comes from one place' },
   { types: ['AWS::Serverless::Api'], a: 'DefinitionUri', b: 'Cors', why: 'SAM adds CORS to an inline DefinitionBody only' },
@@ -26,8 +26,6 @@ const EXCLUSIVE: ReadonlyArray<{ readonly types: readonly string[]; readonly a: 
 const EVENT_EXCLUSIVE: ReadonlyArray<{ readonly events: readonly string[]; readonly a: string; readonly b: string }> = [
   { events: ['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule'], a: 'State', b: 'Enabled' },
 ];
-/** Event sources a function with TenancyConfig may have (SAM: only Api and HttpApi). */
-const TENANCY_EVENTS: ReadonlySet<string> = new Set(['Api', 'HttpApi']);
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n            State: ENABLED\n`);
@@ -37,7 +35,7 @@ export const exclusiveProperties: Rule = {
   meta: {
     id: 'sam/exclusive-properties',
     severity: 'error',
-    description: 'No two properties SAM refuses together: DefinitionUri and DefinitionBody, State and Enabled on a schedule, TenancyConfig with provisioned concurrency, a function URL, SnapStart or non-API events, and others.',
+    description: 'No two properties SAM refuses together: DefinitionUri and DefinitionBody, State and Enabled on a schedule, settings SAM adds to an inline DefinitionBody only (Cors, Tags, ...) with DefinitionUri, and others.',
     docs: {
       bad: changed(EXAMPLE, ['            State: ENABLED\n', '            State: ENABLED\n            Enabled: true\n']),
       good: EXAMPLE,
@@ -63,9 +61,6 @@ export const exclusiveProperties: Rule = {
         const a = pairOf(e.props, rule.a);
         const b = pairOf(e.props, rule.b);
         if (a && b) ctx.report({ range: b.keyRange, message: `Event ${e.id} sets both ${rule.a} and ${rule.b}; SAM refuses them together. Keep ${rule.a}.`, resource: e.resource.id });
-      }
-      if (e.resource.type === 'AWS::Serverless::Function' && e.type && !TENANCY_EVENTS.has(e.type) && get(functionById(t, e.resource.id)?.props, 'TenancyConfig')) {
-        ctx.report({ range: e.idRange, message: `Event ${e.id} (${e.type}) cannot trigger ${e.resource.id}: functions with TenancyConfig take only Api and HttpApi events.`, resource: e.resource.id });
       }
     }
   },

@@ -11,6 +11,5 @@ ruleTester(exclusiveProperties, {
   invalid: [
     { name: 'State and Enabled on a schedule', template: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        E: { Type: Schedule, Properties: { Schedule: rate(1 day), State: ENABLED, Enabled: true } }\n'), errors: [{ line: 7, column: 83 }] },
     { name: 'DefinitionUri with DefinitionBody', template: sam('  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefinitionUri: s3://b/k\n      DefinitionBody: {}\n'), errors: [{ line: 7, column: 7 }] },
-    { name: 'a tenant-isolated function with a queue trigger', template: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      TenancyConfig: { TenantIsolationMode: PER_TENANT }\n      Events:\n        Jobs: { Type: SQS, Properties: { Queue: arn:aws:sqs:us-east-1:1:q } }\n'), errors: [{ line: 8, column: 9 }] },
   ],
 });
