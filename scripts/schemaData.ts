@@ -64,7 +64,9 @@ function enumRef(values: Array<string | number>): number {
  */
 function shortDoc(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const para = text.trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+  // Links become their text: hovers link the type's documentation page, and URLs would double the file.
+  const plain = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const para = plain.trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
   const sentence = /^.*?[.!?](?=\s+[A-Z(`*]|$)/.exec(para)?.[0] ?? para;
   if (sentence.length <= DOC_MAX) return sentence;
   return `${sentence.slice(0, sentence.lastIndexOf(' ', DOC_MAX))} …`;
@@ -394,9 +396,22 @@ function main(): void {
     samEvents,
     samGlobals,
   };
+  // Documentation as indices into one table of distinct sentences, listed in the order of the
+  // shapes' property names: many structures share their sentences (tags, names, ARNs).
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const ref = (text: string | undefined) => {
+    if (text === undefined) return -1;
+    let i = stringIndex.get(text);
+    if (i === undefined) stringIndex.set(text, (i = strings.push(text) - 1));
+    return i;
+  };
+  const entry = (doc: DocEntry | undefined, props: Record<string, string>) => [ref(doc?.d), ...Object.keys(props).map((k) => ref(doc?.p?.[k]))];
+  const sortedTypes = [...resources.keys()].sort((a, b) => a.localeCompare(b));
   const docs = {
-    resources: Object.fromEntries(Object.entries(resourceDocs).sort((a, b) => a[0].localeCompare(b[0]))),
-    defs: defDocs,
+    resources: Object.fromEntries(sortedTypes.map((type) => [type, entry(resourceDocs[type], resources.get(type)!.p)])),
+    defs: defs.map((d, i) => entry(defDocs[i], d.p)),
+    strings,
   };
   writeFileSync(OUT_SHAPES, `${JSON.stringify(shapes)}\n`);
   writeFileSync(OUT_DOCS, `${JSON.stringify(docs)}\n`);

@@ -30,14 +30,12 @@ export function hover(template: Template, position: Position, measurementOf?: Me
   const offset = template.lines.offsetAt(position);
   // The deepest enclosing property that has an entry: hovering a variable inside Environment explains Environment.
   const chain = pairChain(template.root, offset);
-  // A key Lambda Lens checks keeps its own hover; any other key shows the specification's documentation,
-  // and inside a checked property without documentation of its own (an environment variable) the
-  // checked property explains it.
-  const deepest = chain[chain.length - 1];
-  const schema = deepest && !HOVERS[deepest.key] ? schemaHover(template, chain, offset) : null;
-  if (schema) return schema;
-  const pair = [...chain].reverse().find((p) => HOVERS[p.key]);
-  if (!pair) return null;
+  // A key Lambda Lens checks, and everything inside it (an environment variable, a subnet list), keeps
+  // the checked property's hover; any other key shows the specification's documentation.
+  const checked = chain.findLastIndex((p) => HOVERS[p.key] !== undefined);
+  // A top-level section's own hover (Resources) explains that key only, not the keys below it.
+  if (checked < 0 || (checked === 0 && chain.length > 1)) return schemaHover(template, chain, offset);
+  const pair = chain[checked]!;
   const entry = HOVERS[pair.key]!;
   const lines = [`**${pair.key}** — ${entry.sentence}`];
   const value = describeValue(template, pair.value);

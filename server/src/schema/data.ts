@@ -25,10 +25,15 @@ export interface ShapesData {
   readonly samGlobals: Readonly<Record<string, string>>;
 }
 
-/** schema-docs.json: first sentences of the specification's documentation, parallel to the shapes. */
+/**
+ * schema-docs.json: the first sentence of the specification's documentation of each resource type,
+ * structure and property, as indices into `strings` (-1: none): `[own, ...one per property]`, the
+ * properties in the order of the shapes' property names.
+ */
 export interface DocsData {
-  readonly resources: Readonly<Record<string, { readonly d?: string; readonly p?: Readonly<Record<string, string>> }>>;
-  readonly defs: ReadonlyArray<{ readonly d?: string; readonly p?: Readonly<Record<string, string>> }>;
+  readonly resources: Readonly<Record<string, readonly number[]>>;
+  readonly defs: ReadonlyArray<readonly number[]>;
+  readonly strings: readonly string[];
 }
 
 let shapes: ShapesData | undefined;

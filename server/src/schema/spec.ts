@@ -296,6 +296,11 @@ export function structure(index: number, lenient = false): Structure {
 type RawShape = ShapesData['defs'][number];
 type RawDoc = DocsData['defs'][number] | undefined;
 
+/** The sentence at `index` of the documentation's string table. */
+function sentence(index: number | undefined): string | undefined {
+  return index === undefined || index < 0 ? undefined : loadDocs().strings[index];
+}
+
 class StructureImpl implements Structure {
   private props: Map<string, PropertySpec> | undefined;
   readonly required: readonly string[];
@@ -316,13 +321,15 @@ class StructureImpl implements Structure {
     const required = new Set(this.required);
     const props = new Map<string, PropertySpec>();
     const doc = this.doc;
+    let position = 0;
     for (const [name, t] of Object.entries(this.raw.p)) {
+      const at = ++position;
       props.set(name, {
         name,
         type: decodeType(this.lenient ? t.replace(/#/g, '%') : t),
         required: required.has(name),
         get documentation() {
-          return doc()?.p?.[name];
+          return sentence(doc()?.[at]);
         },
       });
     }
@@ -330,7 +337,7 @@ class StructureImpl implements Structure {
   }
 
   get documentation(): string | undefined {
-    return this.doc()?.d;
+    return sentence(this.doc()?.[0]);
   }
 }
 

@@ -106,7 +106,7 @@ describe('specification features over JSON-RPC', function () {
     const at = async (line: number, character: number) => ((await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line, character } })) as Hover | null)?.contents as { value: string } | undefined;
     assert.match((await at(29, 12))!.value, /\*\*AWS::SQS::Queue\*\*[\s\S]*aws-resource-sqs-queue\.html/);
     assert.match((await at(31, 8))!.value, /\*\*VisibilityTimeout\*\*/);
-    assert.match((await at(12, 10))!.value, /\*\*SecurityGroupIds\*\* — a list of strings/);
+    assert.match((await at(27, 13))!.value, /\*\*Path\*\* — a string, required/);
     assert.match((await at(6, 8))!.value, /Runtimes are deprecated/);
   });
 });
