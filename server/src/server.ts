@@ -16,7 +16,8 @@ import { DocumentOptions } from './features/documentOptions';
 import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
 import { answerEventContext } from './features/eventContext';
-import { CodeFilesChanged, EventContextRequest, WatchCodeFolders } from './protocol';
+import { DeployedView } from './features/deployedView';
+import { CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -35,7 +36,8 @@ connection.onInitialize((params): InitializeResult => {
   if (init?.settings) applySettings(init.settings);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saves refresh the deployed view: a saved template may name another stack or function.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
@@ -62,14 +64,34 @@ const optionsFor = (uri: string): ValidationOptions => {
 
 const diagnostics = registerDiagnostics(connection, documents, analyses, optionsFor);
 
+const refreshLenses = (): void => {
+  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+};
+const deployed = new DeployedView(
+  DEFAULT_SETTINGS.deployed,
+  () => workspaceFolders,
+  (p) => void connection.sendNotification(DeployedTargets.type, p),
+  (uris) => {
+    for (const uri of uris) diagnostics.validateNow(uri);
+    refreshLenses();
+  },
+);
+docOptions.setDeployedSource((uri) => deployed.stackFor(uri));
+const trackDeployed = (): void => {
+  for (const d of documents.all()) void deployed.track(d.uri, analyses.model(d));
+};
+
 function applySettings(raw: unknown): void {
-  docOptions.applySettings(parseSettings(raw));
+  const settings = parseSettings(raw);
+  docOptions.applySettings(settings);
+  deployed.applySettings(settings.deployed);
 }
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
   applySettings(pullConfiguration ? await connection.workspace.getConfiguration('lambdaLens') : pushed);
   diagnostics.revalidateAll();
-  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+  trackDeployed();
+  refreshLenses();
 }
 
 connection.onInitialized(() => {
@@ -91,8 +113,14 @@ connection.onHover((params) => {
 
 connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc && docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
+  if (!doc) return [];
+  const model = analyses.model(doc);
+  return [...(docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, model) : []), ...deployed.lenses(doc.uri, model)];
 });
+documents.onDidOpen((e) => void deployed.track(e.document.uri, analyses.model(e.document)));
+documents.onDidSave((e) => void deployed.track(e.document.uri, analyses.model(e.document)));
+connection.onNotification(DeployedStacks.type, (p) => deployed.applyStacks(p));
+connection.onNotification(DeployedRefresh.type, trackDeployed);
 connection.onNotification(CodeFilesChanged.type, (params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
 });
@@ -101,6 +129,7 @@ connection.onRequest(EventContextRequest.type, (p) =>
 );
 documents.onDidClose((e) => {
   sizes.close(e.document.uri);
+  deployed.forget(e.document.uri);
   docOptions.forget(e.document.uri);
 });
 connection.onShutdown(() => measurements.dispose());

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DeployedConfig, DeployedStack } from '../../server/src/deployed/types';
 import type { LambdaApi } from './lambdaApi';
 
 export const ORDERS_TEMPLATE = `Transform: AWS::Serverless-2016-10-31
@@ -102,3 +103,17 @@ export function ordersProject(samconfig = '[default.deploy.parameters]\nstack_na
 
 /** Credentials the loopback API accepts, in an environment without config files. */
 export const LOOPBACK_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'eu-central-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+
+/** A deployed stack as the loader returns it, for tests that need no API: functions by logical id. */
+export function stackState(functions: Record<string, Partial<DeployedConfig> & { name: string; deleted?: boolean }>, extra: Partial<DeployedStack> = {}): DeployedStack {
+  const base: DeployedConfig = {
+    arn: '', packageType: 'Zip', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 128, timeout: 3, architectures: ['x86_64'], ephemeralStorage: 512,
+    layers: [], environment: {}, subnetIds: [], securityGroupIds: [], reservedConcurrency: undefined, lastModified: '2024-01-01T00:00:00.000+0000',
+  };
+  const entries = Object.entries(functions).map(([id, { name, deleted, ...config }]) => [id, { logicalId: id, name, config: deleted ? undefined : { ...base, ...config } }] as const);
+  return {
+    name: 'app', id: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/1', region: 'us-east-1', account: '123456789012', parameters: {}, completedAt: Date.parse('2024-01-02T00:00:00Z'),
+    resources: Object.fromEntries(entries.map(([id, f]) => [id, { physicalId: f.name, type: 'AWS::Lambda::Function' }])),
+    functions: Object.fromEntries(entries), nested: {}, nestedErrors: {}, ...extra,
+  };
+}

@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { createClientFactory, type AwsClientFactory } from '../aws/clientFactory';
 import { formatFailure } from '../aws/failure';
 import { createSession } from '../aws/session';
-import { HIDDEN, showValue, type DriftItem, type DriftValue } from '../deployed/drift';
+import { driftLine, HIDDEN, type DriftValue } from '../deployed/drift';
 import { describeLoadError, loadDeployedStack } from '../deployed/load';
 import { deployedReport, type FunctionReport } from '../deployed/report';
 import { findCandidates, isTemplateFileName } from './files';
@@ -155,13 +155,6 @@ export function toJson(cwd: string, r: FunctionReport): JsonDeployed {
     stack: r.stack,
     drift: r.drift.map((d) => ({ property: d.property, template: masked(d.template, d.secret), deployed: masked(d.deployed, d.secret) })),
   };
-}
-
-/** One drift line: where, what, both values (secrets hidden). */
-export function driftLine(d: DriftItem): string {
-  if (d.property === 'FunctionName' && d.deployed === null) return `deleted outside CloudFormation: Lambda has no function ${showValue(d.template, false)}`;
-  if (d.property === 'LastModified') return `changed outside CloudFormation at ${String(d.deployed)}, after the stack's last deploy (code, description or another property the template does not show)`;
-  return `${d.property}: template ${showValue(d.template, d.secret)}, deployed ${showValue(d.deployed, d.secret)}`;
 }
 
 function formatDeployedText(cwd: string, reports: readonly FunctionReport[]): string {

@@ -61,6 +61,13 @@ export function showValue(v: DriftValue | null, secret: boolean): string {
   return Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
+/** One drift, said for a person: what differs and both values (secrets hidden). */
+export function driftLine(d: DriftItem): string {
+  if (d.property === 'FunctionName' && d.deployed === null) return `deleted outside CloudFormation: Lambda has no function ${showValue(d.template, false)}`;
+  if (d.property === 'LastModified') return `changed outside CloudFormation at ${String(d.deployed)}, after the stack's last deploy (code, description or another property the template does not show)`;
+  return `${d.property}: template ${showValue(d.template, d.secret)}, deployed ${showValue(d.deployed, d.secret)}`;
+}
+
 /** A deleted function, the one "property" of a function Lambda no longer has. */
 export function deletedItem(f: FunctionView, fn: DeployedFunction): DriftItem {
   return { property: 'FunctionName', template: fn.name, deployed: null, range: f.resource.idRange, secret: false };
