@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBundleSize } from './bundleSize/register';
+import { registerDeployed } from './deployed/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
@@ -27,10 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   const explorer = registerExplorer(context, { aws });
   const server = startLanguageClient(context, log);
   registerInvoke(context, { aws, server });
+  registerDeployed(context, { aws, server, explorer });
   const logs = registerLogs(context, { aws });
   client = await server;
   registerBundleSize(context, { client });
-  return { explorer, logs };
+  return { explorer: explorer.provider, logs };
 }
 
 export async function deactivate(): Promise<void> {
