@@ -102,7 +102,7 @@ export async function runDeployed(args: string[], io: CliIo): Promise<number> {
     let f = factories.get(key);
     if (!f) {
       const session = createSession({ profile, env, stsEndpoint: a.endpoint });
-      f = createClientFactory(session, { endpoint: a.endpoint }, { onFailure: (failure) => io.stderr(`lambda-lens deployed: ${formatFailure(failure)}\n`) });
+      f = createClientFactory(session, { endpoint: a.endpoint }, { onFailure: (failure) => failure.code !== 'ResourceNotFoundException' && io.stderr(`lambda-lens deployed: ${formatFailure(failure)}\n`) });
       factories.set(key, f);
     }
     return f;
