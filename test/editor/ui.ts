@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { suiteEnvironment } from './environment';
+import { THUMBNAIL_FUNCTION } from './suite/fixtures';
 import { openAt, openWorkbench, runCommand } from './workbench';
 
 const SHOTS = join(ROOT, 'docs', 'images');
@@ -88,6 +89,28 @@ async function main(): Promise<number> {
     await sizeLens.waitFor({ timeout: 30_000 });
     log('bundle-size CodeLens:', (await sizeLens.innerText()).trim());
     await page.screenshot({ path: join(SHOTS, 'bundle-size.png') });
+
+    // Deployed: samconfig.toml names stack photos; its ThumbnailFunction was changed by hand.
+    const invokeLens = page.locator('.codelens-decoration a', { hasText: `▷ Invoke ${THUMBNAIL_FUNCTION}` }).first();
+    await invokeLens.waitFor({ timeout: 30_000 });
+    log('deployed CodeLenses:', (await invokeLens.locator('xpath=..').innerText()).replace(/\s+/g, ' '));
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const driftRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'deployed/drift' }).first();
+    await driftRow.waitFor({ timeout: 30_000 });
+    const driftText = (await driftRow.innerText()).replace(/\s+/g, ' ');
+    if (!driftText.includes('MemorySize: template 1769, deployed 3008')) throw new Error(`the drift row does not show both values: ${driftText}`);
+    log('drift in the Problems panel:', driftText);
+    await openAt(page, 'app/template.yaml', ...locate(workspace, 'app/template.yaml', 'MemorySize: 1769', 2));
+    await runCommand(page, 'Show or Focus Hover');
+    await page.locator('.monaco-hover:visible', { hasText: 'deployed 3008' }).first().waitFor({ timeout: 15_000 });
+    log('the drift hover shows both values');
+    await page.screenshot({ path: join(SHOTS, 'deployed-drift.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.codelens-decoration a', { hasText: `▷ Invoke ${THUMBNAIL_FUNCTION}` }).first().click({ timeout: 30_000 });
+    const deployedResult = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).filter({ hasText: 'photos-uploads-dev-123456789012' }).first();
+    await deployedResult.waitFor({ timeout: 30_000 });
+    log('the Invoke lens ran the deployed function:', (await deployedResult.innerText()).replace(/\s+/g, ' ').slice(0, 120));
+    await page.screenshot({ path: join(SHOTS, 'deployed-invoke.png') });
 
     // F1: a Lambda Lens command from the palette; its quick pick lists the configured region.
     await runCommand(page, 'Lambda Lens: Select Regions');
