@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import { createClientFactory, type AwsClientFactory } from '../aws/clientFactory';
 import { formatFailure } from '../aws/failure';
 import { createSession } from '../aws/session';
+import { listProfiles, sharedConfigFiles } from '../aws/sharedConfig';
 import { driftLine, HIDDEN, type DriftValue } from '../deployed/drift';
 import { describeLoadError, loadDeployedStack } from '../deployed/load';
 import { deployedReport, type FunctionReport } from '../deployed/report';
@@ -96,6 +97,9 @@ export async function runDeployed(args: string[], io: CliIo): Promise<number> {
   }
   const a = parsed;
   const env = io.env ?? process.env;
+  const known = new Set(listProfiles(sharedConfigFiles(env)).map((p) => p.name));
+  // samconfig's profile counts when the shared files have it; otherwise the environment's credentials do.
+  const profileOf = (configured: string | undefined): string | undefined => a.profile ?? (configured && known.has(configured) ? configured : undefined);
   const factories = new Map<string, AwsClientFactory>();
   const factoryFor = (profile: string | undefined): AwsClientFactory => {
     const key = profile ?? '';
@@ -110,9 +114,10 @@ export async function runDeployed(args: string[], io: CliIo): Promise<number> {
   try {
     const report = await deployedReport(files, {
       target: { configEnv: a.configEnv, explicit: a.stack ? { stack: a.stack, region: a.region, source: '--stack' } : undefined, region: a.region },
-      defaultRegion: (t) => factoryFor(a.profile ?? t.profile).session.defaultRegion,
+      explicit: new Set(a.paths.map((p) => resolve(io.cwd, p))),
+      defaultRegion: (t) => factoryFor(profileOf(t.profile)).session.defaultRegion,
       load: async (t, region) => {
-        const factory = factoryFor(a.profile ?? t.profile);
+        const factory = factoryFor(profileOf(t.profile));
         if (factory.session.source.type === 'none') {
           throw new Error('No AWS credentials: no profile is selected and the environment has none. Pass --profile <name>, set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
         }

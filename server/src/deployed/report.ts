@@ -38,6 +38,8 @@ export interface ReportDeps {
   /** The region when neither a flag nor the configuration names one. */
   defaultRegion(target: StackTarget): string;
   target: TargetOptions & { region?: string | undefined };
+  /** Files named on the command line: for them, no known stack is an error; found in a folder, a note. */
+  explicit: ReadonlySet<string>;
 }
 
 /** The result over all templates. */
@@ -61,7 +63,8 @@ export async function deployedReport(files: readonly string[], deps: ReportDeps)
   };
   for (const file of files) {
     if (done.has(file)) continue;
-    const template = await readTemplate(file, out.problems);
+    const named = deps.explicit.has(file);
+    const template = await readTemplate(file, named ? out.problems : []);
     if (!template) continue;
     let target: StackTarget | undefined;
     try {
@@ -71,7 +74,7 @@ export async function deployedReport(files: readonly string[], deps: ReportDeps)
       continue;
     }
     if (!target) {
-      out.problems.push({ file, message: 'No stack is known for this template: no samconfig.toml (or .yaml/.json) with a stack_name beside or above it. Pass --stack <name>.', error: true });
+      out.problems.push({ file, message: NO_STACK, error: named });
       continue;
     }
     const region = deps.target.region ?? target.region ?? deps.defaultRegion(target);
@@ -84,8 +87,13 @@ export async function deployedReport(files: readonly string[], deps: ReportDeps)
     }
     await compareTree(file, template, stack, out, done, 0);
   }
+  if (out.functions.length === 0 && !out.problems.some((p) => p.error)) {
+    out.problems.push({ file: files.length === 1 ? files[0]! : dirname(files[0] ?? '.'), message: `No template with a known stack was found. ${NO_STACK.split(': ')[1]}`, error: true });
+  }
   return out;
 }
+
+const NO_STACK = 'No stack is known for this template: no samconfig.toml (or .yaml/.json) with a stack_name beside or above it. Pass --stack <name>.';
 
 /** The nested stack a path of logical ids leads to; throws when one of them was not deployed. */
 export function nestedStack(root: DeployedStack, path: readonly string[]): DeployedStack {

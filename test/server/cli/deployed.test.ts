@@ -133,6 +133,17 @@ describe('lambda-lens deployed', function () {
     assert.equal((await run(['--region', 'nowhere'])).code, 2);
   });
 
+  it('notes templates found in a folder without a stack, and uses the environment when samconfig names an unknown profile', async () => {
+    mkdirSync(join(dir, 'fixtures'));
+    writeFileSync(join(dir, 'fixtures', 'template.yaml'), 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n');
+    writeFileSync(join(dir, 'samconfig.toml'), 'version = 0.1\n[default.deploy.parameters]\nstack_name = "orders-prod"\nregion = "us-east-1"\nprofile = "default"\n');
+    const r = await run(['--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.json().length, 2);
+    assert.match(r.stderr, /fixtures\/template\.yaml: No stack is known for this template/);
+    assert.equal((await run(['fixtures/template.yaml'])).code, 2, 'a template named on the command line must have a stack');
+  });
+
   it('exits 2 without credentials, before calling AWS', async () => {
     const r = await run([], { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
     assert.equal(r.code, 2);
