@@ -108,7 +108,9 @@ connection.onCodeAction((params) => {
 });
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? hover(analyses.model(doc), params.position) : null;
+  if (!doc) return null;
+  const model = analyses.model(doc);
+  return deployed.hover(doc.uri, model, params.position, hover(model, params.position));
 });
 
 connection.onCodeLens((params) => {

@@ -6,13 +6,14 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CodeLens } from 'vscode-languageserver/node';
+import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver/node';
+import { functionDrift, showValue } from '../deployed/drift';
 import { nestedStack } from '../deployed/report';
 import { findStackTarget, type ExplicitStack } from '../deployed/target';
 import type { DeployedStack, StackTarget } from '../deployed/types';
 import { eventContext } from '../events/context';
 import { COMPARE_DEPLOYED_COMMAND, INVOKE_DEPLOYED_COMMAND, type DeployedFunctionArgs, type DeployedStacks, type DeployedTargets } from '../protocol';
-import { functionsOf } from '../template/functions';
+import { functionById, functionsOf } from '../template/functions';
 import type { Template } from '../template/model';
 import { toLspRange } from './convert';
 
@@ -122,6 +123,24 @@ export class DeployedView {
       out.push({ range, command: { title: 'Compare with deployed', command: COMPARE_DEPLOYED_COMMAND, arguments: [args], tooltip: `Open the deployed configuration of ${fn.name} beside the template` } });
     }
     return out;
+  }
+
+  /**
+   * Both values of a drifted property on the hovered line (its key or its value), added to the
+   * property's own hover; undefined when nothing drifted there.
+   */
+  hover(uri: string, template: Template, position: Position, base: Hover | null): Hover | null {
+    const stack = this.stackFor(uri)?.stack;
+    const resource = stack && template.resourceAt(template.lines.offsetAt(position));
+    const f = resource && functionById(template, resource.id);
+    const fn = f && stack.functions[f.id];
+    if (!f || !fn) return base;
+    const items = functionDrift(template, f, fn, stack).filter((d) => template.lines.positionAt(d.range.start).line === position.line);
+    if (items.length === 0) return base;
+    const rows = items.map((d) => `| ${d.property} | ${showValue(d.template, d.secret)} | ${showValue(d.deployed, d.secret)} |`);
+    const table = [`**Deployed** as \`${fn.name}\` (stack ${stack.name}, ${stack.region})`, '', '| | template | deployed |', '|---|---|---|', ...rows].join('\n');
+    const before = base && typeof base.contents === 'object' && 'value' in base.contents ? `${base.contents.value}\n\n---\n\n` : '';
+    return { contents: { kind: MarkupKind.Markdown, value: before + table }, ...(base?.range ? { range: base.range } : {}) };
   }
 
   private resolve(uri: string): { value: { stack: DeployedStack } | undefined; error: string | undefined } | undefined {
