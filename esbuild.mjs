@@ -17,6 +17,8 @@ const common = {
   logLevel: 'warning',
   // JSON data (runtime lifecycle, event samples) is bundled, never read from disk at run time.
   loader: { '.json': 'json' },
+  // jsonc-parser's default (UMD) build loads its modules by a dynamic require that cannot be bundled.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -1,20 +1,26 @@
 /** `npm run bench`: runs every benchmark and prints one JSON object with their figures. */
 import { benchEditor } from './editor';
 import { benchMeasure } from './measure';
+import { benchBundle } from './bundle';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 import { benchNetwork } from './network';
 import { benchEvents } from './events';
 import { benchTriggers } from './triggers';
+import { benchSoak } from './soak';
+import { benchHostile } from './hostile';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   editor: benchEditor,
   measure: benchMeasure,
+  bundle: benchBundle,
   explorer: benchExplorer,
   network: benchNetwork,
   events: benchEvents,
   triggers: benchTriggers,
+  hostile: benchHostile,
+  soak: benchSoak,
 };
 
 async function main(): Promise<void> {

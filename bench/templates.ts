@@ -42,7 +42,7 @@ export function measurePipeline(text: string, runs: number, options: ValidationO
     let t = buildTemplate('');
     const built = time(() => {
       const parsed = convertDocument(text, doc!);
-      t = templateFromTree(text, parsed.root?.kind === 'map' ? parsed.root : undefined, parsed.problems);
+      t = templateFromTree(text, parsed.root?.kind === 'map' ? parsed.root : undefined, parsed.problems, []);
       functionsOf(t);
       refGraph(t);
     });

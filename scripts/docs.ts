@@ -43,6 +43,7 @@ export function rulesDoc(): string {
       '',
       `Default severity: **${meta.severity}**${meta.fixable ? ' · quick fix available' : ''} · [AWS documentation](${meta.docs.url})`,
       '',
+      ...(meta.docs.references?.length ? [`Sources: ${meta.docs.references.map((r) => `<${r}>`).join(' · ')}`, ''] : []),
       'Bad:',
       '',
       '```yaml',

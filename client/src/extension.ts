@@ -1,6 +1,7 @@
 /** Extension entry: builds the few long-lived objects and registers each feature. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LensKeeper } from './bundleSize/lensKeeper';
 import { registerBundleSize } from './bundleSize/register';
 import { registerDeployed } from './deployed/register';
 import { createAwsContext } from './aws/vscodeAws';
@@ -8,7 +9,7 @@ import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
 import type { LogsView } from './logs/logsView';
 import { registerLogs } from './logs/register';
-import { startLanguageClient } from './languageClient';
+import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
@@ -26,12 +27,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   context.subscriptions.push(log);
   const aws = createAwsContext(context, log);
   const explorer = registerExplorer(context, { aws });
-  const server = startLanguageClient(context, log);
+  const lenses = new LensKeeper();
+  const languageClient = createLanguageClient(context, log, lenses.middleware);
+  client = languageClient;
+  // Registered before the client starts, so the server's first notifications reach them.
+  registerBundleSize(context, { client: languageClient, lenses });
+  const server = languageClient.start().then(() => {
+    lenses.attach(languageClient);
+    return languageClient;
+  });
   registerInvoke(context, { aws, server });
-  registerDeployed(context, { aws, server, explorer });
+  registerDeployed(context, { aws, client: languageClient, server, explorer });
   const logs = registerLogs(context, { aws });
-  client = await server;
-  registerBundleSize(context, { client });
+  await server;
   return { explorer: explorer.provider, logs };
 }
 

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'lambdaLens';
 
@@ -18,8 +18,12 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/*.template' },
 ];
 
-/** Starts the server; its messages go to `log`, the extension's one "Lambda Lens" channel. */
-export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
+/**
+ * The client for dist/server.js, not started yet: handlers registered before `start()` see the
+ * server's first messages (a notification sent while starting would otherwise be dropped). Its
+ * messages go to `log`, the extension's one "Lambda Lens" channel.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, middleware: Middleware): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -30,8 +34,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     synchronize: { configurationSection: 'lambdaLens' },
     diagnosticCollectionName: 'lambda-lens',
     outputChannel: log,
+    middleware,
   };
-  const client = new LanguageClient(CLIENT_ID, 'Lambda Lens', serverOptions, clientOptions);
-  await client.start();
-  return client;
+  return new LanguageClient(CLIENT_ID, 'Lambda Lens', serverOptions, clientOptions);
 }

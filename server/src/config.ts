@@ -7,7 +7,30 @@ export const PARSE_LIMITS = {
   maxFileBytes: 4_000_000,
   /** Total nodes reachable through aliases before the document is refused as an alias bomb. */
   maxAliasExpansion: 100_000,
+  /** Nesting (see `nestingBound`) beyond which a document is refused before parsing: the parsers recurse per level. */
+  maxDepth: 200,
+} as const;
+
+/** IAM and ARN wildcard matching: longer globs or values are not compared (the answer is "unknown"). */
+export const WILDCARD_LIMITS = {
+  maxLength: 4_096,
 } as const;
 
 /** Debounce between a document change and its validation, in milliseconds (LSP). */
 export const VALIDATION_DEBOUNCE_MS = 100;
+
+/**
+ * Bounds of one package measurement. A deployable package is at most 250 MB unzipped, so anything
+ * far past that is reported as too large instead of walked and compressed to the end; the time
+ * budget stops a measurement that a slow or hostile file system would otherwise keep running.
+ */
+export const MEASURE_LIMITS = {
+  /** Files of one function's package (code plus layers) walked before it is called too large. */
+  maxFiles: 200_000,
+  /** Unzipped bytes walked before the package is called too large (eight times Lambda's quota). */
+  maxBytes: 2 * 1024 * 1024 * 1024,
+  /** Milliseconds one function's measurement may take before it gives up. */
+  timeBudgetMs: 60_000,
+  /** Skipped entries (unreadable files, links not followed) listed by name; the rest are counted. */
+  maxListedSkipped: 20,
+} as const;

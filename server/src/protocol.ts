@@ -6,17 +6,18 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DeployedStack, StackTarget } from './deployed/types';
 import type { EventContext } from './events/context';
-import type { FunctionSize } from './measure/types';
+import type { MeasuredSize } from './measure/types';
 
 /**
- * Server -> client: the folders whose files the measured packages consist of (code folders, layers,
- * sam build output). The client watches them and answers with `CodeFilesChanged`. Sent whenever the
- * set changes; each notification replaces the previous set.
+ * Server -> client: the folders and files the measured packages of open templates consist of (code
+ * folders, .zip archives, layers, the node_modules a bundle reads, sam build output). The client
+ * watches them (a folder with everything below it) and answers with `CodeFilesChanged`. Sent whenever
+ * the set changes; each notification replaces the previous set, so closed templates stop being watched.
  */
 export namespace WatchCodeFolders {
   export const method = 'lambdaLens/watchCodeFolders';
   export interface Params {
-    /** Absolute file-system paths. */
+    /** Absolute file-system paths of folders or files. */
     readonly folders: string[];
   }
   export const type = new NotificationType<Params>(method);
@@ -123,10 +124,21 @@ export interface DeployedFunctionArgs {
 /** The client command a bundle-size CodeLens runs: shows the breakdown of one function's package. */
 export const SHOW_BUNDLE_SIZE_COMMAND = 'lambdaLens.showBundleSize';
 
-/** Arguments of `SHOW_BUNDLE_SIZE_COMMAND`: plain data, rendered by the client. */
+/** Arguments of `SHOW_BUNDLE_SIZE_COMMAND`: ids only; the client fetches the breakdown with `BundleSizeBreakdown`. */
 export interface BundleSizeArgs {
   readonly functionId: string;
   /** The template the function is in. */
   readonly uri: string;
-  readonly size: FunctionSize & { readonly status: 'measured' };
+}
+
+/**
+ * Client -> server: the full measurement of one function (largest folders and files, heaviest
+ * modules, layers, what was not counted), for the breakdown a bundle-size CodeLens opens. Null when
+ * the template is not open or the function is not measured (any more).
+ */
+export namespace BundleSizeBreakdown {
+  export const method = 'lambdaLens/bundleSizeBreakdown';
+  export type Params = BundleSizeArgs;
+  export type Result = MeasuredSize | null;
+  export const type = new RequestType<Params, Result, void>(method);
 }

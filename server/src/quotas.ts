@@ -6,6 +6,10 @@
  */
 
 export const LAMBDA_QUOTAS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+/** "Configure Lambda function timeout": 900 s, and 5,400 s on Lambda Managed Instances for some invocations. */
+export const LAMBDA_TIMEOUT_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html';
+/** Lambda Managed Instances best practices: "The minimum supported function size is 2 GB and 1 vCPU". */
+export const MANAGED_INSTANCES_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html';
 export const CLOUDFORMATION_QUOTAS_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html';
 
 export const QUOTAS = {
@@ -13,10 +17,19 @@ export const QUOTAS = {
   memoryMb: { min: 128, max: 10_240 },
   /** Memory is set in whole steps of this many MB. */
   memoryStepMb: 1,
-  /** Memory bounds for Lambda Managed Instances functions (a CapacityProviderConfig), MB. */
-  managedInstancesMemoryMb: { min: 128, max: 32_768 },
+  /**
+   * Memory of Lambda Managed Instances functions (a CapacityProviderConfig), MB: at least 2 GB
+   * (MANAGED_INSTANCES_URL), at most 32 GB (the MemorySize range of the CreateFunction API).
+   */
+  managedInstancesMemoryMb: { min: 2_048, max: 32_768 },
   /** Function timeout, seconds. */
   timeoutSeconds: { min: 1, max: 900 },
+  /**
+   * Timeout of a Lambda Managed Instances function invoked only asynchronously or by event source
+   * mappings other than Amazon MQ and DocumentDB, seconds (90 minutes; LAMBDA_TIMEOUT_URL).
+   * Synchronous invocations keep timeoutSeconds.
+   */
+  managedInstancesTimeoutSeconds: { min: 1, max: 5_400 },
   /** Default Timeout when a function does not set one, seconds. */
   defaultTimeoutSeconds: 3,
   /** Default MemorySize when a function does not set one, MB. */
@@ -141,6 +154,11 @@ export const EVENT_QUOTAS = {
   sqsVisibilityTimeoutFactor: 6,
   /** SQS BatchSize bounds (standard queues). */
   sqsBatchSize: { min: 1, max: 10_000 },
+  /**
+   * ScalingConfig.MaximumConcurrency of an SQS event source mapping: concurrent invocations it may
+   * drive. Source: https://docs.aws.amazon.com/lambda/latest/api/API_ScalingConfig.html.
+   */
+  sqsMaximumConcurrency: { min: 2, max: 1_000 },
   /** Default SQS BatchSize, and the most a FIFO queue or a mapping without a batching window may take. */
   sqsUnbatchedMax: 10,
   /** The shortest MaximumBatchingWindowInSeconds that allows a BatchSize above sqsUnbatchedMax, seconds. */
@@ -176,4 +194,40 @@ export const EDGE_QUOTAS = {
   originMaxTimeoutSeconds: 30,
   /** Largest /tmp an edge function may have, MB. */
   maxEphemeralStorageMb: 512,
+} as const;
+
+/**
+ * Runtimes Lambda SnapStart supports: these families from these versions on (runtimes.ts reads the
+ * versions). Source: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html ("Supported features
+ * and limitations": Java 11 and later, Python 3.12 and later, .NET 8 and later).
+ */
+export const SNAPSTART_RUNTIMES = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html',
+  minimumVersions: { java: [11], python: [3, 12], dotnet: [8] },
+} as const;
+
+/**
+ * Durable functions (DurableConfig). Source: https://docs.aws.amazon.com/lambda/latest/api/API_DurableConfig.html.
+ */
+export const DURABLE_QUOTAS = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/api/API_DurableConfig.html',
+  /** ExecutionTimeout: how long one durable execution may run in total, seconds (up to 366 days). */
+  executionTimeoutSeconds: { min: 1, max: 31_622_400 },
+  /** RetentionPeriodInDays: how long the execution history is kept after it ends. */
+  retentionPeriodDays: { min: 1, max: 90 },
+} as const;
+
+/**
+ * Lambda advanced logging controls (LoggingConfig): log levels apply to JSON logs only.
+ * Source: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+ * and https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html.
+ */
+export const LOGGING_CONFIG = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html',
+  /** LogFormat when LoggingConfig does not set one. */
+  defaultLogFormat: 'Text',
+  /** The only LogFormat that takes log levels. */
+  levelsNeed: 'JSON',
+  applicationLogLevels: ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'],
+  systemLogLevels: ['DEBUG', 'INFO', 'WARN'],
 } as const;

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
 import { answerEventContext } from './features/eventContext';
 import { DeployedView } from './features/deployedView';
-import { CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders } from './protocol';
+import { BundleSizeBreakdown, CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -27,11 +27,13 @@ const analyses = new Analyses((rule, error) => connection.console.error(`rule ${
 let pullConfiguration = false;
 let workspaceFolders: string[] = [];
 let codeLensRefresh = false;
+let workspaceFolderEvents = false;
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
-  workspaceFolders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+  setWorkspaceFolders(params.workspaceFolders);
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) applySettings(init.settings);
   return {
@@ -41,10 +43,17 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'lambda-lens' },
   };
 });
+
+/** The workspace folders on disk: where event contexts are looked up and package code may lie. */
+function setWorkspaceFolders(folders: readonly { uri: string }[] | null | undefined): void {
+  workspaceFolders = (folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+  sizes.setWorkspaceFolders(workspaceFolders);
+}
 
 const measurements = new PackageSizeService();
 const sizes = new PackageSizes(
@@ -96,6 +105,9 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 
 connection.onInitialized(() => {
   if (pullConfiguration) void refreshSettings();
+  if (workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders(() => void connection.workspace.getWorkspaceFolders().then(setWorkspaceFolders));
+  }
 });
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { lambdaLens?: unknown } | undefined)?.lambdaLens;
@@ -110,7 +122,7 @@ connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const model = analyses.model(doc);
-  return deployed.hover(doc.uri, model, params.position, hover(model, params.position));
+  return deployed.hover(doc.uri, model, params.position, hover(model, params.position, docOptions.bundleSizeEnabled ? (id) => sizes.get(doc.uri, id) : undefined));
 });
 
 connection.onCodeLens((params) => {
@@ -123,6 +135,7 @@ documents.onDidOpen((e) => void deployed.track(e.document.uri, analyses.model(e.
 documents.onDidSave((e) => void deployed.track(e.document.uri, analyses.model(e.document)));
 connection.onNotification(DeployedStacks.type, (p) => deployed.applyStacks(p));
 connection.onNotification(DeployedRefresh.type, trackDeployed);
+connection.onRequest(BundleSizeBreakdown.type, (params) => sizes.measured(params.uri, params.functionId));
 connection.onNotification(CodeFilesChanged.type, (params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
 });

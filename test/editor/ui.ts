@@ -12,6 +12,7 @@ import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } 
 import { suiteEnvironment } from './environment';
 import { THUMBNAIL_FUNCTION } from './suite/fixtures';
 import { openAt, openWorkbench, runCommand } from './workbench';
+import { esbuildProject, write } from '../server/measure/projects';
 
 const SHOTS = join(ROOT, 'docs', 'images');
 const t0 = Date.now();
@@ -26,10 +27,32 @@ function locate(workspace: string, file: string, text: string, offset = 0): [num
   return [line + 1, (lines[line] ?? '').indexOf(text) + offset + 1];
 }
 
+/** A TypeScript function built with esbuild, beside the examples; the repository's esbuild stands in for the project's. */
+function bundledExample(dir: string): void {
+  esbuildProject(join(dir, 'fn'));
+  write(dir, 'template.yaml', [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Bundled:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      CodeUri: fn/',
+    '      Handler: app.handler',
+    '      Runtime: nodejs22.x',
+    '    Metadata:',
+    '      BuildMethod: esbuild',
+    '      BuildProperties:',
+    '        EntryPoints: [src/app.ts]',
+    "        External: ['@aws-sdk/*']",
+    '',
+  ].join('\n'));
+}
+
 async function main(): Promise<number> {
   const vsix = process.argv[2] ?? defaultVsix();
   const runDir = newRunDir('ui');
   const workspace = copyExamples(runDir);
+  bundledExample(join(workspace, 'bundled'));
   const env = await suiteEnvironment(runDir);
   const settings = { ...env.settings, 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 200, 'workbench.hover.delay': 200 };
   const server = await startCodeServer({ workspace, runDir, vsix, settings, env: env.variables });
@@ -46,6 +69,10 @@ async function main(): Promise<number> {
     await openAt(page, broken, ...locate(workspace, broken, 'MemorySize: 16384', 'MemorySize: '.length));
     await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Problems: Focus on Problems View');
+    // First thing after opening: the bundle-size lens above the function shows, though the editor lost focus at once.
+    const firstLens = page.locator('.codelens-decoration', { hasText: /^code folder · .* zipped/ }).locator('visible=true').first();
+    await firstLens.waitFor({ timeout: 20_000 });
+    log('first lens on the template just opened:', (await firstLens.innerText()).trim());
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'limits/memory-size' }).first();
     await problem.waitFor({ timeout: 30_000 });
     const problemText = (await problem.innerText()).replace(/\s+/g, ' ');
@@ -117,6 +144,19 @@ async function main(): Promise<number> {
     await deployedResult.waitFor({ timeout: 30_000 });
     log('the Invoke lens ran the deployed function:', (await deployedResult.innerText()).replace(/\s+/g, ' ').slice(0, 120));
     await page.screenshot({ path: join(SHOTS, 'deployed-invoke.png') });
+
+    // An esbuild function: the lens names its basis, and its breakdown names the heaviest modules.
+    await openAt(page, 'bundled/template.yaml', ...locate(workspace, 'bundled/template.yaml', 'Bundled:', 0));
+    const bundleLens = page.locator('.codelens-decoration a', { hasText: /^esbuild bundle · .* zipped/ }).first();
+    await bundleLens.waitFor({ timeout: 30_000 });
+    log('esbuild CodeLens:', (await bundleLens.innerText()).trim());
+    await bundleLens.click();
+    const heaviest = page.locator('.quick-input-list .monaco-list-row', { hasText: 'prod-lib' }).filter({ hasText: 'imported by src/app.ts' }).first();
+    await heaviest.waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list', { hasText: 'Heaviest modules in the bundle' }).waitFor({ timeout: 5_000 });
+    log('breakdown row:', (await heaviest.innerText()).replace(/\s+/g, ' '));
+    await page.screenshot({ path: join(SHOTS, 'bundle-breakdown.png') });
+    await page.keyboard.press('Escape');
 
     // F1: a Lambda Lens command from the palette; its quick pick lists the configured region.
     await runCommand(page, 'Lambda Lens: Select Regions');

@@ -70,6 +70,21 @@ describe('npm run package', function () {
     assert.deepEqual(unexpected, []);
   });
 
+  it('carries no esbuild: package sizes are bundled with the esbuild of the user\'s project', async () => {
+    const zip = await yauzl.openPromise(vsix, { lazyEntries: true });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (entry.fileName !== 'extension/dist/server.js') continue;
+        const chunks: Buffer[] = [];
+        for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+        // esbuild's JS API names this variable when it locates its binary; a bundled copy would contain it.
+        assert.ok(!Buffer.concat(chunks).includes('ESBUILD_BINARY_PATH'), 'dist/server.js contains an esbuild API');
+      }
+    } finally {
+      zip.close();
+    }
+  });
+
   it('ships every file the manifest points at', () => {
     const wanted = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((g) => g.path), 'dist/server.js', 'dist/measureWorker.js'];
     for (const file of wanted) {

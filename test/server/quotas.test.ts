@@ -21,7 +21,7 @@ const NOT_QUOTAS: readonly AllowedNumber[] = [
   { file: 'server/src/rules/events/scheduleSyntax.ts', number: '1', near: 'whole number of at least 1', why: 'schedule expression grammar: a rate is a positive whole number' },
   { file: 'server/src/rules/events/scheduleSyntax.ts', number: '1', near: 'a rate of 1 takes the singular', why: 'schedule expression grammar: rate(1 hour) but rate(2 hours)' },
   { file: 'server/src/rules/events/scheduleSyntax.ts', number: '6', near: 'exactly 6 fields', why: 'cron expression grammar: six fields, listed in the same message' },
-  { file: 'server/src/features/hoverTable.ts', number: '1', near: 'singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?; Scheduler', why: 'schedule expression grammar: rate(1 hour) but rate(2 hours)' },
+  { file: 'server/src/features/hoverTable.ts', number: '1', near: 'a singular unit for 1 and plural otherwise; Scheduler takes either', why: 'schedule expression grammar: rate(1 hour) but rate(2 hours) on EventBridge rules' },
   { file: 'server/src/features/hoverTable.ts', number: '1', near: 'singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?.', why: 'schedule expression grammar: rate(1 hour) but rate(2 hours)' },
 ];
 

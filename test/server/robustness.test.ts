@@ -26,6 +26,10 @@ const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: 
     rules: ['runtime/zip-needs-handler'],
     why: 'its AWS::Lambda::Function is a stub without Code, Handler or Runtime ("Intentionally not complete"); CloudFormation would refuse it',
   },
+  'function_with_capacity_provider_full.yaml': {
+    rules: ['limits/memory-size'],
+    why: 'a translation test that gives a Lambda Managed Instances function MemorySize 512, below the 2 GB those functions need; it translates, but Lambda refuses the function',
+  },
 };
 
 /**

@@ -1,28 +1,34 @@
 /**
- * The bundle-size client side: the breakdown a CodeLens click opens (largest folders and files,
- * layers, each with "Reveal in Explorer"), and the file watchers on the code folders the server
- * measures, whose changes are forwarded so lenses refresh by themselves.
+ * The bundle-size client side: the breakdown a CodeLens click opens (fetched from the server: heaviest
+ * modules, largest folders and files, layers, each with "Reveal in Explorer"), the file watchers on
+ * the code the server measures, whose changes are forwarded so lenses refresh by themselves, and the
+ * keeper that makes VS Code fetch the lenses of visible templates.
  */
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CodeFilesChanged, WatchCodeFolders } from '../../../server/src/protocol';
-import { BUNDLE_SIZE_COMMANDS } from './commands';
+import { BundleSizeBreakdown, CodeFilesChanged, WatchCodeFolders } from '../../../server/src/protocol';
+import { bundleSizeCommands } from './commands';
+import type { LensKeeper } from './lensKeeper';
 
 /** Changes are batched for this long: an `npm install` changes thousands of files at once. */
 const FORWARD_DELAY_MS = 300;
 
 export interface BundleSizeDeps {
+  /** The language client, registered with before it starts so no early notification is missed. */
   readonly client: LanguageClient;
+  readonly lenses: LensKeeper;
 }
 
 export function registerBundleSize(context: vscode.ExtensionContext, deps: BundleSizeDeps): void {
   context.subscriptions.push(
-    ...Object.entries(BUNDLE_SIZE_COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    ...Object.entries(bundleSizeCommands((args) => deps.client.sendRequest(BundleSizeBreakdown.type, args))).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     forwardCodeChanges(deps.client),
+    deps.lenses,
   );
 }
 
-/** Watches the folders the server names and reports changed paths back to it, batched. */
+/** Watches the folders and files the server names and reports changed paths back to it, batched. */
 function forwardCodeChanges(client: LanguageClient): vscode.Disposable {
   let watchers: vscode.Disposable[] = [];
   const pending = new Set<string>();
@@ -38,8 +44,10 @@ function forwardCodeChanges(client: LanguageClient): vscode.Disposable {
   };
   const listener = client.onNotification(WatchCodeFolders.type, (params) => {
     for (const w of watchers) w.dispose();
-    watchers = params.folders.map((folder) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'));
+    // Each path is watched itself (a .zip, or a folder being replaced) and, for a folder, below it.
+    const patterns = params.folders.flatMap((p) => [new vscode.RelativePattern(vscode.Uri.file(dirname(p)), escapeGlob(basename(p))), new vscode.RelativePattern(vscode.Uri.file(p), '**/*')]);
+    watchers = patterns.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       watcher.onDidCreate(changed);
       watcher.onDidChange(changed);
       watcher.onDidDelete(changed);
@@ -51,4 +59,9 @@ function forwardCodeChanges(client: LanguageClient): vscode.Disposable {
     clearTimeout(timer);
     for (const w of watchers) w.dispose();
   });
+}
+
+/** A file name as a glob matching only itself. */
+function escapeGlob(name: string): string {
+  return name.replace(/[[\]{}*?!]/g, (c) => `[${c}]`);
 }

@@ -15,6 +15,9 @@ import { DeployedLoader } from './loader';
 /** What the deployed view needs from activate(). */
 export interface DeployedDeps {
   aws: AwsContext;
+  /** The language client, before it starts: the server's first targets must reach the handler. */
+  client: LanguageClient;
+  /** The same client once started, for sending. */
   server: Promise<LanguageClient>;
   explorer: Explorer;
 }
@@ -23,9 +26,9 @@ export interface DeployedDeps {
 const DEFAULT_INTERVAL_MINUTES = 5;
 
 /** Wires the deployed view; everything it creates is disposed with the extension. */
-export function registerDeployed(context: vscode.ExtensionContext, { aws, server, explorer }: DeployedDeps): DeployedLoader {
+export function registerDeployed(context: vscode.ExtensionContext, { aws, client, server, explorer }: DeployedDeps): DeployedLoader {
   const loader = new DeployedLoader(aws, (p) => void server.then((c) => c.sendNotification(DeployedStacks.type, p)));
-  void server.then((c) => context.subscriptions.push(c.onNotification(DeployedTargets.type, (p) => void loader.setTargets(p))));
+  context.subscriptions.push(client.onNotification(DeployedTargets.type, (p) => void loader.setTargets(p)));
   const syncContext = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     void vscode.commands.executeCommand('setContext', 'lambdaLens.deployedTemplate', uri !== undefined && loader.functions().some((f) => f.uri === uri));

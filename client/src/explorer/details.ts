@@ -5,7 +5,7 @@ import { arnResourceName, layerVersionLabel } from '../../../server/src/arn';
 import { QUOTAS } from '../../../server/src/quotas';
 import { getAccountSummary, getFunctionUrl, listAliases, listEventSourceMappings, listVersions, type FunctionDetails, type FunctionSummary } from '../../../server/src/aws/lambdaApi';
 import { formatCount } from './filter';
-import { formatBytes } from './present';
+import { formatBytes } from '../../../server/src/bytes';
 import type { DetailGroup, DetailNode } from './nodes';
 
 const row = (parent: string, label: string, description: string, tooltip?: string): DetailNode => ({

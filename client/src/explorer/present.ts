@@ -3,6 +3,7 @@
  * command, as plain data. The tree provider turns it into a TreeItem; tests read it directly.
  */
 import { layerVersionLabel } from '../../../server/src/arn';
+import { formatBytes } from '../../../server/src/bytes';
 import { QUOTAS } from '../../../server/src/quotas';
 import { runtimeFamily, runtimeInfo, runtimePhase } from '../../../server/src/runtimes';
 import type { FunctionDetails, FunctionSummary } from '../../../server/src/aws/lambdaApi';
@@ -68,16 +69,6 @@ export function deprecation(runtime: string | undefined, today: Date): string | 
           ? ` Updates will be blocked from ${info.updateBlock}.`
           : '';
   return `Runtime ${runtime} is deprecated since ${info.deprecated}.${blocked}${move}`;
-}
-
-const MB = 1024 * 1024;
-
-/** `12.3 MB`, `512 KB`, `75.0 GB` (binary units, as AWS quotes its limits). */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * MB) return `${(n / (1024 * MB)).toFixed(1)} GB`;
-  if (n >= MB) return `${(n / MB).toFixed(1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} B`;
 }
 
 const md = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');

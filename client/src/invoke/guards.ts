@@ -3,6 +3,7 @@
  * column of a mistake), it fits the invocation type's size limit, and functions whose name matches
  * `lambdaLens.invoke.confirmPattern` are confirmed first.
  */
+import { formatBytes } from '../../../server/src/bytes';
 import { QUOTAS } from '../../../server/src/quotas';
 
 /** The invocation types of the Invoke API. */
@@ -68,13 +69,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
   const before = text.slice(0, Math.min(offset, text.length));
   const lines = before.split('\n');
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-}
-
-/** Human size: 1 MB, 6 MB, 512 KB, 900 B (binary units, as Lambda's quotas are). */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(2)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
 }
 
 /** Default for `lambdaLens.invoke.confirmPattern`. */

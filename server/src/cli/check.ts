@@ -1,13 +1,15 @@
 /** `lambda-lens check [paths...]`: validates templates for CI, with text, JSON or SARIF output. */
 import { resolve } from 'node:path';
 import type { Template } from '../template/model';
+import { isRefusal } from '../template/parse';
 import { validate } from '../rules/engine';
 import { RULES } from '../rules/index';
 import type { RuleLevel, ValidationOptions } from '../rules/types';
 import { QUOTAS } from '../quotas';
 import { PackageSizeService } from '../measure/service';
+import type { Boundary } from '../measure/service';
 import { measureTemplate } from '../measure/template';
-import { findCandidates, loadTemplates } from './files';
+import { codeBoundary, findCandidates, loadTemplates } from './files';
 import { displayPath, formatSarif, formatText, toJsonFindings } from './formats';
 import type { FileResult } from './formats';
 import { EXIT, parseArgs, UsageError } from './io';
@@ -59,13 +61,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const service = new PackageSizeService();
   try {
     for await (const { path, template } of loadTemplates(io, 'check', files, state)) {
-      const tooLarge = template.problems.some((p) => p.kind === 'too-large');
-      if (!template.isTemplate && !tooLarge) {
+      if (!template.isTemplate && !template.problems.some(isRefusal)) {
         if (explicit.has(path)) io.stderr(`lambda-lens check: ${displayPath(io.cwd, path)} is not a CloudFormation or SAM template; skipped.\n`);
         continue;
       }
       templates++;
-      const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options)) };
+      const options: ValidationOptions = { ...parsed.options, templatePath: path, ...(await packageSizes(service, path, template, parsed.options, codeBoundary(io.cwd, parsed.paths, path))) };
       const diagnostics = validate(template, options, (rule, error) => {
         io.stderr(`lambda-lens check: rule ${rule} failed on ${displayPath(io.cwd, path)}: ${(error as Error).message}\n`);
       });
@@ -84,9 +85,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Measures local packages for limits/package-size, unless that rule is turned off. */
-async function packageSizes(service: PackageSizeService, path: string, template: Template, options: ValidationOptions): Promise<Pick<ValidationOptions, 'packageSizes'>> {
+async function packageSizes(service: PackageSizeService, path: string, template: Template, options: ValidationOptions, boundary: Boundary): Promise<Pick<ValidationOptions, 'packageSizes'>> {
   if (options.ruleLevels['limits/package-size'] === 'off' || !template.isTemplate) return {};
-  const byId = new Map((await measureTemplate(service, path, template)).map((s) => [s.id, s]));
+  const byId = new Map((await measureTemplate(service, path, template, boundary)).map((s) => [s.id, s]));
   return { packageSizes: { get: (id) => byId.get(id) } };
 }
 

@@ -3,7 +3,9 @@
  * for *.yaml, *.yml, *.json and *.template, skipping dependency and build output folders.
  */
 import { promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { inside } from '../measure/scan';
+import type { Boundary } from '../measure/service';
 import { buildTemplate } from '../template/model';
 import type { Template } from '../template/model';
 import { displayPath } from './formats';
@@ -90,4 +92,15 @@ export async function* loadTemplates(io: CliIo, command: string, files: readonly
     }
     yield { path, template: buildTemplate(text) };
   }
+}
+
+/**
+ * The folder a template's code must lie in for `size` and `check`: the current folder when the
+ * template is inside it, otherwise the checked path (a folder given on the command line, or a named
+ * template's own folder). Code outside it is refused rather than walked, so `CodeUri: /` cannot walk the disk.
+ */
+export function codeBoundary(cwd: string, checked: readonly string[], templatePath: string): Boundary {
+  if (inside(cwd, templatePath)) return { path: cwd, name: 'the current folder' };
+  const roots = checked.map((p) => resolve(cwd, p)).filter((p) => inside(p, templatePath) && p !== templatePath).sort((a, b) => b.length - a.length);
+  return roots[0] ? { path: roots[0], name: 'the checked folder' } : { path: dirname(templatePath), name: "the template's folder" };
 }

@@ -1,8 +1,9 @@
 /**
- * Fills sample-event parameters from a template: the function's SAM `Events` (and the event source
- * mappings that point at a plain AWS::Lambda::Function) name the bucket, queue, stream, API route,
- * schedule or user pool the function really receives events from, so a generated event carries the
- * user's own names instead of `my-queue`. Anything unknown stays the catalogue's example value.
+ * Fills sample-event parameters from a template: the function's triggers (SAM `Events`, event source
+ * mappings, EventBridge rules, Scheduler schedules, S3 notifications, log subscriptions, API
+ * integrations) name the bucket, queue, stream, API route, schedule or user pool the function really
+ * receives events from, so a generated event carries the user's own names instead of `my-queue`.
+ * Anything unknown stays the catalogue's example value.
  */
 import { arnResourceName } from '../arn';
 import { get } from '../template/ast';
@@ -10,8 +11,9 @@ import type { Node } from '../template/ast';
 import { functionById, functionsOf } from '../template/functions';
 import type { FunctionView } from '../template/functions';
 import type { Template } from '../template/model';
-import { refGraph } from '../template/refs';
-import { refTarget, resolveOne } from '../template/resolve';
+import { eventSourcesOf } from '../template/eventSources';
+import type { EventSource } from '../template/eventSources';
+import { refTarget, resolveOne, subString } from '../template/resolve';
 import type { ParamValue } from './catalogue';
 
 /** An event type the function is wired to, and the template event that says so. */
@@ -61,23 +63,17 @@ export function findFunction(t: Template, deployedName: string): FunctionView | 
   );
 }
 
-/** Parameter values and suggested events for function `functionId` of `t`. */
+/**
+ * Parameter values and suggested events for function `functionId` of `t`: one per trigger of the
+ * template's trigger model (`eventSourcesOf`), so a plain AWS::Events::Rule, a Scheduler schedule or
+ * an S3 bucket notification fills its event as a SAM event does.
+ */
 export function eventContext(t: Template, functionId: string, opts: ContextOptions): EventContext {
   const ctx = new Builder(t, opts);
   const fn = functionById(t, functionId);
   if (!fn) return ctx.result();
-  const events = get(fn.props, 'Events');
-  if (events?.kind === 'map') {
-    for (const e of events.pairs) {
-      const props = get(e.value, 'Properties');
-      ctx.samEvent(e.key, ctx.text(get(e.value, 'Type')) ?? '', props);
-    }
-  }
+  for (const s of eventSourcesOf(t, functionId)) ctx.source(s);
   if (get(fn.props, 'FunctionUrlConfig')) ctx.suggest('lambda-function-url', 'FunctionUrlConfig');
-  for (const edge of refGraph(t).to(functionId)) {
-    const r = t.resources.get(edge.from);
-    if (r?.type === 'AWS::Lambda::EventSourceMapping') ctx.sourceArn(r.id, get(r.properties, 'EventSourceArn'));
-  }
   return ctx.result();
 }
 
@@ -105,26 +101,17 @@ class Builder {
     if (value !== undefined && value !== '' && !(name in this.values)) this.values[name] = value;
   }
 
-  text(node: Node | undefined): string | undefined {
+  /** A known value; `!Sub 'photos-${Stage}-${AWS::Region}'` with the profile's Region and account filled in. */
+  private text(node: Node | undefined): string | undefined {
     const c = resolveOne(this.t, node);
     if (c !== undefined) return String(c.value);
-    return node?.kind === 'intrinsic' && node.fn === 'Fn::Sub' ? this.sub(node.arg) : undefined;
+    return subString(this.t, node, (name) => this.pseudo(name))?.value;
   }
 
-  /** `!Sub 'photos-${Stage}'` with parameter defaults and the profile's Region and account filled in. */
-  private sub(arg: Node): string | undefined {
-    const text = arg.kind === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
-    if (text === undefined) return undefined;
-    let unknown = false;
-    const out = text.replace(/\$\{([^}!]+)\}/g, (_m, name: string) => {
-      if (name === 'AWS::Region') return String(this.values.region);
-      if (name === 'AWS::AccountId') return String(this.values.account);
-      const p = this.t.parameters.get(name);
-      const v = p ? resolveOne(this.t, p.default)?.value : undefined;
-      if (v === undefined) unknown = true;
-      return String(v);
-    });
-    return unknown ? undefined : out;
+  private pseudo(name: string): string | undefined {
+    if (name === 'AWS::Region') return String(this.values.region);
+    if (name === 'AWS::AccountId') return String(this.values.account);
+    return undefined;
   }
 
   private list(node: Node | undefined): string[] {
@@ -133,69 +120,75 @@ class Builder {
     return one === undefined ? [] : [one];
   }
 
-  /** The name of a referenced resource: its name property, or the logical id when CloudFormation names it. */
-  private nameOf(node: Node | undefined, nameProp: string, lower = false): string | undefined {
-    const target = refTarget(node);
-    if (target) {
-      const r = this.t.resources.get(target.id);
-      if (!r) return undefined;
-      const explicit = this.text(get(r.properties, nameProp));
-      return explicit ?? (lower ? target.id.toLowerCase() : target.id);
+  /** The name of a trigger's source: its name property, the logical id when CloudFormation names it, or a literal name or ARN. */
+  private sourceName(s: EventSource, nameProp: string, lower = false): string | undefined {
+    if (s.target) {
+      const explicit = this.text(get(this.t.resources.get(s.target.id)?.properties, nameProp));
+      return explicit ?? (lower ? s.target.id.toLowerCase() : s.target.id);
     }
-    const literal = this.text(node);
+    const literal = s.targetArn ?? this.text(s.targetNode);
     return literal === undefined ? undefined : arnResourceName(literal) ?? literal;
   }
 
-  samEvent(name: string, type: string, props: Node | undefined): void {
-    switch (type) {
+  /** One trigger. Settings come from the SAM event's Properties, or from the resource that declares the trigger. */
+  source(s: EventSource): void {
+    const name = s.eventName ?? s.declaredIn;
+    const own = s.origin === 'sam' ? s.props : this.t.resources.get(s.declaredIn)?.properties;
+    switch (s.kind) {
       case 'S3':
-        return this.s3(name, props);
+        return this.s3(name, s);
       case 'SQS':
-        return this.sqs(name, get(props, 'Queue'));
+        return this.sqs(name, s);
       case 'SNS':
-        this.set('topicName', this.nameOf(get(props, 'Topic'), 'TopicName'));
+        this.set('topicName', this.sourceName(s, 'TopicName'));
         return this.suggest('sns-notification', name);
       case 'Kinesis':
-        this.set('streamName', this.nameOf(get(props, 'Stream'), 'Name'));
+        this.set('streamName', this.sourceName(s, 'Name'));
         return this.suggest('kinesis-get-records', name);
       case 'DynamoDB':
-        this.set('tableName', this.nameOf(get(props, 'Stream'), 'TableName'));
+        this.set('tableName', this.sourceName(s, 'TableName'));
         for (const k of ['insert', 'modify', 'remove']) this.suggest(`dynamodb-stream-${k}`, name);
         return;
       case 'Api':
-        return this.api(name, props, 'apigateway-aws-proxy');
+        return this.api(name, s, 'apigateway-aws-proxy');
       case 'HttpApi':
-        return this.api(name, props, 'apigateway-http-api-proxy');
+        return this.api(name, s, 'apigateway-http-api-proxy');
       case 'Schedule':
+        this.set('ruleName', this.text(get(own, 'Name')) ?? (s.origin === 'sam' ? undefined : s.declaredIn));
+        return this.suggest('eventbridge-scheduled-event', name);
       case 'CloudWatchEvent':
-      case 'EventBridgeRule':
-        return this.rule(name, type, props);
+      case 'EventBridgeRule': {
+        const pattern = get(own, s.origin === 'sam' ? 'Pattern' : 'EventPattern');
+        this.set('source', this.list(get(pattern, 'source'))[0]);
+        this.set('detailType', this.list(get(pattern, 'detail-type'))[0]);
+        return this.suggest('eventbridge-custom-event', name);
+      }
       case 'ScheduleV2':
-        this.set('scheduleName', this.text(get(props, 'Name')));
-        this.set('scheduleGroup', this.text(get(props, 'GroupName')));
+        this.set('scheduleName', this.text(get(own, 'Name')) ?? (s.origin === 'sam' ? undefined : s.declaredIn));
+        this.set('scheduleGroup', this.text(get(own, 'GroupName')));
         return this.suggest('eventbridge-scheduler', name);
       case 'CloudWatchLogs':
-        this.set('logGroup', this.nameOf(get(props, 'LogGroupName'), 'LogGroupName'));
+        this.set('logGroup', this.sourceName(s, 'LogGroupName'));
         return this.suggest('cloudwatch-logs-subscription', name);
       case 'Cognito':
-        return this.cognito(name, props);
+        return this.cognito(name, own);
       case 'MSK':
-        this.set('topic', this.list(get(props, 'Topics'))[0]);
-        this.set('clusterName', this.nameOf(get(props, 'Stream'), 'ClusterName'));
+        this.set('topic', this.list(get(own, 'Topics'))[0]);
+        this.set('clusterName', this.sourceName(s, 'ClusterName'));
         return this.suggest('msk-record', name);
       case 'SelfManagedKafka':
-        this.set('topic', this.list(get(props, 'Topics'))[0]);
-        this.set('bootstrapServers', this.list(get(props, 'KafkaBootstrapServers')).join(','));
+        this.set('topic', this.list(get(own, 'Topics'))[0]);
+        this.set('bootstrapServers', this.list(get(own, 'KafkaBootstrapServers')).join(','));
         return this.suggest('self-managed-kafka-record', name);
       case 'MQ':
-        return this.mq(name, props);
+        return this.mq(name, s, own);
       case 'DocumentDB':
-        this.set('cluster', this.nameOf(get(props, 'Cluster'), 'DBClusterIdentifier', true));
-        this.set('database', this.text(get(props, 'DatabaseName')));
-        this.set('collection', this.text(get(props, 'CollectionName')));
+        this.set('cluster', this.sourceName(s, 'DBClusterIdentifier', true));
+        this.set('database', this.text(get(own, 'DatabaseName')));
+        this.set('collection', this.text(get(own, 'CollectionName')));
         return this.suggest('documentdb-change-stream', name);
       case 'IoTRule': {
-        const topic = /\bFROM\s+'([^']+)'/i.exec(this.text(get(props, 'Sql')) ?? '')?.[1];
+        const topic = /\bFROM\s+'([^']+)'/i.exec(this.text(get(own, 'Sql')) ?? '')?.[1];
         this.set('topic', topic?.replace(/[#+]/g, 'device-1'));
         return this.suggest('iot-rule', name);
       }
@@ -204,21 +197,14 @@ class Builder {
     }
   }
 
-  private s3(name: string, props: Node | undefined): void {
-    this.set('bucket', this.nameOf(get(props, 'Bucket'), 'BucketName', true));
-    const rules = get(get(get(props, 'Filter'), 'S3Key'), 'Rules');
-    let prefix = '';
-    let suffix = '';
-    if (rules?.kind === 'seq') {
-      for (const r of rules.items) {
-        const which = this.text(get(r, 'Name'))?.toLowerCase();
-        const value = this.text(get(r, 'Value')) ?? '';
-        if (which === 'prefix') prefix = value;
-        if (which === 'suffix') suffix = value;
-      }
-    }
+  private s3(name: string, s: EventSource): void {
+    this.set('bucket', this.sourceName(s, 'BucketName', true));
+    const prefix = s.s3Filter?.prefix ?? '';
+    const suffix = s.s3Filter?.suffix ?? '';
     if (prefix || suffix) this.set('key', `${prefix}example${suffix || '.json'}`);
-    for (const ev of this.list(get(props, 'Events'))) {
+    // A trigger known only from a permission names no events: an object upload is the usual one.
+    const events = s.s3Events ?? (s.origin === 'permission' ? ['s3:ObjectCreated:*'] : []);
+    for (const ev of events) {
       const m = /^s3:(ObjectCreated|ObjectRemoved):(.+)$/.exec(ev);
       if (!m) continue;
       const created = m[1] === 'ObjectCreated';
@@ -227,20 +213,19 @@ class Builder {
     }
   }
 
-  private sqs(name: string, queue: Node | undefined): void {
-    const target = refTarget(queue);
-    const r = target ? this.t.resources.get(target.id) : undefined;
+  private sqs(name: string, s: EventSource): void {
+    const r = s.target ? this.t.resources.get(s.target.id) : undefined;
     const fifo = r ? resolveOne(this.t, get(r.properties, 'FifoQueue'))?.value : undefined;
-    let queueName = this.nameOf(queue, 'QueueName');
+    let queueName = this.sourceName(s, 'QueueName');
     const isFifo = fifo === true || fifo === 'true' || queueName?.endsWith('.fifo') === true;
     if (isFifo && queueName && !queueName.endsWith('.fifo')) queueName += '.fifo';
     this.set('queueName', queueName);
     this.suggest(isFifo ? 'sqs-receive-message-fifo' : 'sqs-receive-message', name);
   }
 
-  private api(name: string, props: Node | undefined, eventId: string): void {
-    const route = this.text(get(props, 'Path'));
-    const method = this.text(get(props, 'Method'))?.toUpperCase();
+  private api(name: string, s: EventSource, eventId: string): void {
+    const route = s.http?.path;
+    const method = s.http?.method;
     if (method) this.set('method', method === 'ANY' || method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'GET' : method);
     if (route) {
       const param = /\{([^}+]+)\+?\}/.exec(route)?.[1];
@@ -248,24 +233,11 @@ class Builder {
       this.set('path', route.replace(/\{[^}]+\}/g, (p) => (p.endsWith('+}') ? 'a/b' : '42')));
       if (param) this.set('pathParameterName', param);
     }
-    const apiRef = refTarget(get(props, eventId === 'apigateway-aws-proxy' ? 'RestApiId' : 'ApiId'));
-    const api = apiRef ? this.t.resources.get(apiRef.id) : undefined;
+    const api = s.target ? this.t.resources.get(s.target.id) : undefined;
     const stage = api ? this.text(get(api.properties, 'StageName')) : undefined;
     // SAM's implicit REST API is deployed to a stage named Prod; the implicit HTTP API uses $default.
     this.set('stage', stage ?? (eventId === 'apigateway-aws-proxy' ? 'Prod' : undefined));
     this.suggest(eventId, name);
-  }
-
-  private rule(name: string, type: string, props: Node | undefined): void {
-    const ruleName = this.text(get(props, 'Name'));
-    if (type === 'Schedule') {
-      this.set('ruleName', ruleName);
-      return this.suggest('eventbridge-scheduled-event', name);
-    }
-    const pattern = get(props, 'Pattern');
-    this.set('source', this.list(get(pattern, 'source'))[0]);
-    this.set('detailType', this.list(get(pattern, 'detail-type'))[0]);
-    this.suggest('eventbridge-custom-event', name);
   }
 
   private cognito(name: string, props: Node | undefined): void {
@@ -278,29 +250,12 @@ class Builder {
     }
   }
 
-  private mq(name: string, props: Node | undefined): void {
-    const target = refTarget(get(props, 'Broker'));
-    const broker = target ? this.t.resources.get(target.id) : undefined;
-    this.set('brokerName', this.nameOf(get(props, 'Broker'), 'BrokerName'));
+  private mq(name: string, s: EventSource, props: Node | undefined): void {
+    const broker = s.target ? this.t.resources.get(s.target.id) : undefined;
+    this.set('brokerName', this.sourceName(s, 'BrokerName'));
     this.set('queue', this.list(get(props, 'Queues'))[0]);
     const engine = broker ? this.text(get(broker.properties, 'EngineType'))?.toLowerCase() : undefined;
     this.suggest(engine === 'rabbitmq' ? 'mq-rabbitmq' : 'mq-activemq', name);
-  }
-
-  /** An AWS::Lambda::EventSourceMapping: the source's resource type tells the event type. */
-  sourceArn(mappingId: string, arn: Node | undefined): void {
-    const target = refTarget(arn);
-    const r = target ? this.t.resources.get(target.id) : undefined;
-    if (!r) return;
-    if (r.type === 'AWS::SQS::Queue') return this.sqs(mappingId, arn);
-    if (r.type === 'AWS::Kinesis::Stream') {
-      this.set('streamName', this.nameOf(arn, 'Name'));
-      return this.suggest('kinesis-get-records', mappingId);
-    }
-    if (r.type === 'AWS::DynamoDB::Table') {
-      this.set('tableName', this.nameOf(arn, 'TableName'));
-      for (const k of ['insert', 'modify', 'remove']) this.suggest(`dynamodb-stream-${k}`, mappingId);
-    }
   }
 }
 

@@ -1,10 +1,12 @@
 /**
- * Bundle-size code lenses: on each function's logical id line, what its package weighs zipped and
- * unzipped against Lambda's limits, "measuring..." until the first measurement arrives, or why it
- * cannot be measured. Clicking opens the client's breakdown.
+ * Bundle-size code lenses: on each function's logical id line, what was measured (esbuild bundle,
+ * source + production dependencies, sam build output, ...) and what the package weighs zipped and
+ * unzipped against Lambda's limits; "measuring..." until the first measurement arrives, or why it
+ * cannot be measured. A lens carries ids only: clicking it asks the server for the breakdown.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
-import { formatBytes, nearLimit, sizeSummary } from '../measure/format';
+import { formatBytes } from '../bytes';
+import { basisLabel, nearLimit, sizeSummary } from '../measure/format';
 import { locateFunctions } from '../measure/locate';
 import type { FunctionSize } from '../measure/types';
 import { SHOW_BUNDLE_SIZE_COMMAND } from '../protocol';
@@ -13,13 +15,13 @@ import type { Template } from '../template/model';
 import { toLspRange } from './convert';
 import { PackageSizes } from './packageSizes';
 
-/** The title shown for a function: the summary, a pending note, or why it is not measured. */
+/** The title shown for a function: basis and summary, a pending note, or why it is not measured. */
 export function lensTitle(size: FunctionSize | undefined): string {
   if (!size) return 'measuring...';
   if (size.status !== 'measured') return `Package size: ${size.reason}`;
-  const unreadable = size.code.unreadable.length;
-  const note = unreadable > 0 ? ` · ${unreadable} unreadable` : '';
-  return `${nearLimit(size) ? '⚠ ' : ''}${sizeSummary(size)}${note}`;
+  const skipped = size.code.skippedCount;
+  const note = skipped > 0 ? ` · ${skipped.toLocaleString('en-US')} not counted` : '';
+  return `${nearLimit(size) ? '⚠ ' : ''}${basisLabel(size.code)} · ${sizeSummary(size)}${note}`;
 }
 
 /** Code lenses for a template's functions; starts measuring them when needed. */
@@ -31,8 +33,9 @@ export function codeLenses(sizes: PackageSizes, uri: string, template: Template)
     const range = toLspRange(template, lf.view.resource.idRange);
     const title = lensTitle(size);
     if (size?.status !== 'measured') return { range, command: { title, command: '' } };
-    const args: BundleSizeArgs = { functionId: lf.spec.id, uri, size };
-    const tooltip = `${formatBytes(size.code.unzippedBytes)} of code in ${size.code.path}; click for the largest folders and files`;
+    const args: BundleSizeArgs = { functionId: lf.spec.id, uri };
+    const what = size.code.kind === 'bundle' ? 'the heaviest modules' : 'the largest folders and files';
+    const tooltip = `${formatBytes(size.code.unzippedBytes)} measured from ${size.code.path}${size.code.note ? ` (${size.code.note})` : ''}; click for ${what}`;
     return { range, command: { title, command: SHOW_BUNDLE_SIZE_COMMAND, arguments: [args], tooltip } };
   });
 }

@@ -6,13 +6,22 @@ import type { Hover, Position } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
 import type { Node, Pair } from '../template/ast';
 import type { Template } from '../template/model';
+import { functionById } from '../template/functions';
 import { resolve } from '../template/resolve';
 import { ruleDocsUrl } from '../rules/docs';
 import { HOVERS } from './hoverTable';
+import type { FunctionSize } from '../measure/types';
+import { lensTitle } from './codeLens';
 import { toLspRange } from './convert';
 
+/** A function's package measurement, for the hover on its code location (undefined while pending). */
+export type MeasurementOf = (resourceId: string) => FunctionSize | undefined;
+
+/** Properties whose hover also says what the package measured and on which basis. */
+const CODE_KEYS: ReadonlySet<string> = new Set(['CodeUri', 'Code']);
+
 /** The hover for a position, or null when it is not on a checked property. */
-export function hover(template: Template, position: Position): Hover | null {
+export function hover(template: Template, position: Position, measurementOf?: MeasurementOf): Hover | null {
   if (!template.isTemplate || !template.root) return null;
   const offset = template.lines.offsetAt(position);
   // The deepest enclosing property that has an entry: hovering a variable inside Environment explains Environment.
@@ -22,6 +31,8 @@ export function hover(template: Template, position: Position): Hover | null {
   const lines = [`**${pair.key}** — ${entry.sentence}`];
   const value = describeValue(template, pair.value);
   if (value) lines.push('', `Current value: ${value}`);
+  const resource = CODE_KEYS.has(pair.key) && measurementOf ? template.resourceAt(offset) : undefined;
+  if (resource && functionById(template, resource.id)) lines.push('', `Package: ${lensTitle(measurementOf!(resource.id))}`);
   const rules = entry.rules.map((id) => {
     const href = ruleDocsUrl(id);
     return href ? `[${id}](${href})` : undefined;

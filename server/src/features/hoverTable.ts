@@ -3,7 +3,8 @@
  * the quota table), the rules involved, and the AWS documentation.
  */
 import { LIMIT_TEXT } from '../measure/format';
-import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, EDGE_QUOTAS, EVENT_QUOTAS, LAMBDA_QUOTAS_URL, QUOTAS, RDS_PROXY_QUOTAS } from '../quotas';
+import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL, DURABLE_QUOTAS, EDGE_QUOTAS, EVENT_QUOTAS, LAMBDA_QUOTAS_URL, LAMBDA_TIMEOUT_URL, LOGGING_CONFIG, MANAGED_INSTANCES_URL, QUOTAS, RDS_PROXY_QUOTAS, SNAPSTART_RUNTIMES } from '../quotas';
+import { RUNTIME_DATA, snapStartRuntimesText } from '../runtimes';
 
 export interface HoverEntry {
   readonly sentence: string;
@@ -25,14 +26,14 @@ const STREAMS = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html'
 /** Keyed by property name; the hover applies wherever that key appears inside a resource or Globals. */
 export const HOVERS: Readonly<Record<string, HoverEntry>> = {
   MemorySize: {
-    sentence: `Lambda memory is ${n(QUOTAS.memoryMb.min)}–${n(QUOTAS.memoryMb.max)} MB in ${QUOTAS.memoryStepMb} MB steps (default ${QUOTAS.defaultMemoryMb} MB); CPU scales with it. Lambda@Edge viewer functions are limited to ${EDGE_QUOTAS.viewerMaxMemoryMb} MB.`,
+    sentence: `Lambda memory is ${n(QUOTAS.memoryMb.min)}–${n(QUOTAS.memoryMb.max)} MB in ${QUOTAS.memoryStepMb} MB steps (default ${QUOTAS.defaultMemoryMb} MB), ${n(QUOTAS.managedInstancesMemoryMb.min)}–${n(QUOTAS.managedInstancesMemoryMb.max)} MB on Lambda Managed Instances; CPU scales with it. Lambda@Edge viewer functions are limited to ${EDGE_QUOTAS.viewerMaxMemoryMb} MB.`,
     rules: ['limits/memory-size', 'edge/viewer-limits'],
     url: LAMBDA_QUOTAS_URL,
   },
   Timeout: {
-    sentence: `A function runs ${QUOTAS.timeoutSeconds.min}–${n(QUOTAS.timeoutSeconds.max)} seconds at most (default ${QUOTAS.defaultTimeoutSeconds} s). API Gateway callers give up after ${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s (REST) or ${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s (HTTP API); an SQS queue's visibility timeout should be at least ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} times this.`,
+    sentence: `A function runs ${QUOTAS.timeoutSeconds.min}–${n(QUOTAS.timeoutSeconds.max)} seconds at most (default ${QUOTAS.defaultTimeoutSeconds} s); on Lambda Managed Instances up to ${n(QUOTAS.managedInstancesTimeoutSeconds.max)} s when only asynchronous invocations and event source mappings (not Amazon MQ or DocumentDB) invoke it. API Gateway callers give up after ${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s (REST) or ${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s (HTTP API) unless the integration is asynchronous or streams; an SQS queue's visibility timeout should be at least ${EVENT_QUOTAS.sqsVisibilityTimeoutFactor} times this.`,
     rules: ['limits/timeout', 'events/api-timeout', 'events/sqs-visibility-timeout', 'edge/viewer-limits'],
-    url: LAMBDA_QUOTAS_URL,
+    url: LAMBDA_TIMEOUT_URL,
   },
   EphemeralStorage: {
     sentence: `/tmp is ${n(QUOTAS.ephemeralStorageMb.min)}–${n(QUOTAS.ephemeralStorageMb.max)} MB.`,
@@ -55,7 +56,7 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
   },
   Runtime: {
-    sentence: 'Runtimes are deprecated on a published schedule; after the create-block and update-block dates functions on them can no longer be created or updated.',
+    sentence: `Runtimes are deprecated on a published schedule; after the create-block and update-block dates functions on them can no longer be created or updated. Lambda Lens's runtime data was taken on ${RUNTIME_DATA.retrieved}: a newer version of a known family is a warning, not an error.`,
     rules: ['runtime/deprecated', 'runtime/zip-needs-handler'],
     url: RUNTIMES,
   },
@@ -100,7 +101,7 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     url: SQS,
   },
   ScheduleExpression: {
-    sentence: 'rate(N unit) with a singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?; Scheduler also takes at().',
+    sentence: 'rate(N unit) (EventBridge rules: a singular unit for 1 and plural otherwise; Scheduler takes either); cron() with six fields and exactly one of day-of-month or day-of-week as ?; Scheduler also takes at().',
     rules: ['events/schedule-expression'],
     url: SCHEDULE,
   },
@@ -108,6 +109,11 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     sentence: 'rate(N unit) with a singular unit for 1; cron() with six fields and exactly one of day-of-month or day-of-week as ?.',
     rules: ['events/schedule-expression'],
     url: SCHEDULE,
+  },
+  MaximumConcurrency: {
+    sentence: `An SQS event source mapping drives ${EVENT_QUOTAS.sqsMaximumConcurrency.min}–${n(EVENT_QUOTAS.sqsMaximumConcurrency.max)} concurrent invocations at most (ScalingConfig).`,
+    rules: ['events/sqs-batching'],
+    url: SQS,
   },
   StartingPosition: {
     sentence: 'Kinesis and DynamoDB stream triggers need a StartingPosition: TRIM_HORIZON or LATEST (Kinesis also AT_TIMESTAMP); SQS takes none.',
@@ -138,6 +144,41 @@ export const HOVERS: Readonly<Record<string, HoverEntry>> = {
     sentence: `API Gateway waits ${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s for a REST integration by default (raisable by quota request for regional and private APIs) and at most ${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s for an HTTP API.`,
     rules: ['events/api-timeout'],
     url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
+  },
+  CapacityProviderConfig: {
+    sentence: `The function runs on Lambda Managed Instances: ${n(QUOTAS.managedInstancesMemoryMb.min)}–${n(QUOTAS.managedInstancesMemoryMb.max)} MB, up to ${n(QUOTAS.managedInstancesTimeoutSeconds.max)} s for asynchronous and event-source-mapping invocations, networking from the capacity provider (no VpcConfig), no provisioned concurrency.`,
+    rules: ['limits/memory-size', 'limits/timeout', 'limits/incompatible-settings'],
+    url: MANAGED_INSTANCES_URL,
+  },
+  FunctionScalingConfig: {
+    sentence: 'Execution environments of a Lambda Managed Instances function: needs a CapacityProviderConfig.',
+    rules: ['limits/incompatible-settings'],
+    url: MANAGED_INSTANCES_URL,
+  },
+  TenancyConfig: {
+    sentence: 'Tenant isolation gives each tenant id its own execution environments; it supports no provisioned concurrency, SnapStart, function URLs or triggers other than API Gateway.',
+    rules: ['limits/incompatible-settings'],
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation.html',
+  },
+  SnapStart: {
+    sentence: `SnapStart (ApplyOn: PublishedVersions) supports ${snapStartRuntimesText()}, and not tenant-isolated functions.`,
+    rules: ['limits/incompatible-settings'],
+    url: SNAPSTART_RUNTIMES.url,
+  },
+  VersionDeletionPolicy: {
+    sentence: 'Whether the version SAM publishes for AutoPublishAlias is kept when it is replaced; needs AutoPublishAlias.',
+    rules: ['limits/incompatible-settings'],
+    url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
+  },
+  DurableConfig: {
+    sentence: `A durable execution runs at most ${n(DURABLE_QUOTAS.executionTimeoutSeconds.max)} s (ExecutionTimeout) and its history is kept ${DURABLE_QUOTAS.retentionPeriodDays.min}–${DURABLE_QUOTAS.retentionPeriodDays.max} days (RetentionPeriodInDays).`,
+    rules: ['limits/durable-config'],
+    url: DURABLE_QUOTAS.url,
+  },
+  LoggingConfig: {
+    sentence: `ApplicationLogLevel (${LOGGING_CONFIG.applicationLogLevels.join(', ')}) and SystemLogLevel (${LOGGING_CONFIG.systemLogLevels.join(', ')}) apply to LogFormat ${LOGGING_CONFIG.levelsNeed} only; LogFormat defaults to ${LOGGING_CONFIG.defaultLogFormat}.`,
+    rules: ['limits/logging-config'],
+    url: LOGGING_CONFIG.url,
   },
   IAMAuth: {
     sentence: 'With IAMAuth REQUIRED clients authenticate with IAM (rds-db:connect) over TLS while the proxy keeps the database credentials in Secrets Manager.',

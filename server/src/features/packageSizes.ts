@@ -3,14 +3,18 @@
  * the functions' code locations change (not on every keystroke), cancelled when the document closes,
  * redone for the affected documents when watched code files change. Rules and code lenses read the
  * results; while a function's first measurement is pending they see nothing (`undefined`).
+ *
+ * Measurements stay inside the template's workspace folder (or the template's own folder when it is in
+ * none), and what the service caches and the client watches is exactly what open templates use.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locateFunctions } from '../measure/locate';
 import { MeasureCancelled } from '../measure/pool';
+import { inside } from '../measure/scan';
 import { SAM_BUILD_DIR, unmeasurableReason } from '../measure/service';
-import type { PackageSizeService } from '../measure/service';
-import type { FunctionSize } from '../measure/types';
+import type { Boundary, PackageSizeService } from '../measure/service';
+import type { FunctionSize, MeasuredSize } from '../measure/types';
 import type { PackageSizeSource } from '../rules/types';
 import type { Template } from '../template/model';
 
@@ -20,6 +24,7 @@ interface DocState {
   /** Each function's spec as JSON: results survive a new run only for functions whose code did not move. */
   readonly specKeys: Map<string, string>;
   readonly templateDir: string;
+  readonly boundary: Boundary;
   results: Map<string, FunctionSize>;
   /** A new object per result change, so cached diagnostics computed with the old one are recomputed. */
   source: PackageSizeSource;
@@ -27,15 +32,20 @@ interface DocState {
   /** Set when files changed during a run: run again when it finishes. */
   again: boolean;
   template: Template;
+  /** Folders and files the last completed run read. */
+  uses: ReadonlySet<string>;
+  /** What the run in progress has read so far: kept cached too, so another run's release cannot drop it. */
+  live: ReadonlySet<string>;
 }
 
 export class PackageSizes {
   private readonly docs = new Map<string, DocState>();
+  private workspaceFolders: string[] = [];
   private announced = '';
 
   /**
    * @param onMeasured called with a document's uri whenever its measurements change.
-   * @param onFolders called when the set of measured folders changes (for the client's watcher).
+   * @param onFolders called when the set of measured folders and files changes (for the client's watcher).
    */
   constructor(
     private readonly service: PackageSizeService,
@@ -51,6 +61,11 @@ export class PackageSizes {
     } catch {
       return undefined;
     }
+  }
+
+  /** The editor's workspace folders (absolute paths); code of a template must lie in the one holding it. */
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.workspaceFolders = [...folders];
   }
 
   /** Starts measuring the document's functions if their code locations changed since the last run. */
@@ -77,7 +92,7 @@ export class PackageSizes {
     for (const lf of located) {
       if (lf.spec.code.kind !== 'path') results.set(lf.spec.id, { status: 'unmeasurable', id: lf.spec.id, reason: unmeasurableReason(lf.spec.code) });
     }
-    const state: DocState = { key, specKeys, templateDir, results, source: sourceOf(results), controller: undefined, again: false, template };
+    const state: DocState = { key, specKeys, templateDir, boundary: this.boundaryOf(templateDir), results, source: sourceOf(results), controller: undefined, again: false, template, uses: old?.uses ?? new Set(), live: new Set() };
     this.docs.set(uri, state);
     // A newly opened template walks its folders again: files may have changed while nothing watched them.
     void this.run(uri, state, !old);
@@ -93,40 +108,58 @@ export class PackageSizes {
     return this.docs.get(uri)?.results.get(id);
   }
 
+  /** The measurement of one function when it is measured (the breakdown's data), else null. */
+  measured(uri: string, id: string): MeasuredSize | null {
+    const size = this.get(uri, id);
+    return size?.status === 'measured' ? size : null;
+  }
+
   /** True while a run for the document is in progress. */
   pending(uri: string): boolean {
     return this.docs.get(uri)?.controller !== undefined;
   }
 
-  /** Stops measuring for a closed document and forgets its results. */
+  /** Stops measuring for a closed document, forgets its results and releases what only it used. */
   close(uri: string): void {
     this.docs.get(uri)?.controller?.abort();
-    this.docs.delete(uri);
+    if (this.docs.delete(uri)) this.release();
   }
 
   /** Stops everything (settings turned the feature off). */
   clear(): void {
-    for (const uri of [...this.docs.keys()]) this.close(uri);
+    for (const state of this.docs.values()) state.controller?.abort();
+    this.docs.clear();
+    this.release();
   }
 
-  /** Watched files changed: re-measure every open template (unchanged files are not read again). */
+  /** Watched files changed: re-measure the open templates that use them (unchanged files are not read again). */
   filesChanged(paths: readonly string[]): void {
     this.service.invalidate(paths);
     for (const [uri, state] of this.docs) {
+      const affected = paths.some((p) => [...state.uses].some((u) => inside(u, p) || inside(p, u)) || inside(join(state.templateDir, SAM_BUILD_DIR), p));
+      if (!affected) continue;
       if (state.controller) state.again = true;
       else void this.run(uri, state);
     }
   }
 
+  private boundaryOf(templateDir: string): Boundary {
+    const folder = this.workspaceFolders.filter((f) => inside(f, templateDir)).sort((a, b) => b.length - a.length)[0];
+    return folder ? { path: folder, name: 'the workspace folder' } : { path: templateDir, name: "the template's folder (it is in no workspace folder)" };
+  }
+
   private async run(uri: string, state: DocState, rescan = false): Promise<void> {
     const controller = new AbortController();
     state.controller = controller;
+    const uses = new Set<string>();
+    state.live = uses;
     try {
       for (const lf of locateFunctions(state.template)) {
-        const size = await this.service.measureFunction(state.templateDir, lf.spec, { signal: controller.signal, rescan });
+        const size = await this.service.measureFunction(state.templateDir, lf.spec, { signal: controller.signal, rescan, boundary: state.boundary, uses });
         if (this.docs.get(uri) !== state) return;
         state.results.set(lf.spec.id, size);
       }
+      state.uses = uses;
     } catch (e) {
       if (e instanceof MeasureCancelled || this.docs.get(uri) !== state) return;
       // Never an unhandled rejection in the server: the lens says what went wrong instead.
@@ -135,10 +168,13 @@ export class PackageSizes {
         if (!state.results.has(lf.spec.id)) state.results.set(lf.spec.id, { status: 'unmeasurable', id: lf.spec.id, reason });
       }
     } finally {
-      if (state.controller === controller) state.controller = undefined;
+      if (state.controller === controller) {
+        state.controller = undefined;
+        state.live = new Set();
+      }
     }
     state.source = sourceOf(state.results);
-    this.announceFolders();
+    this.release();
     this.onMeasured(uri);
     if (state.again) {
       state.again = false;
@@ -146,14 +182,22 @@ export class PackageSizes {
     }
   }
 
-  /** Tells the client which folders to watch: measured code, plus each template's sam build output. */
-  private announceFolders(): void {
-    const folders = new Set(this.service.watchedFolders());
-    for (const state of this.docs.values()) folders.add(join(state.templateDir, SAM_BUILD_DIR));
-    const key = [...folders].sort().join('\n');
+  /**
+   * Keeps cached only what open templates use, and tells the client which folders to watch: the
+   * measured code (outermost folders only) plus each template's sam build output.
+   */
+  private release(): void {
+    const used = new Set<string>();
+    for (const state of this.docs.values()) for (const u of [...state.uses, ...state.live]) used.add(u);
+    this.service.retain([...used]);
+    const watched = new Set<string>();
+    for (const state of this.docs.values()) for (const u of state.uses) watched.add(u);
+    for (const state of this.docs.values()) watched.add(join(state.templateDir, SAM_BUILD_DIR));
+    const outermost = [...watched].filter((u) => ![...watched].some((o) => o !== u && inside(o, u))).sort();
+    const key = outermost.join('\n');
     if (key === this.announced) return;
     this.announced = key;
-    this.onFolders([...folders].sort());
+    this.onFolders(outermost);
   }
 }
 

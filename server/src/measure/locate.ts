@@ -9,7 +9,8 @@ import { functionsOf, fromGlobals } from '../template/functions';
 import type { FunctionView } from '../template/functions';
 import type { Template } from '../template/model';
 import { branches, refTarget, resolveStrings } from '../template/resolve';
-import type { CodeRef, FunctionCodeSpec, LayerRef } from './types';
+import { cdkAsset, functionBuild, layerBuild } from './builds';
+import type { BuildSpec, CodeRef, FunctionCodeSpec, LayerRef } from './types';
 
 const SAM_LAYER = 'AWS::Serverless::LayerVersion';
 const LAMBDA_LAYER = 'AWS::Lambda::LayerVersion';
@@ -45,21 +46,25 @@ function locate(t: Template, f: FunctionView): LocatedFunction {
 function functionCode(t: Template, f: FunctionView, codeNode: Node | undefined): CodeRef {
   const packageType = resolveStrings(t, get(f.props, 'PackageType'));
   if (packageType.some((c) => c.value === 'Image') || get(f.props, 'ImageUri')) return { kind: 'image' };
+  const build = functionBuild(t, f.resource, f.props);
   if (f.sam) {
     if (get(f.props, 'InlineCode')) return { kind: 'inline' };
     if (!codeNode) return { kind: 'unknown', why: 'no CodeUri' };
-    return location(t, codeNode, 'CodeUri', ['Bucket', 'Key']);
+    return location(t, codeNode, 'CodeUri', ['Bucket', 'Key'], build);
   }
-  if (!codeNode) return { kind: 'unknown', why: 'no Code' };
-  if (codeNode.kind === 'map') {
+  if (codeNode?.kind === 'map') {
     if (get(codeNode, 'ZipFile')) return { kind: 'inline' };
     if (get(codeNode, 'ImageUri')) return { kind: 'image' };
   }
-  return location(t, codeNode, 'Code', ['S3Bucket', 'S3Key']);
+  // A CDK cloud assembly names the local asset the S3 location was uploaded from.
+  const asset = cdkAsset(f.resource, 'Code');
+  if (asset) return { kind: 'path', ...asset };
+  if (!codeNode) return { kind: 'unknown', why: 'no Code' };
+  return location(t, codeNode, 'Code', ['S3Bucket', 'S3Key'], build);
 }
 
 /** A code location written as a path string, an s3:// URI, or a bucket/key map. */
-function location(t: Template, node: Node, key: string, s3Keys: readonly [string, string]): CodeRef {
+function location(t: Template, node: Node, key: string, s3Keys: readonly [string, string], build: BuildSpec): CodeRef {
   if (node.kind === 'map') {
     const bucket = resolveStrings(t, get(node, s3Keys[0]))[0]?.value ?? '?';
     const object = resolveStrings(t, get(node, s3Keys[1]))[0]?.value ?? '?';
@@ -71,7 +76,7 @@ function location(t: Template, node: Node, key: string, s3Keys: readonly [string
   const value = values[0]!.value;
   if (/^s3:\/\//i.test(value)) return { kind: 's3', location: value };
   if (/^https?:\/\//i.test(value)) return { kind: 'unknown', why: `${key} is a URL, not a local path` };
-  return { kind: 'path', path: value };
+  return { kind: 'path', path: value, build };
 }
 
 function layerOf(t: Template, item: Node): LayerRef {
@@ -80,9 +85,12 @@ function layerOf(t: Template, item: Node): LayerRef {
   if (resource && (resource.type === SAM_LAYER || resource.type === LAMBDA_LAYER)) {
     const sam = resource.type === SAM_LAYER;
     const content = get(resource.properties, sam ? 'ContentUri' : 'Content');
-    const code: CodeRef = content
-      ? location(t, content, sam ? 'ContentUri' : 'Content', sam ? ['Bucket', 'Key'] : ['S3Bucket', 'S3Key'])
-      : { kind: 'unknown', why: `layer ${resource.id} has no ${sam ? 'ContentUri' : 'Content'}` };
+    const asset = sam ? undefined : cdkAsset(resource, 'Content');
+    const code: CodeRef = asset
+      ? { kind: 'path', ...asset }
+      : content
+        ? location(t, content, sam ? 'ContentUri' : 'Content', sam ? ['Bucket', 'Key'] : ['S3Bucket', 'S3Key'], layerBuild(resource))
+        : { kind: 'unknown', why: `layer ${resource.id} has no ${sam ? 'ContentUri' : 'Content'}` };
     return { kind: 'template', id: resource.id, code };
   }
   const known = resolveStrings(t, item);

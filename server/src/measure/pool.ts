@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { handle } from './jobs';
 import type { JobRequest, JobResponse } from './jobs';
-import type { WalkResult } from './scan';
+import type { WalkOptions, WalkResult } from './scan';
 
 /** Compression batches aim at this many bytes, so that work spreads and cancellation is prompt. */
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -23,7 +23,7 @@ export class MeasureCancelled extends Error {
   }
 }
 
-type JobBody = { type: 'walk'; root: string } | { type: 'compress'; paths: string[]; sizes: number[]; blocks: number[] };
+type JobBody = { type: 'walk'; root: string; options: WalkOptions } | { type: 'compress'; paths: string[]; sizes: number[]; blocks: number[]; deadline: number };
 
 interface Task {
   readonly req: JobRequest;
@@ -68,14 +68,14 @@ export class MeasurePool {
     return this.workerPath !== null;
   }
 
-  async walk(root: string, signal?: AbortSignal): Promise<WalkResult> {
-    const r = await this.run({ type: 'walk', root }, signal);
+  async walk(root: string, options: WalkOptions, signal?: AbortSignal): Promise<WalkResult> {
+    const r = await this.run({ type: 'walk', root, options }, signal);
     if (r.type !== 'walk') throw new Error('unexpected worker answer');
     return r.result;
   }
 
-  /** Compressed sizes of the files (-1 where unreadable), computed in parallel batches. */
-  async compress(paths: readonly string[], sizes: readonly number[], blocks: readonly number[], signal?: AbortSignal): Promise<number[]> {
+  /** Compressed sizes of the files (UNREADABLE / OUT_OF_TIME as in scan.ts), computed in parallel batches. */
+  async compress(paths: readonly string[], sizes: readonly number[], blocks: readonly number[], deadline: number, signal?: AbortSignal): Promise<number[]> {
     const batches: Array<Promise<JobResponse>> = [];
     const starts: number[] = [];
     let start = 0;
@@ -83,7 +83,7 @@ export class MeasurePool {
     const flush = (end: number) => {
       if (end <= start) return;
       starts.push(start);
-      batches.push(this.run({ type: 'compress', paths: paths.slice(start, end), sizes: sizes.slice(start, end), blocks: blocks.slice(start, end) }, signal));
+      batches.push(this.run({ type: 'compress', paths: paths.slice(start, end), sizes: sizes.slice(start, end), blocks: blocks.slice(start, end), deadline }, signal));
       start = end;
       bytes = 0;
     };

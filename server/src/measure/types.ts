@@ -9,36 +9,83 @@ export interface SizeEntry {
   readonly bytes: number;
 }
 
-/** Something that could not be measured inside a code location, and why. */
+/** Something inside a code location that was not counted, and why. */
 export interface Skipped {
   readonly path: string;
   readonly reason: string;
 }
 
-/** Sizes of one local code location: a folder, or a .zip measured as is. */
+/**
+ * How a package's figure was obtained, i.e. what it predicts:
+ * - `sam-build`: the `.aws-sam/build/<LogicalId>` output, newer than the source;
+ * - `esbuild`: the function bundled in memory with the project's esbuild and `sam build`'s options;
+ * - `npm-production`: the source without `node_modules`, plus the production dependency closure;
+ * - `cdk-asset`: the asset folder or archive a CDK cloud assembly names;
+ * - `folder`: the code folder as it is; `zip`: a .zip archive as it is.
+ */
+export type Basis = 'sam-build' | 'esbuild' | 'npm-production' | 'cdk-asset' | 'folder' | 'zip';
+
+/** An input module of a bundle with the bytes it contributes to the output. */
+export interface ModuleShare {
+  /** A package name (`lodash`, `@aws-sdk/client-s3`) or a source file relative to the code folder. */
+  readonly name: string;
+  readonly bytes: number;
+  /** Absolute path of the module's file (the package's entry for a package), for "reveal". */
+  readonly file: string;
+  /** For a package: the first file outside it that imports it, relative to the code folder. */
+  readonly importedBy?: string;
+}
+
+/** Sizes of one local code location: a folder, a .zip measured as is, or a bundle built in memory. */
 export interface CodeMeasurement {
-  readonly kind: 'folder' | 'zip';
-  /** Absolute path of the folder or archive. */
+  readonly kind: 'folder' | 'zip' | 'bundle';
+  /** Absolute path of the folder or archive (for a bundle: the code folder it was built from). */
   readonly path: string;
   readonly files: number;
   readonly unzippedBytes: number;
-  /** For a folder: what a deflate zip of its files weighs; for a .zip: the archive's size. */
+  /** What a deflate zip of the files weighs; for a .zip: the archive's size. */
   readonly zippedBytes: number;
   readonly largestFolders: readonly SizeEntry[];
   readonly largestFiles: readonly SizeEntry[];
-  /** Files that could not be read (dangling links, special files, permission errors): not counted. */
-  readonly unreadable: readonly Skipped[];
-  /** Symbolic links to folders already measured (loops, or a second link to the same folder): followed once. */
-  readonly loops: readonly string[];
+  /**
+   * Entries not counted: unreadable files, special files, links out of the code folder, folders
+   * reached a second time. At most `MEASURE_LIMITS.maxListedSkipped` are listed; `skippedCount` has them all.
+   */
+  readonly skipped: readonly Skipped[];
+  readonly skippedCount: number;
 }
 
 /** Where a function's or a layer's code comes from, as the template says it. */
 export type CodeRef =
-  | { readonly kind: 'path'; readonly path: string }
+  | { readonly kind: 'path'; readonly path: string; readonly build: BuildSpec }
   | { readonly kind: 'image' }
   | { readonly kind: 's3'; readonly location: string }
   | { readonly kind: 'inline' }
   | { readonly kind: 'unknown'; readonly why: string };
+
+/** esbuild options as `sam build` passes them from `Metadata.BuildProperties` (SAM names, not yet defaulted). */
+export interface EsbuildProperties {
+  readonly entryPoints: readonly string[];
+  readonly minify?: boolean;
+  readonly target?: string;
+  readonly format?: string;
+  readonly sourcemap?: boolean;
+  readonly external?: readonly string[];
+  readonly loader?: readonly string[];
+  readonly mainFields?: string;
+  readonly banner?: string;
+  readonly footer?: string;
+  readonly outExtension?: readonly string[];
+}
+
+/** How the code at a path becomes the deployed package, from the template's metadata and runtime. */
+export type BuildSpec =
+  | { readonly kind: 'esbuild'; readonly properties: EsbuildProperties }
+  /** A Node.js function built by `sam build`'s npm workflow: source plus production dependencies. */
+  | { readonly kind: 'npm' }
+  | { readonly kind: 'cdk-asset'; readonly bundled: boolean }
+  /** Copied as it is; `runtime` tells which dependency manifests would add to it at build time. */
+  | { readonly kind: 'as-is'; readonly runtime?: string; readonly buildMethod?: string };
 
 /** A layer of a function: defined in the same template (measured) or external (named only). */
 export type LayerRef =
@@ -52,10 +99,15 @@ export interface FunctionCodeSpec {
   readonly layers: readonly LayerRef[];
 }
 
-/** A measured code location and how it was chosen. */
+/** A measured code location: what was measured and how far it predicts the deployed package. */
 export interface LocatedMeasurement extends CodeMeasurement {
-  /** `build` when `.aws-sam/build/<LogicalId>` was newer than the source and measured instead. */
-  readonly source: 'template' | 'build';
+  readonly basis: Basis;
+  /** What the figure leaves out or how it was made (dependencies not counted, bundled by CDK, ...). */
+  readonly note?: string;
+  /** True when the figure leaves out what the build adds (dependencies): a lower bound, not the deployed size. */
+  readonly partial?: boolean;
+  /** For a bundle: the input modules that weigh most in its output, heaviest first. */
+  readonly modules?: readonly ModuleShare[];
 }
 
 export interface LayerSize {
@@ -63,6 +115,9 @@ export interface LayerSize {
   /** The layer's content, or why it could not be measured. */
   readonly result: LocatedMeasurement | { readonly problem: string };
 }
+
+/** Why a function has no figure. `too-large` gave up on a bound (files, bytes, time). */
+export type NotMeasured = 'unmeasurable' | 'missing' | 'too-large';
 
 /** The measurement of one function: its code, its template-defined layers and the layers it only names. */
 export type FunctionSize =
@@ -76,8 +131,17 @@ export type FunctionSize =
       /** Function plus template-defined layers: what counts against the 250 MB unzipped quota. */
       readonly totalUnzippedBytes: number;
     }
-  /** Not measurable locally (image, S3, inline code, unresolved path) or the path does not exist. */
-  | { readonly status: 'unmeasurable' | 'missing'; readonly id: string; readonly reason: string; readonly path?: string };
+  | {
+      readonly status: NotMeasured;
+      readonly id: string;
+      readonly reason: string;
+      readonly path?: string;
+      /** For `too-large`: the unzipped bytes seen before giving up, a lower bound of the package. */
+      readonly atLeastBytes?: number;
+    };
+
+/** A measured function. */
+export type MeasuredSize = Extract<FunctionSize, { status: 'measured' }>;
 
 /** Counters for tests and the benchmark: how much work a measurement really did. */
 export interface MeasureStats {
@@ -85,4 +149,6 @@ export interface MeasureStats {
   filesRead: number;
   /** Full folder walks (stat of every file). */
   walks: number;
+  /** esbuild builds and rebuilds run. */
+  bundles: number;
 }

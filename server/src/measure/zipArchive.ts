@@ -1,12 +1,17 @@
 /** Measures an existing .zip exactly: its central directory lists every entry's uncompressed size. */
 import { promises as fs } from 'node:fs';
 import yauzl from 'yauzl';
+import type { Budget } from './limits';
 import { largestFiles, largestFolders } from './summary';
 import type { CodeMeasurement } from './types';
 
-/** Sizes of a zip archive as it is; rejects with a readable message when it is not a valid archive. */
-export async function measureZipArchive(path: string): Promise<CodeMeasurement> {
+/**
+ * Sizes of a zip archive as it is; rejects with a readable message when it is not a valid archive,
+ * and with MeasureLimit when its entries pass the budget. Callers check that `path` is a regular file.
+ */
+export async function measureZipArchive(path: string, budget: Budget): Promise<CodeMeasurement> {
   const stat = await fs.stat(path);
+  let unzipped = 0;
   const names: string[] = [];
   const sizes: number[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -20,6 +25,16 @@ export async function measureZipArchive(path: string): Promise<CodeMeasurement> 
         if (!entry.fileName.endsWith('/')) {
           names.push(entry.fileName);
           sizes.push(entry.uncompressedSize);
+          unzipped += entry.uncompressedSize;
+        }
+        try {
+          if (names.length % 1024 === 0) budget.checkTime();
+          if (names.length > budget.limits.maxFiles) budget.stop('files', unzipped);
+          if (unzipped > budget.limits.maxBytes) budget.stop('bytes', unzipped);
+        } catch (e) {
+          zip.close();
+          reject(e as Error);
+          return;
         }
         zip.readEntry();
       });
@@ -28,8 +43,7 @@ export async function measureZipArchive(path: string): Promise<CodeMeasurement> 
       zip.readEntry();
     });
   });
-  let unzipped = 0;
-  for (const s of sizes) unzipped += s;
+  budget.add(names.length, unzipped);
   return {
     kind: 'zip',
     path,
@@ -38,7 +52,7 @@ export async function measureZipArchive(path: string): Promise<CodeMeasurement> 
     zippedBytes: stat.size,
     largestFolders: largestFolders(names, sizes),
     largestFiles: largestFiles(names, sizes),
-    unreadable: [],
-    loops: [],
+    skipped: [],
+    skippedCount: 0,
   };
 }

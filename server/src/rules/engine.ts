@@ -6,21 +6,29 @@
 import { get, getPath, str } from '../template/ast';
 import type { Range } from '../template/ast';
 import type { Template } from '../template/model';
+import { isRefusal } from '../template/parse';
 import type { ParseProblem } from '../template/parse';
 import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
+import { oneFindingPerCause } from './sameCause';
 import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
 export const PARSE_DIAGNOSTIC = 'template/parse';
 
-const PROBLEM_SEVERITY: Record<ParseProblem['kind'], Severity> = {
+/** Code of the error that stands for a rule that threw: its findings are missing, so the check did not pass. */
+export const RULE_FAILED = 'lambda-lens/rule-failed';
+
+/** Severity of each kind of parse problem; duplicate keys are left to their rule, template/duplicate-key. */
+const PROBLEM_SEVERITY: Record<Exclude<ParseProblem['kind'], 'duplicate-key'>, Severity> = {
   syntax: 'error',
   'alias-bomb': 'error',
   'too-large': 'information',
+  'too-deep': 'information',
+  'yaml-1.1': 'information',
 };
 
-/** Called when a rule throws; the other rules still run. Tests make it fail loudly. */
+/** Called when a rule throws (besides the RULE_FAILED diagnostic); the other rules still run. Tests make it fail loudly. */
 export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
 
 /** Validates a template: parse problems, then every enabled rule, then suppressions. Never throws. */
@@ -32,7 +40,11 @@ export function validate(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of template.problems) {
-    if (p.kind === 'syntax' && (!options.reportSyntax || !template.isTemplate)) continue;
+    if (p.kind === 'duplicate-key') continue;
+    // A document refused before parsing (too large, too deep) passed the template sniff, so it is told
+    // why it was skipped; any other problem is reported for templates only, so other files stay silent.
+    if (!template.isTemplate && !isRefusal(p)) continue;
+    if (p.kind === 'syntax' && !options.reportSyntax) continue;
     out.push({ rule: PARSE_DIAGNOSTIC, severity: PROBLEM_SEVERITY[p.kind], message: p.message, range: p.range, related: [], fixes: [], resource: undefined });
   }
   if (!template.isTemplate) return out;
@@ -45,6 +57,8 @@ export function validate(
     const report = (f: Finding) => {
       const resource = f.resource ?? template.resourceAt(f.range.start)?.id;
       if (suppress.has(rule.meta.id, f.range, resource)) return;
+      // A Globals value reported for a function that ignores the rule: the others still report it.
+      if (f.inheritedBy !== undefined && suppress.ignored(f.inheritedBy).has(rule.meta.id)) return;
       const key = `${rule.meta.id}\u0000${f.range.start}\u0000${f.range.end}`;
       const seen = byKey.get(key);
       if (seen) {
@@ -68,25 +82,43 @@ export function validate(
       rule.check({ template, options, report });
     } catch (e) {
       onRuleError(rule.meta.id, e);
+      out.push(ruleFailed(rule.meta.id, e));
     }
   }
-  return out.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 
-/** Disable comments and Metadata ignore lists of one document. */
+/** The error shown in place of a rule's findings when the rule threw. Never suppressed: the check did not run. */
+function ruleFailed(ruleId: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    rule: RULE_FAILED,
+    severity: 'error',
+    message: `The rule ${ruleId} failed on this template (${reason}), so its problems are not reported here. This is a defect in Lambda Lens, not in the template: please report it with the template attached; meanwhile \`${ruleId}\` can be turned off in the rule settings.`,
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
+    resource: undefined,
+  };
+}
+
+/**
+ * Disable comments and Metadata ignore lists of one document. A disable comment is a YAML comment
+ * (from the syntax tree, so the words inside a string are not one) that starts with the marker; it
+ * applies to the next line that is neither blank nor only a comment, for the ids it lists or, with
+ * none, for every rule.
+ */
 class Suppressions {
   private readonly lines = new Map<number, Set<string> | 'all'>();
   private readonly ignores = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly template: Template) {
-    const text = template.text;
-    for (let i = text.indexOf(DISABLE_COMMENT); i !== -1; i = text.indexOf(DISABLE_COMMENT, i + 1)) {
-      const line = template.lines.positionAt(i).line;
-      const rest = template.lines.lineText(line).slice(template.lines.positionAt(i).character + DISABLE_COMMENT.length);
-      const ids = rest.split(/[\s,]+/).filter((s) => /^[a-z-]+\/[a-z0-9-]+$/.test(s));
-      // The comment applies to the next line that is not itself a comment or blank.
-      let target = line + 1;
-      while (target < template.lines.lineCount && /^\s*(#.*)?$/.test(template.lines.lineText(target))) target++;
+    const lines = template.lines;
+    for (const d of template.directives) {
+      if (!d.text.startsWith(DISABLE_COMMENT)) continue;
+      const ids = d.text.slice(DISABLE_COMMENT.length).split(/[\s,]+/).filter((s) => /^[a-z-]+\/[a-z0-9-]+$/.test(s));
+      let target = lines.positionAt(d.range.start).line + 1;
+      while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
       const prev = this.lines.get(target);
       if (ids.length === 0 || prev === 'all') this.lines.set(target, 'all');
       else this.lines.set(target, new Set([...(prev ?? []), ...ids]));
@@ -99,7 +131,8 @@ class Suppressions {
     return resource !== undefined && this.ignored(resource).has(ruleId);
   }
 
-  private ignored(resource: string): ReadonlySet<string> {
+  /** The ids in a resource's `Metadata: { lambda-lens: { ignore: [...] } }`. */
+  ignored(resource: string): ReadonlySet<string> {
     let set = this.ignores.get(resource);
     if (!set) {
       const node = this.template.resources.get(resource)?.node;

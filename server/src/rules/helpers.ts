@@ -5,7 +5,7 @@ import { resolve } from '../template/resolve';
 import { fromGlobals } from '../template/functions';
 import type { FunctionView } from '../template/functions';
 import { replaceValueFix } from './edits';
-import type { Fix, Related, RuleContext } from './types';
+import type { Related, RuleContext } from './types';
 
 /** Related information for a candidate: the parameter Default it came from, the function inheriting it. */
 export function relatedFor(f: FunctionView | undefined, c: Candidate): Related[] {
@@ -19,9 +19,19 @@ export interface IntegerBounds {
   readonly max: number;
 }
 
+/** Wording of a range check whose bounds are not Lambda's usual ones. */
+export interface RangeContext {
+  /** Whose range it is, as in "outside <scope> 1..900 s" (default "Lambda's"). */
+  readonly scope?: string;
+  /** A sentence saying why these bounds apply, appended to the message. */
+  readonly because?: string;
+  /** Where the reason is written (the trigger that imposes the bound). */
+  readonly related?: readonly Related[];
+}
+
 /**
  * Reports every known value of `node` that is not an integer within `bounds`, with a clamp fix.
- * `describe(value)` words the problem; the message then names the allowed range.
+ * The message names the allowed range, and `context` says whose range it is and why it applies.
  */
 export function checkIntegerRange(
   ctx: RuleContext,
@@ -30,6 +40,7 @@ export function checkIntegerRange(
   what: string,
   unit: string,
   bounds: IntegerBounds,
+  context: RangeContext = {},
 ): void {
   for (const c of resolve(ctx.template, node)) {
     const raw = c.value;
@@ -40,14 +51,17 @@ export function checkIntegerRange(
       ? `${what} must be a whole number in ${range}; "${String(raw)}" is not a number.`
       : !Number.isInteger(n)
         ? `${what} must be a whole number in ${range}; ${n} is not whole. Use ${Math.round(n)}.`
-        : `${what} ${n} ${unit} is outside Lambda's ${range}. Use ${n < bounds.min ? bounds.min : bounds.max}.`;
+        : `${what} ${n} ${unit} is outside ${context.scope ?? "Lambda's"} ${range}. Use ${n < bounds.min ? bounds.min : bounds.max}.`;
     const clamped = Number.isNaN(n) ? undefined : Math.min(bounds.max, Math.max(bounds.min, Math.round(n)));
-    report(ctx, f, c, message, clamped === undefined ? [] : [replaceValueFix(`Set ${what} to ${clamped}`, c, String(clamped))]);
+    const fixes = clamped === undefined ? [] : [replaceValueFix(`Set ${what} to ${clamped}`, c, String(clamped))];
+    ctx.report({
+      range: c.at,
+      message: context.because ? `${message} ${context.because}` : message,
+      related: [...relatedFor(f, c), ...(context.related ?? [])],
+      fixes,
+      ...(f ? (fromGlobals(f, c.at) ? { inheritedBy: f.id } : { resource: f.id }) : {}),
+    });
   }
-}
-
-function report(ctx: RuleContext, f: FunctionView | undefined, c: Candidate, message: string, fixes: Fix[]): void {
-  ctx.report({ range: c.at, message, related: relatedFor(f, c), fixes, ...(f && !fromGlobals(f, c.at) ? { resource: f.id } : {}) });
 }
 
 /** Formats a count with thousands separators. */
@@ -58,8 +72,10 @@ export function fmt(n: number): string {
 /**
  * Where a finding at `range` belongs: a value written in Globals is reported once, with the
  * inheriting function as related information and no resource (so one function's Metadata ignore
- * does not hide it for the others); an own value belongs to its function.
+ * does not hide it for the others, only drops that function); an own value belongs to its function.
  */
-export function ownerOf(f: FunctionView, range: Range): { related: Related[]; resource?: string } {
-  return fromGlobals(f, range) ? { related: [{ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` }] } : { related: [], resource: f.id };
+export function ownerOf(f: FunctionView, range: Range): { related: Related[]; resource?: string; inheritedBy?: string } {
+  return fromGlobals(f, range)
+    ? { related: [{ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` }], inheritedBy: f.id }
+    : { related: [], resource: f.id };
 }

@@ -16,12 +16,15 @@ import { scheduleExpression } from './events/scheduleExpression';
 import { sqsBatching } from './events/sqsBatching';
 import { sqsVisibilityTimeout } from './events/sqsVisibilityTimeout';
 import { streamSettings } from './events/streamSettings';
+import { durableConfig } from './limits/durableConfig';
 import { environmentKeys } from './limits/environmentKeys';
 import { environmentSize } from './limits/environmentSize';
 import { ephemeralStorage } from './limits/ephemeralStorage';
 import { imagePackage } from './limits/imagePackage';
+import { incompatibleSettings } from './limits/incompatibleSettings';
 import { inlineCode } from './limits/inlineCode';
 import { layers } from './limits/layers';
+import { loggingConfig } from './limits/loggingConfig';
 import { memorySize } from './limits/memorySize';
 import { names } from './limits/names';
 import { packageSize } from './limits/packageSize';
@@ -44,6 +47,7 @@ import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { duplicateKey } from './template/duplicateKey';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -67,12 +71,15 @@ export const RULES: readonly Rule[] = [
   sqsBatching,
   sqsVisibilityTimeout,
   streamSettings,
+  durableConfig,
   environmentKeys,
   environmentSize,
   ephemeralStorage,
   imagePackage,
+  incompatibleSettings,
   inlineCode,
   layers,
+  loggingConfig,
   memorySize,
   names,
   packageSize,
@@ -95,6 +102,7 @@ export const RULES: readonly Rule[] = [
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  duplicateKey,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

@@ -18,6 +18,8 @@ export interface RuleDocs {
   readonly good: string;
   /** The AWS documentation the rule's numbers or condition come from. */
   readonly url: string;
+  /** Further sources of the rule's condition (other AWS pages, the SAM translator), listed in docs/rules.md. */
+  readonly references?: readonly string[];
 }
 
 export interface RuleMeta {
@@ -30,6 +32,12 @@ export interface RuleMeta {
   readonly docs: RuleDocs;
   /** True when the rule offers a quick fix beyond "disable for this line". */
   readonly fixable: boolean;
+  /**
+   * Ids of broader rules this rule refines. When this rule and one of them report about the same
+   * resource at overlapping ranges, the user sees one diagnostic: this rule's, naming the other
+   * (see sameCause.ts). Either rule turned off leaves the other reporting as usual.
+   */
+  readonly narrows?: readonly string[];
 }
 
 export interface TextEdit {
@@ -56,6 +64,11 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
   /** Logical id the finding is about; defaults to the resource containing the range. */
   readonly resource?: string;
+  /**
+   * The function a Globals value is reported for (the finding then has no `resource`): that
+   * function's Metadata ignore drops this report, while other functions' reports of the value stay.
+   */
+  readonly inheritedBy?: string;
 }
 
 /** Package-size measurements, provided by the measurement service when it runs (LSP, CLI). */
@@ -100,4 +113,6 @@ export interface Diagnostic {
   readonly related: readonly Related[];
   readonly fixes: readonly Fix[];
   readonly resource: string | undefined;
+  /** Broader rules whose finding of the same cause this diagnostic stands for (RuleMeta.narrows). */
+  readonly alsoFrom?: readonly string[];
 }

@@ -68,7 +68,7 @@ function routesByIntegration(t: Template): Map<string, string[]> {
     const key = known(t, get(r.properties, 'RouteKey'));
     const target = get(r.properties, 'Target');
     if (key === undefined || !target) continue;
-    for (const e of refsIn(target)) {
+    for (const e of refsIn(t, target)) {
       if (t.resources.get(e.to)?.type !== 'AWS::ApiGatewayV2::Integration') continue;
       const list = out.get(e.to);
       if (list) list.push(key);

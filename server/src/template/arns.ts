@@ -7,6 +7,7 @@
 import { get } from './ast';
 import type { Template } from './model';
 import { HOLE, patternOf } from './policies';
+import { hasWildcard } from './wildcard';
 
 const P = '\u0001p';
 const R = '\u0001r';
@@ -52,7 +53,7 @@ function computeShapes(t: Template, id: string): readonly string[] {
     const node = shape.nameProp ? get(r.properties, shape.nameProp) : undefined;
     const pattern = node ? patternOf(t, node) : undefined;
     // A name built with !Sub keeps its pseudo-parameter markers, which policies built the same way share.
-    const name = pattern?.kind === 'glob' && !/[*?]/.test(pattern.glob) ? pattern.glob : HOLE;
+    const name = pattern?.kind === 'glob' && !hasWildcard(pattern.glob) ? pattern.glob : HOLE;
     out = shape.arns.map((a) => a.replace('{}', name));
   }
   t.memo('arnShapes', () => new Map<string, readonly string[]>()).set(id, out);

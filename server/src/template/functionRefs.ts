@@ -11,6 +11,7 @@ import type { Node, Range } from './ast';
 import { functionById } from './functions';
 import type { Template } from './model';
 import { refTarget } from './resolve';
+import { readSub } from './sub';
 
 /** How the reference qualifies the function: as an ARN would, or `unknown` when the qualifier is not known statically. */
 export type Qualifier = FunctionQualifier | 'unknown';
@@ -64,20 +65,15 @@ function fromName(t: Template, id: string, attr: string | undefined, range: Rang
   return { id: inner.id, qualifier, range };
 }
 
-const SUB_VAR = /\$\{([^!}][^}]*)\}/g;
-
 /** `!Sub '${Fn.Arn}'`, `!Sub '${Fn.Arn}:3'`, `!Sub 'arn:aws:lambda:...:function:${Fn}'`, integration URIs. */
 function fromSub(t: Template, node: Extract<Node, { kind: 'intrinsic' }>): FunctionRef | undefined {
-  const text = str(node.arg.kind === 'seq' ? node.arg.items[0] : node.arg);
-  if (text === undefined) return undefined;
-  for (const m of text.matchAll(SUB_VAR)) {
-    const name = m[1]!.trim();
-    const dot = name.indexOf('.');
-    const id = dot > 0 ? name.slice(0, dot) : name;
-    const attr = dot > 0 ? name.slice(dot + 1) : undefined;
-    const ref = fromName(t, id, attr, node.range, 0);
+  const parts = readSub(t, node)?.parts ?? [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.kind !== 'ref') continue;
+    const ref = fromName(t, part.id, part.attr, node.range, 0);
     if (!ref) continue;
-    const after = text.slice((m.index ?? 0) + m[0].length);
+    const after = parts.slice(i + 1).map((p) => (p.kind === 'literal' ? p.text : '${?}')).join('');
     return { ...ref, qualifier: ref.qualifier === 'none' ? qualifierAfter(after) : ref.qualifier };
   }
   return undefined;

@@ -7,6 +7,7 @@
 import { get } from './ast';
 import type { MapNode, Node, Pair, Range } from './ast';
 import type { Resource, Template } from './model';
+import { isNoValue } from './resolve';
 
 export const SAM_FUNCTION = 'AWS::Serverless::Function';
 export const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
@@ -30,6 +31,12 @@ export function functionsOf(t: Template): readonly FunctionView[] {
 /** The function view for a logical id, if it is a function. */
 export function functionById(t: Template, id: string): FunctionView | undefined {
   return t.memo('functionsById', () => new Map(functionsOf(t).map((f) => [f.id, f]))).get(id);
+}
+
+/** True when the function runs on Lambda Managed Instances (a CapacityProviderConfig other than `!Ref AWS::NoValue`). */
+export function onManagedInstances(f: FunctionView): boolean {
+  const v = get(f.props, 'CapacityProviderConfig');
+  return v !== undefined && !isNoValue(v);
 }
 
 /** True when `range` lies inside the function's Globals section (the value was inherited). */

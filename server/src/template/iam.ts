@@ -15,6 +15,7 @@ import { branches, isNoValue, refTarget } from './resolve';
 import { actionMatches, globCoversArn, patternOf, statementsOf } from './policies';
 import type { ResourcePattern, Statement } from './policies';
 import { arnShapes } from './arns';
+import { isMatchAll } from './wildcard';
 import { IAM_ROLE, policiesOfRole, policiesOfSamFunction } from './rolePolicies';
 import type { PolicySet } from './rolePolicies';
 
@@ -195,7 +196,7 @@ function patternMatches(t: Template, p: ResourcePattern, resourceId: string | un
   if (resourceId === undefined) return true;
   if (p.kind === 'ref') return p.ids.includes(resourceId);
   const shapes = arnShapes(t, resourceId);
-  if (shapes.length === 0) return /^\*+$/.test(p.glob) ? true : undefined;
+  if (shapes.length === 0) return isMatchAll(p.glob) ? true : undefined;
   let result: boolean | undefined = false;
   for (const arn of shapes) {
     const m = globCoversArn(p.glob, arn);

@@ -2,12 +2,15 @@
  * Re-parsing after an edit. Typing inside one resource of a large template re-parses only that
  * resource's entry and shifts the ranges after it; anything else (an edit outside Resources, one
  * that crosses an entry boundary, a fragment that does not parse cleanly, a flow-style or JSON
- * template) falls back to a full parse. The result is the same tree a full parse gives.
+ * template, a document with anchors or aliases, a `---` or `...` typed into the entry) falls back to
+ * a full parse. The result is the same tree a full parse gives; entries before the edit are the
+ * previous model's own nodes (same identity), entries after it are shifted copies.
  */
 import type { MapNode, Node, Pair } from './ast';
 import { buildTemplate, templateFromTree } from './model';
 import type { Template } from './model';
 import { parseFragment } from './parse';
+import { mayBeTemplate } from './sniff';
 
 /** Templates smaller than this are simply parsed again: it is as fast and has no edge cases. */
 const MIN_INCREMENTAL_BYTES = 20_000;
@@ -17,13 +20,14 @@ const BLOCK = 1024;
 
 /** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
-  if (!previous || text.length < minBytes) return buildTemplate(text);
+  if (!previous || text.length < minBytes || !mayBeTemplate(text)) return buildTemplate(text);
   return reparseResource(previous, text) ?? buildTemplate(text);
 }
 
 function reparseResource(prev: Template, text: string): Template | undefined {
   const root = prev.root;
-  if (!root || !prev.isTemplate || prev.problems.length > 0) return undefined;
+  // Anchors share values across resources: an edit to one can change another, so parse it all.
+  if (!root || !prev.isTemplate || prev.problems.length > 0 || prev.anchors) return undefined;
   const old = prev.text;
   // The edited region: what lies between the common prefix and the common suffix.
   const max = Math.min(old.length, text.length);
@@ -64,7 +68,8 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   if (b >= spanEnd && spanEnd !== old.length) return undefined;
   if (spanEnd !== old.length && text.charCodeAt(spanEnd + delta - 1) !== 10) return undefined;
 
-  const fragment = parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
+  const parsed = parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
+  const fragment = parsed?.root;
   if (fragment?.kind !== 'map' || fragment.pairs.length !== 1) return undefined;
   const replaced = fragment.pairs[0]!;
   // Same indentation as before, or the entry would belong elsewhere in the document.
@@ -80,7 +85,13 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   const rootPairs: Pair[] = root.pairs.map((p, i) =>
     i < resourcesIndex ? p : i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : shiftPair(p, delta),
   );
-  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: last ? end : root.range.end + delta } }, []);
+  // Directives outside the entry stay (shifted when after it); the entry's come from its new parse.
+  const directives = [
+    ...prev.directives.filter((d) => d.range.end <= spanStart),
+    ...parsed!.directives,
+    ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: { start: d.range.start + delta, end: d.range.end + delta }, text: d.text })),
+  ];
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: last ? end : root.range.end + delta } }, [], directives);
 }
 
 function lineStart(text: string, offset: number): number {

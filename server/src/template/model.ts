@@ -6,8 +6,9 @@
 import { get, pairOf, str } from './ast';
 import type { MapNode, Node, Range } from './ast';
 import { parseText } from './parse';
-import type { ParseProblem } from './parse';
+import type { Directive, ParseProblem } from './parse';
 import { LineIndex } from './lines';
+import { isJsonText, mayBeTemplate } from './sniff';
 
 export interface Parameter {
   readonly id: string;
@@ -44,6 +45,10 @@ export interface Template {
   /** True when the template declares the SAM transform. */
   readonly isSam: boolean;
   readonly problems: readonly ParseProblem[];
+  /** True when the document has YAML anchors or aliases: a value may be written once and used in several places. */
+  readonly anchors: boolean;
+  /** Comments addressed to Lambda Lens (disable comments), from the YAML syntax tree. */
+  readonly directives: readonly Directive[];
   readonly parameters: ReadonlyMap<string, Parameter>;
   readonly mappings: ReadonlyMap<string, MapNode>;
   readonly conditions: ReadonlyMap<string, Node>;
@@ -59,16 +64,21 @@ export interface Template {
   memo<T>(key: string, compute: (t: Template) => T): T;
 }
 
-/** Parses and builds the model for one document's text. Never throws. */
+/**
+ * Parses and builds the model for one document's text. Never throws. Text that cannot be a template
+ * (see `mayBeTemplate`) is not parsed at all: it gets an empty model without problems, whatever its
+ * size or content.
+ */
 export function buildTemplate(text: string): Template {
+  if (!mayBeTemplate(text)) return new TemplateModel(text, undefined, [], false, []);
   const parsed = parseText(text);
   const root = parsed.root?.kind === 'map' ? parsed.root : undefined;
-  return new TemplateModel(text, root, parsed.problems);
+  return new TemplateModel(text, root, parsed.problems, parsed.anchors, parsed.directives);
 }
 
-/** Builds the model over a tree that is already parsed (incremental re-parses). */
-export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[]): Template {
-  return new TemplateModel(text, root, problems);
+/** Builds the model over a tree that is already parsed (incremental re-parses, which never involve anchors). */
+export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[], directives: readonly Directive[]): Template {
+  return new TemplateModel(text, root, problems, false, directives);
 }
 
 /**
@@ -84,16 +94,9 @@ export function isTemplateRoot(root: MapNode | undefined): boolean {
   return resources.pairs.some((p) => str(get(p.value, 'Type'))?.startsWith('AWS::') === true);
 }
 
-/**
- * JSON when the document opens an object whose first key is a double-quoted string (JSON allows no
- * other key), or an empty object; YAML otherwise, including flow-style YAML such as `{Resources: ...}`.
- */
-export function formatOf(text: string, root: MapNode | undefined): DocumentFormat {
-  const start = text.length - text.trimStart().length;
-  if (text[start] !== '{') return 'yaml';
-  const first = root?.range.start === start ? root.pairs[0] : undefined;
-  if (!first) return root === undefined || root.pairs.length === 0 ? 'json' : 'yaml';
-  return text[first.keyRange.start] === '"' ? 'json' : 'yaml';
+/** JSON or YAML: the same test that chose the parser (`isJsonText`). */
+export function formatOf(text: string): DocumentFormat {
+  return isJsonText(text) ? 'json' : 'yaml';
 }
 
 function hasSamTransform(root: MapNode): boolean {
@@ -121,9 +124,11 @@ class TemplateModel implements Template {
     readonly text: string,
     readonly root: MapNode | undefined,
     readonly problems: readonly ParseProblem[],
+    readonly anchors: boolean,
+    readonly directives: readonly Directive[],
   ) {
     this.lines = new LineIndex(text);
-    this.format = formatOf(text, root);
+    this.format = formatOf(text);
     this.isTemplate = isTemplateRoot(root);
     this.isSam = root !== undefined && hasSamTransform(root);
     const globals = get(root, 'Globals');

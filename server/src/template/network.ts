@@ -11,6 +11,8 @@ import type { Resource, Template } from './model';
 import type { FunctionView } from './functions';
 import { branches, isNoValue, refTarget, resolveNumbers, resolveStrings } from './resolve';
 import { patternOf } from './policies';
+import { parseCidr } from './cidr';
+import type { Cidr } from './cidr';
 
 export const SUBNET = 'AWS::EC2::Subnet';
 export const SECURITY_GROUP = 'AWS::EC2::SecurityGroup';
@@ -157,6 +159,17 @@ export function vpcRefOf(t: Template, node: Node | undefined): VpcRef | undefine
   if (node.kind === 'intrinsic' && node.fn !== 'Ref' && node.fn !== 'Fn::If' && node.fn !== 'Fn::FindInMap') return undefined;
   const lit = resolveStrings(t, node);
   return lit.length === 1 ? { key: `lit:${lit[0]!.value}`, templateId: undefined, at: node.range } : undefined;
+}
+
+/**
+ * The literal CIDR block of a template subnet (`CidrBlock` for IPv4, `Ipv6CidrBlock` for IPv6),
+ * through parameter defaults; undefined when unknown (built with `!Cidr`, imported, not written).
+ */
+export function subnetCidr(t: Template, subnetId: string, family: 4 | 6): Cidr | undefined {
+  const props = t.resources.get(subnetId)?.properties;
+  const v = resolveStrings(t, get(props, family === 4 ? 'CidrBlock' : 'Ipv6CidrBlock'));
+  const block = v.length === 1 ? parseCidr(v[0]!.value) : undefined;
+  return block?.family === family ? block : undefined;
 }
 
 /** The Availability Zone of a template subnet; undefined when unknown. */

@@ -1,30 +1,64 @@
 /**
  * Text -> syntax tree. YAML (and JSON, which the YAML parser reads too) is parsed once with the `yaml`
  * package; the CloudFormation tags are declared so they parse without warnings, and every node is
- * converted into the small tree of ast.ts with exact ranges. Aliases are shared, never copied, and a
- * document whose aliases would expand past a bound is refused instead of expanded (billion laughs).
+ * converted into the small tree of ast.ts with exact ranges. JSON documents take the faster JSON
+ * scanner of parseJson.ts into the same tree. Aliases are shared, never copied, and resolved through
+ * one anchor table built in document order (linear in the document); a document whose aliases would
+ * expand past a bound is refused instead of expanded (billion laughs), and one that nests deeper than
+ * a bound is refused before any parser recurses into it.
+ *
+ * The tree holds what CloudFormation reads, which is not always what YAML 1.2 says: plain scalars
+ * resolve by YAML 1.1 rules (yamlScalars.ts), flow collections with under-indented continuation lines
+ * are read as PyYAML reads them (flowIndent.ts, noted as a `yaml-1.1` problem), and of a key given twice
+ * in one mapping only the last entry is kept, as CloudFormation and PyYAML do (a `duplicate-key` problem).
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, YAMLSeq } from 'yaml';
-import type { Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
 import { INTRINSICS, isIntrinsicName } from './ast';
 import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './ast';
+import { reindentFlows } from './flowIndent';
+import { YAML_11_SCALARS } from './yamlScalars';
 import { PARSE_LIMITS } from '../config';
-import { formatLimit } from '../measure/format';
+import { formatBytes } from '../bytes';
 import { CLOUDFORMATION_QUOTAS } from '../quotas';
 import { exceedsUtf8Bytes, utf8Bytes } from './text';
+import { parseJsonText } from './parseJson';
+import { isJsonText, nestingBound } from './sniff';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
-  readonly kind: 'syntax' | 'alias-bomb' | 'too-large';
+  /**
+   * `yaml-1.1`: text YAML 1.2 rejects but CloudFormation accepts, read as CloudFormation reads it.
+   * `duplicate-key`: an earlier entry of a key given twice in one mapping, left out of the tree.
+   * `too-large`, `too-deep`: the document was not parsed at all (see `isRefusal`).
+   */
+  readonly kind: 'syntax' | 'alias-bomb' | 'too-large' | 'too-deep' | 'yaml-1.1' | 'duplicate-key';
   readonly message: string;
   readonly range: Range;
+  /** For `duplicate-key`: the key of the entry that is kept (the last one). */
+  readonly kept?: Range;
 }
 
 export interface ParsedText {
   /** The document's root node; undefined for an empty or refused document. */
   readonly root: Node | undefined;
   readonly problems: readonly ParseProblem[];
+  /** True when the document has YAML anchors or aliases (values shared between places). */
+  readonly anchors: boolean;
+  /** The document's comments that speak to Lambda Lens, in document order. */
+  readonly directives: readonly Directive[];
 }
+
+/** A YAML comment naming Lambda Lens (`# lambda-lens-disable-next-line ...`), as the parser found it. */
+export interface Directive {
+  /** The comment, `#` included. */
+  readonly range: Range;
+  /** Its text after the `#`, trimmed. */
+  readonly text: string;
+}
+
+/** Comments holding this are kept as directives; all others are dropped at parse time. */
+const DIRECTIVE_MARK = 'lambda-lens';
 
 /** Short-form tag -> long-form intrinsic name (`!GetAtt` -> `Fn::GetAtt`). */
 const TAGS = new Map<string, IntrinsicName>(
@@ -37,78 +71,180 @@ const cfnTags: Array<ScalarTag | CollectionTag> = [...TAGS.keys()].flatMap((tag)
   { tag, collection: 'map', nodeClass: YAMLMap, resolve: (c: unknown) => c } as unknown as CollectionTag,
 ]);
 
+/** YAML templates: the core schema's collections and strings, PyYAML's scalars, the CloudFormation tags. */
+const yaml11Tags = (core: Tags): Tags => [
+  ...core.filter((t) => typeof t !== 'string' && ('collection' in t || t.tag === 'tag:yaml.org,2002:str')),
+  ...YAML_11_SCALARS,
+  ...cfnTags,
+];
+
 const EMPTY: Range = { start: 0, end: 0 };
+
+/** Offsets in the parsed text -> offsets in the document (a fragment's base, a re-indentation's map). */
+type OffsetMap = (offset: number) => number;
 
 /** Parses template text into the syntax tree. Never throws. */
 export function parseText(text: string): ParsedText {
   if (exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) {
     const mb = (PARSE_LIMITS.maxFileBytes / 1_000_000).toFixed(0);
-    return {
-      root: undefined,
-      problems: [{
-        kind: 'too-large',
-        message: `This file is ${(utf8Bytes(text) / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to ${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)}.`,
-        range: { start: 0, end: 0 },
-      }],
-    };
+    return refused('too-large', `This file is ${(utf8Bytes(text) / 1_000_000).toFixed(1)} MB, above the ${mb} MB Lambda Lens analyses; it was skipped. CloudFormation itself accepts templates up to ${formatBytes(CLOUDFORMATION_QUOTAS.templateS3Bytes)}.`);
   }
-  const doc = composeYaml(text);
-  return doc ? convertDocument(text, doc) : { root: undefined, problems: [] };
+  if (nestingBound(text) > PARSE_LIMITS.maxDepth) {
+    return refused('too-deep', `This file nests its values more than ${PARSE_LIMITS.maxDepth} levels deep (counting brackets, braces and indentation); Lambda Lens skipped it. No CloudFormation template needs that depth: look for unclosed brackets or generated nesting.`);
+  }
+  if (isJsonText(text)) return parseJsonText(text);
+  // Comments are the same in a lenient re-read, so they are gathered from the document as written.
+  const directives: Directive[] = [];
+  const doc = composeYaml(text, directives);
+  if (!doc) return { root: undefined, problems: [], anchors: false, directives };
+  const parsed = (doc.errors.some((e) => e.code === 'BAD_INDENT') && lenient(text, doc.errors.length)) || convertDocument(text, doc);
+  return { ...parsed, directives };
 }
 
-/** The second half of parseText: the `yaml` document turned into our tree, with its problems. */
-export function convertDocument(text: string, doc: Document.Parsed): ParsedText {
+/** True for a problem that made Lambda Lens skip the document unread (too large, too deep). */
+export function isRefusal(p: ParseProblem): boolean {
+  return p.kind === 'too-large' || p.kind === 'too-deep';
+}
+
+function refused(kind: ParseProblem['kind'], message: string): ParsedText {
+  return { root: undefined, problems: [{ kind, message, range: { start: 0, end: 0 } }], anchors: false, directives: [] };
+}
+
+/**
+ * The parse of `text` with its under-indented flow collections re-indented, when that leaves fewer
+ * errors than the strict parse (`strictErrors`); each collection is noted as a `yaml-1.1` problem.
+ */
+function lenient(text: string, strictErrors: number): Omit<ParsedText, 'directives'> | undefined {
+  const padded = reindentFlows(text);
+  const doc = padded && composeYaml(padded.text);
+  if (!padded || !doc || doc.errors.length >= strictErrors) return undefined;
+  const parsed = convertDocument(padded.text, doc, padded.toOriginal);
+  const notes: ParseProblem[] = padded.lines.map((range) => ({
+    kind: 'yaml-1.1',
+    message: 'This line of a flow collection ([ ... ] or { ... }) is indented less than YAML 1.2 requires. CloudFormation, PyYAML and cfn-lint accept it, and Lambda Lens reads it as they do, but YAML 1.2 tools (such as a YAML extension) report it as an error. Indent the continuation lines past the key the collection belongs to.',
+    range,
+  }));
+  return { root: parsed.root, problems: [...notes, ...parsed.problems], anchors: parsed.anchors };
+}
+
+/** The second half of parseText: the `yaml` document turned into our tree, with its problems (directives are gathered by composeYaml). */
+export function convertDocument(text: string, doc: Document.Parsed, toOriginal: OffsetMap = (o) => o): Omit<ParsedText, 'directives'> {
   const problems: ParseProblem[] = [];
   for (const e of doc.errors) {
-    problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: e.pos[0], end: e.pos[1] } });
+    problems.push({ kind: 'syntax', message: e.message.split('\n')[0] ?? e.message, range: { start: toOriginal(e.pos[0]), end: toOriginal(e.pos[1]) } });
   }
-  const converter = new Converter(text, doc, problems, 0);
+  const converter = new Converter(text, problems, toOriginal);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
-  return { root, problems };
+  return { root, problems, anchors: converter.anchors };
 }
 
 /**
  * Parses a fragment cut out of a larger document (one resource entry) with ranges offset by `base`,
- * so they are positions in the whole text. Undefined when the fragment does not parse cleanly.
+ * so they are positions in the whole text. Undefined when the fragment does not parse cleanly, or
+ * holds what a fragment cannot be read alone for: anchors or aliases (shared with the rest of the
+ * document), a document marker (`---`, `...`) or a directive, or deeper nesting than the bound.
  */
-export function parseFragment(fragment: string, base: number): Node | undefined {
-  const doc = composeYaml(fragment);
+export function parseFragment(fragment: string, base: number): { root: Node; directives: Directive[] } | undefined {
+  if (hasDocumentMarker(fragment) || nestingBound(fragment) > PARSE_LIMITS.maxDepth) return undefined;
+  // A copy, not a slice of the document: V8 keeps a slice's whole parent string alive, and the
+  // values parsed from it would pin this version of the document for as long as the resource lives.
+  const own = Buffer.from(fragment, 'utf8').toString('utf8');
+  const found: Directive[] = [];
+  const doc = composeYaml(own, found);
   if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
   const problems: ParseProblem[] = [];
-  const root = new Converter(fragment, doc, problems, base).convert(doc.contents as YamlNode);
-  return problems.length === 0 ? root : undefined;
+  const converter = new Converter(own, problems, (o) => o + base);
+  const root = converter.convert(doc.contents as YamlNode);
+  if (problems.length > 0 || converter.anchors) return undefined;
+  return { root, directives: found.map((d) => ({ range: { start: d.range.start + base, end: d.range.end + base }, text: d.text })) };
 }
 
-/** The `yaml` package's parse alone (first document, CloudFormation tags known): what the benchmark compares against. */
-export function composeYaml(text: string): Document.Parsed | undefined {
-  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false, prettyErrors: false });
-  for (const doc of composer.compose(new Parser().parse(text), true, text.length)) return doc;
+/** True when a line starts with `---`, `...` (then a blank or the end) or `%`: the document ends or a new one begins. */
+function hasDocumentMarker(text: string): boolean {
+  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 37 /* % */) return true;
+    if ((c === 45 || c === 46) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+      const after = text.charCodeAt(i + 3);
+      if (Number.isNaN(after) || isSpace(after)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The `yaml` package's parse alone (first document, CloudFormation tags known): what the benchmark
+ * compares against. JSON keeps the core schema (JSON's own scalars); YAML gets YAML 1.1 scalars.
+ * With `directives`, the comments naming Lambda Lens are gathered into it from the parser's syntax
+ * tokens, so a marker inside a string or a block scalar is never taken for one.
+ */
+export function composeYaml(text: string, directives?: Directive[]): Document.Parsed | undefined {
+  const composer = new Composer({ customTags: isJsonText(text) ? cfnTags : yaml11Tags, uniqueKeys: false, strict: false, prettyErrors: false });
+  const tokens = new Parser().parse(text);
+  const source = directives && text.includes(DIRECTIVE_MARK) ? gatherDirectives(tokens, directives) : tokens;
+  for (const doc of composer.compose(source, true, text.length)) return doc;
   return undefined;
 }
 
+/** Passes the tokens through, collecting the comment tokens that name Lambda Lens wherever they sit. */
+function* gatherDirectives(tokens: Iterable<CST.Token>, out: Directive[]): Generator<CST.Token> {
+  for (const token of tokens) {
+    const found: Directive[] = [];
+    const stack: unknown[] = [token];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (Array.isArray(v)) {
+        for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item);
+        continue;
+      }
+      const t = v as { type?: unknown; source?: unknown; offset?: unknown };
+      if (t.type === 'comment' && typeof t.source === 'string' && typeof t.offset === 'number') {
+        if (t.source.includes(DIRECTIVE_MARK)) found.push({ range: { start: t.offset, end: t.offset + t.source.length }, text: t.source.slice(1).trim() });
+        continue;
+      }
+      for (const child of Object.values(v as object)) if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+    out.push(...found.sort((a, b) => a.range.start - b.range.start));
+    yield token;
+  }
+}
+
 class Converter {
-  private readonly aliasTargets = new Map<YamlNode, Node>();
+  /** Anchor name -> the converted node it names, as of the current point of the document. */
+  private readonly anchorNodes = new Map<string, Node>();
   private readonly sizes = new WeakMap<Node, number>();
   private expanded = 0;
   private refused = false;
+  /** True once an anchor or alias has been seen. */
+  anchors = false;
 
   constructor(
     private readonly text: string,
-    private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
-    private readonly base: number,
+    private readonly at: OffsetMap,
   ) {}
 
   convert(n: YamlNode): Node {
     if (isAlias(n)) return this.alias(n);
-    const range = rangeOf(n, this.text, this.base);
+    const anchor = n.anchor;
+    if (!anchor) return this.node(n);
+    this.anchors = true;
+    // Named before its content, so an alias inside its own anchor's node terminates (as a null).
+    this.anchorNodes.set(anchor, nullAt(this.rangeOf(n).start));
+    const node = this.node(n);
+    this.anchorNodes.set(anchor, node);
+    return node;
+  }
+
+  private node(n: YamlNode): Node {
+    const range = this.rangeOf(n);
     const tag = n.tag;
     const fn = tag ? TAGS.get(tag) : undefined;
     if (fn) {
       const arg = this.plain(n, range);
-      const found = tagBefore(this.text, tag!, range.start - this.base);
-      const start = found >= 0 ? found + this.base : range.start;
-      return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: start + tag!.length } };
+      const found = n.range ? tagBefore(this.text, tag!, n.range[0]) : -1;
+      const start = found >= 0 ? this.at(found) : range.start;
+      return { kind: 'intrinsic', fn, arg, range: { start, end: range.end }, nameRange: { start, end: found >= 0 ? this.at(found + tag!.length) : start + tag!.length } };
     }
     const node = this.plain(n, range);
     return node.kind === 'map' ? longForm(node) : node;
@@ -122,12 +258,14 @@ class Converter {
         if (!isPair(item)) continue;
         const k = item.key as YamlNode | null;
         const key = k && isScalar(k) ? String(k.value) : '';
-        const keyRange = k ? rangeOf(k, this.text, this.base) : range;
+        const keyRange = k ? this.rangeOf(k) : range;
+        if (k && (k.anchor || isAlias(k))) this.anchors = true;
+        if (k?.anchor) this.anchorNodes.set(k.anchor, { kind: 'scalar', value: key, range: keyRange });
         const v = item.value as YamlNode | null;
         const value: Node = v ? this.convert(v) : nullAt(keyRange.end);
         pairs.push({ key, keyRange, value });
       }
-      return { kind: 'map', pairs, range };
+      return { kind: 'map', pairs: lastOfEachKey(pairs, this.problems), range };
     }
     if (isSeq(n)) {
       const items: Node[] = [];
@@ -142,18 +280,21 @@ class Converter {
     return nullAt(range.start);
   }
 
-  private alias(a: YamlNode & { source: string; resolve(doc: Document): unknown }): Node {
-    const range = rangeOf(a, this.text, this.base);
+  /** The node's value range in the document, without the line breaks and indentation a block collection ends with. */
+  private rangeOf(n: YamlNode): Range {
+    const r = n.range;
+    if (!r) return EMPTY;
+    let end = r[1];
+    while (end > r[0] && isSpace(this.text.charCodeAt(end - 1))) end--;
+    return { start: this.at(r[0]), end: this.at(end) };
+  }
+
+  private alias(a: Alias): Node {
+    this.anchors = true;
+    const range = this.rangeOf(a);
     if (this.refused) return nullAt(range.start);
-    const target = a.resolve(this.doc) as YamlNode | undefined;
-    if (!target) return nullAt(range.start);
-    let converted = this.aliasTargets.get(target);
-    if (!converted) {
-      // Mark first so a self-referencing anchor terminates.
-      this.aliasTargets.set(target, nullAt(range.start));
-      converted = this.convert(target);
-      this.aliasTargets.set(target, converted);
-    }
+    const converted = this.anchorNodes.get(a.source);
+    if (!converted) return nullAt(range.start);
     this.expanded += this.size(converted);
     if (this.expanded > PARSE_LIMITS.maxAliasExpansion) {
       // An inner alias may have been refused already while converting this target.
@@ -182,8 +323,26 @@ class Converter {
   }
 }
 
+/**
+ * A key given twice in one mapping: CloudFormation uses the last entry (as PyYAML and JSON parsers
+ * do), so the tree keeps only that one and each earlier entry becomes a `duplicate-key` problem.
+ */
+export function lastOfEachKey(pairs: Pair[], problems: ParseProblem[]): Pair[] {
+  if (pairs.length < 2) return pairs;
+  const last = new Map<string, Pair>();
+  for (const p of pairs) if (hasScalarKey(p)) last.set(p.key, p);
+  if (last.size === pairs.filter(hasScalarKey).length) return pairs;
+  const kept: Pair[] = [];
+  for (const p of pairs) {
+    const winner = hasScalarKey(p) ? last.get(p.key)! : p;
+    if (winner === p) kept.push(p);
+    else problems.push({ kind: 'duplicate-key', message: `${p.key} is given again below.`, range: p.keyRange, kept: winner.keyRange });
+  }
+  return kept;
+}
+
 /** `{ "Ref": "X" }` / `{ "Fn::Sub": ... }` (JSON or YAML long form) -> the intrinsic node. */
-function longForm(map: MapNode): Node {
+export function longForm(map: MapNode): Node {
   if (map.pairs.length !== 1) return map;
   const only = map.pairs[0]!;
   if (!isIntrinsicName(only.key)) return map;
@@ -192,20 +351,17 @@ function longForm(map: MapNode): Node {
   return { kind: 'intrinsic', fn: only.key, arg: only.value, range: map.range, nameRange: only.keyRange };
 }
 
-/** The node's value range, without the line breaks and indentation a block collection ends with. */
-function rangeOf(n: YamlNode, text: string, base: number): Range {
-  const r = n.range;
-  if (!r) return EMPTY;
-  let end = r[1];
-  while (end > r[0] && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start: r[0] + base, end: end + base };
+/** True for a pair with a scalar key (complex keys are never compared). */
+function hasScalarKey(p: Pair): boolean {
+  return p.key !== '';
 }
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-function nullAt(offset: number): ScalarNode {
+/** The null a missing value reads as, at `offset`. */
+export function nullAt(offset: number): ScalarNode {
   return { kind: 'scalar', value: null, range: { start: offset, end: offset } };
 }
 

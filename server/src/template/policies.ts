@@ -9,6 +9,9 @@ import type { Node, Range } from './ast';
 import type { Template } from './model';
 import { branches, isNoValue, refTarget, resolveStrings } from './resolve';
 import { refsIn } from './refs';
+import { readSub, refKind, subStringParts } from './sub';
+import type { SubPart } from './sub';
+import { isMatchAll, wildcardMatch } from './wildcard';
 
 export type ResourcePattern =
   | { readonly kind: 'glob'; readonly glob: string }
@@ -102,8 +105,8 @@ function stringList(t: Template, node: Node | undefined): string[] | undefined {
 }
 
 /** The resource pattern a Resource entry (or a SAM policy template's ARN) stands for. */
-export function patternOf(t: Template, node: Node, vars?: ReadonlyMap<string, Node>): ResourcePattern {
-  const parts = partsOf(t, node, vars, 0);
+export function patternOf(t: Template, node: Node): ResourcePattern {
+  const parts = partsOf(t, node, 0);
   if (!parts) return { kind: 'unknown' };
   if (parts.refs.length > 0) return { kind: 'ref', ids: parts.refs };
   return { kind: 'glob', glob: parts.text };
@@ -114,12 +117,12 @@ export function patternOf(t: Template, node: Node, vars?: ReadonlyMap<string, No
  * standing for a parameter value node from `vars` or a pseudo parameter.
  */
 export function patternFromTemplate(t: Template, text: string, vars: ReadonlyMap<string, Node>): ResourcePattern {
-  const parts = subParts(t, text, vars, 0);
+  const parts = foldSub(t, subStringParts(text, vars), 0);
   if (!parts) return { kind: 'unknown' };
   return parts.refs.length > 0 ? { kind: 'ref', ids: parts.refs } : { kind: 'glob', glob: parts.text };
 }
 
-function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | undefined, depth: number): Parts | undefined {
+function partsOf(t: Template, node: Node, depth: number): Parts | undefined {
   if (depth > 6) return undefined;
   if (node.kind === 'scalar') return node.value === null ? undefined : { text: String(node.value), refs: [] };
   if (node.kind !== 'intrinsic') return undefined;
@@ -128,22 +131,15 @@ function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | unde
     if (PSEUDO[target.id]) return { text: PSEUDO[target.id]!, refs: [] };
     if (t.resources.has(target.id)) return { text: HOLE, refs: [target.id] };
   }
-  if (node.fn === 'Fn::Sub') {
-    const arg = node.arg;
-    const text = str(arg.kind === 'seq' ? arg.items[0] : arg);
-    if (text === undefined) return undefined;
-    const local = new Map(vars ?? []);
-    const m = arg.kind === 'seq' ? arg.items[1] : undefined;
-    if (m?.kind === 'map') for (const p of m.pairs) local.set(p.key, p.value);
-    return subParts(t, text, local, depth + 1);
-  }
+  const sub = readSub(t, node);
+  if (sub) return foldSub(t, sub.parts, depth + 1);
   if (node.fn === 'Fn::Join' && node.arg.kind === 'seq' && node.arg.items.length === 2) {
     const sep = str(node.arg.items[0]);
     const list = node.arg.items[1];
     if (sep === undefined || list?.kind !== 'seq') return undefined;
     const out: Parts = { text: '', refs: [] };
     for (const [i, item] of list.items.entries()) {
-      const p = partsOf(t, item, vars, depth + 1);
+      const p = partsOf(t, item, depth + 1);
       if (!p) return undefined;
       out.text += (i > 0 ? sep : '') + p.text;
       out.refs.push(...p.refs);
@@ -153,61 +149,47 @@ function partsOf(t: Template, node: Node, vars: ReadonlyMap<string, Node> | unde
   const known = resolveStrings(t, node);
   if (known.length === 1) return { text: known[0]!.value, refs: [] };
   // A part derived from a resource (`!Select [6, !Split [':', !GetAtt Proxy.DBProxyArn]]`) points at it.
-  const ids = [...new Set(refsIn(node).map((e) => e.to).filter((id) => t.resources.has(id)))];
+  const ids = [...new Set(refsIn(t, node).map((e) => e.to).filter((id) => t.resources.has(id)))];
   return ids.length > 0 ? { text: HOLE, refs: ids } : undefined;
 }
 
-const SUB_VAR = /\$\{([^}]*)\}/g;
-
-function subParts(t: Template, text: string, vars: ReadonlyMap<string, Node> | undefined, depth: number): Parts | undefined {
+/** A `!Sub`'s parts as pattern text: pseudo parameters as markers, template resources as HOLEs. */
+function foldSub(t: Template, parts: readonly SubPart[], depth: number): Parts | undefined {
   const out: Parts = { text: '', refs: [] };
-  let last = 0;
-  for (const m of text.matchAll(SUB_VAR)) {
-    out.text += text.slice(last, m.index);
-    last = m.index + m[0].length;
-    const name = m[1]!.trim();
-    if (name.startsWith('!')) {
-      out.text += `\${${name.slice(1)}}`;
-      continue;
-    }
-    const local = vars?.get(name);
-    const dot = name.indexOf('.');
-    const id = dot > 0 ? name.slice(0, dot) : name;
+  for (const part of parts) {
     let p: Parts | undefined;
-    if (local) p = partsOf(t, local, undefined, depth + 1);
-    else if (PSEUDO[name]) p = { text: PSEUDO[name]!, refs: [] };
-    else if (t.resources.has(id)) p = { text: HOLE, refs: [id] };
-    else if (t.parameters.has(name)) {
-      const v = resolveStrings(t, t.parameters.get(name)!.default);
-      p = v.length === 1 && !t.parameters.get(name)!.type?.startsWith('AWS::SSM::') ? { text: v[0]!.value, refs: [] } : undefined;
+    if (part.kind === 'literal') p = { text: part.text, refs: [] };
+    else if (part.kind === 'variable') p = partsOf(t, part.value, depth + 1);
+    else if (part.kind === 'pseudo') p = PSEUDO[part.name] ? { text: PSEUDO[part.name]!, refs: [] } : undefined;
+    else if (part.kind === 'ref') {
+      const kind = refKind(t, part);
+      if (kind === 'resource') p = { text: HOLE, refs: [part.id] };
+      else if (kind === 'parameter') {
+        const param = t.parameters.get(part.id)!;
+        const v = param.type?.startsWith('AWS::SSM::') ? [] : resolveStrings(t, param.default);
+        p = v.length === 1 ? { text: v[0]!.value, refs: [] } : undefined;
+      }
     }
     if (!p) return undefined;
     out.text += p.text;
     out.refs.push(...p.refs);
   }
-  out.text += text.slice(last);
   return out;
-}
-
-const regexCache = new Map<string, RegExp>();
-
-/** IAM wildcard match (`*` any run, `?` one character). */
-export function globMatch(glob: string, value: string, ignoreCase: boolean): boolean {
-  const key = `${ignoreCase ? 'i' : 's'}${glob}`;
-  let re = regexCache.get(key);
-  if (!re) {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
-    re = new RegExp(`^${body}$`, ignoreCase ? 'i' : '');
-    if (regexCache.size > 5000) regexCache.clear();
-    regexCache.set(key, re);
-  }
-  return re.test(value);
 }
 
 /** Whether a statement's actions cover `action` (NotAction inverted); undefined when unreadable. */
 export function actionMatches(s: Statement, action: string): boolean | undefined {
   if (!s.actions) return undefined;
-  const hit = s.actions.some((a) => globMatch(a, action, true));
+  let hit: boolean | undefined = false;
+  for (const a of s.actions) {
+    const m = wildcardMatch(a, action, true);
+    if (m === true) {
+      hit = true;
+      break;
+    }
+    if (m === undefined) hit = undefined;
+  }
+  if (hit === undefined) return undefined;
   return s.notAction ? !hit : hit;
 }
 
@@ -217,7 +199,7 @@ export function actionMatches(s: Statement, action: string): boolean | undefined
  * covers none; undefined when that depends on values the template does not give.
  */
 export function globCoversArn(glob: string, arn: string): boolean | undefined {
-  if (/^\*+$/.test(glob)) return true;
+  if (isMatchAll(glob)) return true;
   const g = glob.split(':');
   const a = arn.split(':');
   // Different literal services can never match.
@@ -228,8 +210,9 @@ export function globCoversArn(glob: string, arn: string): boolean | undefined {
   }
   const shaped = a.join(':');
   const fill = (s: string, hole: string, pseudo: string) => s.replace(/\u0001(.)/g, `${pseudo}$1`).replaceAll(HOLE, hole);
-  const first = globMatch(fill(glob, '', 'pA'), fill(shaped, 'hA', 'pA'), false);
-  const second = globMatch(fill(glob, '', 'P:/-'), fill(shaped, 'H:/-.x', 'P:/-'), false);
+  const first = wildcardMatch(fill(glob, '', 'pA'), fill(shaped, 'hA', 'pA'), false);
+  const second = wildcardMatch(fill(glob, '', 'P:/-'), fill(shaped, 'H:/-.x', 'P:/-'), false);
+  if (first === undefined || second === undefined) return undefined;
   if (first && second) return true;
   if (!first && !second && !shaped.includes(HOLE)) return false;
   return undefined;

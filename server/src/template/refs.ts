@@ -7,6 +7,7 @@ import type { Node, Range } from './ast';
 import type { FunctionView } from './functions';
 import type { Template } from './model';
 import { refTarget } from './resolve';
+import { readSub } from './sub';
 
 export type EdgeKind = 'Ref' | 'GetAtt' | 'Sub' | 'DependsOn';
 
@@ -17,6 +18,8 @@ export interface Edge {
   readonly attr?: string;
   /** The referencing node (the `!Ref`, the `!Sub`, the DependsOn entry). */
   readonly range: Range;
+  /** For a `!Sub` edge, the name inside the string (`Fn.Arn` of `${Fn.Arn}`) when it can be told exactly. */
+  readonly nameRange?: Range;
 }
 
 export interface RefGraph {
@@ -31,8 +34,11 @@ export function refGraph(t: Template): RefGraph {
   return t.memo('refs', build);
 }
 
-/** Every reference inside one subtree (e.g. a function's properties), to resources or parameters. */
-export function refsIn(node: Node, from = ''): Edge[] {
+/**
+ * Every reference inside one subtree (e.g. a function's properties), to resources or parameters.
+ * `t` reads `!Sub` strings (see sub.ts); the edges of a `!Sub` do not depend on which template it is.
+ */
+export function refsIn(t: Template, node: Node, from = ''): Edge[] {
   const out: Edge[] = [];
   walk(node, (n) => {
     if (n.kind !== 'intrinsic') return;
@@ -43,25 +49,13 @@ export function refsIn(node: Node, from = ''): Edge[] {
       }
       return false;
     }
-    if (n.fn === 'Fn::Sub') subRefs(n.arg, n.range, from, out);
+    // The variables map's own references are visited as the walk goes on.
+    for (const part of readSub(t, n)?.parts ?? []) {
+      if (part.kind !== 'ref') continue;
+      out.push({ from, to: part.id, kind: 'Sub', ...(part.attr !== undefined ? { attr: part.attr } : {}), range: n.range, ...(part.range ? { nameRange: part.range } : {}) });
+    }
   });
   return out;
-}
-
-const SUB_VAR = /\$\{([^!}][^}]*)\}/g;
-
-function subRefs(arg: Node, range: Range, from: string, out: Edge[]): void {
-  const template = str(arg.kind === 'seq' ? arg.items[0] : arg);
-  if (template === undefined) return;
-  const local = new Set<string>();
-  if (arg.kind === 'seq' && arg.items[1]?.kind === 'map') for (const p of arg.items[1].pairs) local.add(p.key);
-  for (const m of template.matchAll(SUB_VAR)) {
-    const name = m[1]!.trim();
-    const dot = name.indexOf('.');
-    const id = dot > 0 ? name.slice(0, dot) : name;
-    if (local.has(name) || id.startsWith('AWS::')) continue;
-    out.push({ from, to: id, kind: 'Sub', ...(dot > 0 ? { attr: name.slice(dot + 1) } : {}), range });
-  }
 }
 
 function build(t: Template): RefGraph {
@@ -81,7 +75,7 @@ function build(t: Template): RefGraph {
           if (id) add({ from: r.id, to: id, kind: 'DependsOn', range: item.range });
         }
       } else if (p.key === 'Properties' || p.key === 'Condition') {
-        for (const e of refsIn(p.value, r.id)) add(e);
+        for (const e of refsIn(t, p.value, r.id)) add(e);
       }
     }
   }
@@ -105,7 +99,7 @@ export function functionRefs(t: Template, f: FunctionView): readonly Edge[] {
   const cache = t.memo('functionRefs', () => new Map<string, Edge[]>());
   let edges = cache.get(f.id);
   if (!edges) {
-    edges = refsIn(f.props, f.id);
+    edges = refsIn(t, f.props, f.id);
     cache.set(f.id, edges);
   }
   return edges;

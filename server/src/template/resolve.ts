@@ -1,15 +1,18 @@
 /**
  * Static value resolution (RULES.md conventions): literals, `!Ref` to a Parameter's `Default`, both
- * branches of `!If`, `!FindInMap` over literal Mappings, `!Sub` without variables, `!Join` / `!Select`
- * over known parts. Anything else is unknown: no candidates, and rules stay silent about it.
+ * branches of `!If`, `!FindInMap` over literal Mappings, `!Sub` whose parts are all known (literals,
+ * parameter defaults, variables with a known value), `!Join` / `!Select` over known parts. Anything
+ * else is unknown: no candidates, and rules stay silent about it. A `!Sub` with unknown parts still
+ * has a partial string (`subString`): its known prefix, suffix and text.
  *
  * With a {@link ResolveScope} (a deployed stack) the same resolution runs against what was deployed:
- * `!Ref` takes the stack's parameter values, pseudo parameters and resources' physical ids, `!Sub`
- * fills its variables from them, and `!If` takes the branch its condition chose.
+ * `!Ref` and `!Sub` take the stack's parameter values, pseudo parameters and resources' physical
+ * ids, and `!If` takes the branch its condition chose.
  */
 import { get, pairOf, str } from './ast';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
+import { readSub, refKind } from './sub';
 
 /** One value a property can take, where it was written, and the references it went through. */
 export interface Candidate {
@@ -84,7 +87,7 @@ export function isKnown(t: Template, node: Node | undefined): boolean {
   return resolve(t, node).length > 0;
 }
 
-function resolveInner(t: Template, node: Node, depth: number, scope: ResolveScope | undefined): Candidate[] {
+function resolveInner(t: Template, node: Node, depth: number, scope?: ResolveScope): Candidate[] {
   if (depth > 8) return [];
   switch (node.kind) {
     case 'scalar':
@@ -102,13 +105,9 @@ function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }
   const inner = (n: Node): Candidate[] => resolveInner(t, n, depth + 1, scope);
   switch (node.fn) {
     case 'Ref': {
-      if (scope) {
-        const value = scopedRef(scope, str(arg) ?? '');
-        return value === undefined ? [] : [{ value, at: node.range, via: [] }];
-      }
-      const param = t.parameters.get(str(arg) ?? '');
-      if (!param?.default || param.type?.startsWith('AWS::SSM::')) return [];
-      return inner(param.default).map((c) => ({ value: c.value, at: node.range, via: [c.at, ...c.via] }));
+      if (!scope) return parameterValue(t, str(arg) ?? '', node.range, depth);
+      const value = scopedRef(scope, str(arg) ?? '');
+      return value === undefined ? [] : [{ value, at: node.range, via: [] }];
     }
     case 'Fn::If': {
       if (arg.kind !== 'seq' || arg.items.length !== 3) return [];
@@ -122,12 +121,8 @@ function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }
     case 'Fn::FindInMap':
       return findInMap(t, node, depth, scope);
     case 'Fn::Sub': {
-      const template = arg.kind === 'seq' ? arg.items[0] : arg;
-      const s = str(template);
-      if (s === undefined) return [];
-      if (!/\$\{(?!!)/.test(s)) return [{ value: s.replace(/\$\{!/g, '${'), at: node.range, via: [] }];
-      const value = scope ? substitute(t, s, arg.kind === 'seq' ? arg.items[1] : undefined, scope, depth) : undefined;
-      return value === undefined ? [] : [{ value, at: node.range, via: [] }];
+      const sub = partial(t, node, depth, scope ? (name) => scope.pseudo[name] : undefined, scope);
+      return sub?.value === undefined ? [] : [{ value: sub.value, at: node.range, via: sub.via }];
     }
     case 'Fn::Join': {
       if (arg.kind !== 'seq' || arg.items.length !== 2) return [];
@@ -153,6 +148,13 @@ function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }
     default:
       return [];
   }
+}
+
+/** The values of parameter `id` through its Default (SSM parameter types are read at deployment: unknown). */
+function parameterValue(t: Template, id: string, at: Range, depth: number): Candidate[] {
+  const param = t.parameters.get(id);
+  if (!param?.default || param.type?.startsWith('AWS::SSM::')) return [];
+  return resolveInner(t, param.default, depth + 1).map((c) => ({ value: c.value, at, via: [c.at, ...c.via] }));
 }
 
 function findInMap(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number, scope: ResolveScope | undefined): Candidate[] {
@@ -183,20 +185,6 @@ function findInMap(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, dept
 /** What `!Ref name` is in a deployed stack: a parameter value, a pseudo parameter or a physical id. */
 function scopedRef(scope: ResolveScope, name: string): string | undefined {
   return scope.parameters[name] ?? scope.pseudo[name] ?? scope.resources[name];
-}
-
-/** `!Sub` with its variables filled from the stack, or undefined when one of them is unknown. */
-function substitute(t: Template, text: string, vars: Node | undefined, scope: ResolveScope, depth: number): string | undefined {
-  let unknown = false;
-  const out = text.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
-    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
-    const given = get(vars, name);
-    const value = given ? resolveInner(t, given, depth + 1, scope) : undefined;
-    const v = value ? (value.length === 1 ? String(value[0]!.value) : undefined) : scopedRef(scope, name);
-    if (v === undefined) unknown = true;
-    return v ?? whole;
-  });
-  return unknown ? undefined : out;
 }
 
 /** A named condition's value in a deployed stack, or undefined when it depends on something unknown. */
@@ -259,4 +247,59 @@ export function refTarget(node: Node | undefined): { id: string; attr?: string }
 /** The value of `key` in a map behind any `!If` branches: every alternative found. */
 export function getAll(node: Node | undefined, key: string): Node[] {
   return branches(node).flatMap((b) => branches(get(b, key)));
+}
+
+/** DESIGN's partial string: what is known of a `!Sub` whose parts are not all known. */
+export interface PartialString {
+  /** The whole string, when every part is known. */
+  readonly value: string | undefined;
+  /** The text before the first unknown part (the whole string when known). */
+  readonly prefix: string;
+  /** The text after the last unknown part (the whole string when known). */
+  readonly suffix: string;
+  /** Every known part's text, joined: what the string certainly contains (a lower bound for sizes). */
+  readonly known: string;
+  /** Parameter Defaults the known parts came from. */
+  readonly via: readonly Range[];
+}
+
+/**
+ * A `!Sub` as far as the template tells: literals, parameter defaults (not SSM parameter types),
+ * variables whose value resolves to one string; pseudo parameters through `pseudo` (e.g. the
+ * profile's Region), unknown without it. Undefined when `node` is not a `!Sub`.
+ */
+export function subString(t: Template, node: Node | undefined, pseudo?: (name: string) => string | undefined): PartialString | undefined {
+  return node ? partial(t, node, 0, pseudo) : undefined;
+}
+
+function partial(t: Template, node: Node, depth: number, pseudo: ((name: string) => string | undefined) | undefined, scope?: ResolveScope): PartialString | undefined {
+  const reading = readSub(t, node);
+  if (!reading) return undefined;
+  let prefix = '';
+  let suffix = '';
+  let known = '';
+  let unknown = false;
+  const via: Range[] = [];
+  for (const part of reading.parts) {
+    let text: string | undefined;
+    if (part.kind === 'literal') text = part.text;
+    else if (part.kind === 'pseudo') text = pseudo?.(part.name);
+    else if (scope && part.kind === 'ref') text = part.attr === undefined ? scopedRef(scope, part.id) : undefined;
+    else if (part.kind === 'variable' || (part.kind === 'ref' && refKind(t, part) === 'parameter')) {
+      const c = part.kind === 'variable' ? resolveInner(t, part.value, depth + 1, scope) : parameterValue(t, part.id, node.range, depth);
+      if (c.length === 1) {
+        text = String(c[0]!.value);
+        via.push(...c[0]!.via);
+      }
+    }
+    if (text === undefined) {
+      unknown = true;
+      suffix = '';
+      continue;
+    }
+    known += text;
+    if (!unknown) prefix += text;
+    suffix += text;
+  }
+  return { value: unknown ? undefined : known, prefix, suffix, known, via };
 }

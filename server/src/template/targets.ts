@@ -3,10 +3,10 @@
  * names (through Ref, GetAtt or Sub), or the literal ARN written there.
  */
 import { isArn } from '../arn';
-import { str } from './ast';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
 import { refTarget, resolveOne } from './resolve';
+import { readSub, refKind } from './sub';
 
 /** The template-defined resource a trigger reads from (bucket, queue, stream, table, user pool, API...). */
 export interface SourceTarget {
@@ -30,7 +30,7 @@ export interface TargetInfo {
 /** The source named by `node`: a template resource (through Ref, GetAtt or Sub) or a literal ARN. */
 export function targetOf(t: Template, node: Node | undefined): TargetInfo {
   if (!node) return { targetNode: undefined, target: undefined, targetArn: undefined };
-  const ref = refTarget(node) ?? subTarget(node);
+  const ref = refTarget(node) ?? subTarget(t, node);
   const r = ref ? t.resources.get(ref.id) : undefined;
   const literal = known(t, node);
   return {
@@ -40,12 +40,12 @@ export function targetOf(t: Template, node: Node | undefined): TargetInfo {
   };
 }
 
-/** `!Sub 'arn:aws:s3:::${Bucket}'` and `!Sub '${Queue.Arn}'`: the first template id the string names. */
-function subTarget(node: Node): { id: string; attr?: string } | undefined {
-  if (node.kind !== 'intrinsic' || node.fn !== 'Fn::Sub') return undefined;
-  const text = str(node.arg.kind === 'seq' ? node.arg.items[0] : node.arg);
-  const m = text ? /\$\{([A-Za-z0-9]+)(?:\.([^}]*))?\}/.exec(text) : null;
-  return m ? { id: m[1]!, ...(m[2] ? { attr: m[2] } : {}) } : undefined;
+/** `!Sub 'arn:aws:s3:::${Bucket}'` and `!Sub '${Queue.Arn}'`: the first template resource the string names. */
+function subTarget(t: Template, node: Node): { id: string; attr?: string } | undefined {
+  for (const part of readSub(t, node)?.parts ?? []) {
+    if (part.kind === 'ref' && refKind(t, part) === 'resource') return { id: part.id, ...(part.attr !== undefined ? { attr: part.attr } : {}) };
+  }
+  return undefined;
 }
 
 /** The single known string value of `node`, or undefined. */

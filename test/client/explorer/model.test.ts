@@ -228,7 +228,7 @@ describe('explorer/model against the loopback Lambda API', function () {
     const account = (await m.children(region(m, 'eu-west-1')))[0] as ExplorerNode;
     assert.equal(present(account, m).label, 'Account');
     const rows = (await m.children(account)).map((n) => (n.kind === 'detail' ? `${n.label}: ${n.description}` : n.kind));
-    assert.deepEqual(rows, ['Concurrency limit: 1,000', 'Unreserved concurrency: 1,000', 'Code storage: 3.0 MB of 75.0 GB (0.0%)', 'Functions: 2']);
+    assert.deepEqual(rows, ['Concurrency limit: 1,000', 'Unreserved concurrency: 1,000', 'Code storage: 3 MB of 75 GB (0.0%)', 'Functions: 2']);
   });
 
   it('describes a VPC function with layers in its tooltip, and adds state and reserved concurrency once loaded', async function () {
@@ -240,7 +240,7 @@ describe('explorer/model against the loopback Lambda API', function () {
     assert.equal(view.description, 'python3.12 · 1024 MB · 30 s');
     assert.equal(view.icon?.id, 'symbol-namespace');
     assert.match(view.tooltip, /`arn:aws:lambda:eu-west-1:123456789012:function:vpc-worker`/);
-    assert.match(view.tooltip, /\| Code size \| 3\.0 MB of 50\.0 MB zipped \(6%\); unzipped limit 250\.0 MB with layers \|/);
+    assert.match(view.tooltip, /\| Code size \| 3 MB of 50 MB zipped \(6%\); unzipped limit 250 MB with layers \|/);
     assert.match(view.tooltip, /\| VPC \| vpc\\-0abc · 2 subnets · 1 security group \|/);
     assert.match(view.tooltip, /\| Layers \| 2: shared\\-deps:4, otel:12 \|/);
     assert.match(view.tooltip, /\| Architectures \| x86_64 \|/);

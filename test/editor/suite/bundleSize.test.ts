@@ -10,7 +10,7 @@ describe('bundle-size CodeLens', () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       return lenses.find((l) => l.range.start.line === line && /zipped/.test(l.command?.title ?? ''));
     }, 'a measured bundle-size lens on ThumbnailFunction');
-    assert.match(lens.command?.title ?? '', /^[\d.]+ (B|KB|MB) zipped · [\d.]+ (B|KB|MB) unzipped \(\d+ % of 250 MB\) · 1 file$/);
+    assert.match(lens.command?.title ?? '', /^code folder · [\d.]+ (B|KB|MB) zipped · [\d.]+ (B|KB|MB) unzipped \(\d+ % of 250 MB\) · 1 file$/);
     assert.equal(lens.command?.command, 'lambdaLens.showBundleSize');
   });
 });

@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
+import { main } from '../../../server/src/cli';
+import { RULES } from '../../../server/src/rules/index';
+import type { Rule } from '../../../server/src/rules/types';
 import { yaml } from '../../support/ruleTester';
 
 const BAD = yaml`
@@ -79,6 +82,32 @@ describe('lambda-lens check', () => {
       artifactLocation: { uri: 'app/template.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 8, startColumn: 19, endLine: 8, endColumn: 24 },
     });
+  });
+
+  it('reports a rule that throws as an error finding in text, JSON and SARIF, and exits 1', async () => {
+    // A rule made to fail the way a defect would: the check must not pass as if it had run.
+    const rule = RULES.find((r) => r.meta.id === 'limits/timeout')! as { check: Rule['check'] };
+    const original = rule.check;
+    rule.check = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'kind')");
+    };
+    const run = async (format: string) => {
+      let stdout = '';
+      const code = await main(['check', 'app/ok.yml', `--format=${format}`], { stdout: (t) => (stdout += t), stderr: () => undefined, cwd: dir });
+      return { code, stdout };
+    };
+    try {
+      const text = await run('text');
+      assert.equal(text.code, 1);
+      assert.match(text.stdout, /^app\/ok\.yml:1:1 {2}error {8}lambda-lens\/rule-failed {2}The rule limits\/timeout failed on this template \(Cannot read properties/m);
+      const json = await run('json');
+      assert.equal(json.code, 1);
+      assert.deepEqual(JSON.parse(json.stdout).map((f: { rule: string; severity: string }) => [f.rule, f.severity]), [['lambda-lens/rule-failed', 'error']]);
+      const sarif = JSON.parse((await run('sarif')).stdout);
+      assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['lambda-lens/rule-failed', 'error']]);
+    } finally {
+      rule.check = original;
+    }
   });
 
   it('exits 2 with a message for usage errors and unreadable paths', () => {

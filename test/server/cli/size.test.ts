@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCheck } from '../../../server/src/cli/check';
 import { runSize } from '../../../server/src/cli/size';
 import type { JsonSize } from '../../../server/src/cli/size';
+import { codeBoundary } from '../../../server/src/cli/files';
 import { emptyFixture } from '../measure/fixtures';
 import { yaml } from '../../support/ruleTester';
 
@@ -58,6 +59,8 @@ describe('lambda-lens size', () => {
     assert.deepEqual({ ...api, zippedBytes: 0 }, {
       file: 'template.yaml',
       resource: 'Api',
+      basis: 'folder',
+      partial: false,
       codePath: 'src/api',
       files: 2,
       unzippedBytes: 10_033,
@@ -65,10 +68,14 @@ describe('lambda-lens size', () => {
       layersUnzippedBytes: 2_000,
       externalLayers: ['arn:aws:lambda:us-east-1:123456789012:layer:shared:3'],
       largest: [{ path: 'lib/big.js', bytes: 10_000 }, { path: 'index.js', bytes: 33 }],
+      modules: [],
+      skipped: 0,
     });
     assert.deepEqual(out[1], {
       file: 'template.yaml',
       resource: 'Renderer',
+      basis: null,
+      partial: false,
       codePath: null,
       files: null,
       unzippedBytes: null,
@@ -76,6 +83,8 @@ describe('lambda-lens size', () => {
       layersUnzippedBytes: null,
       externalLayers: [],
       largest: [],
+      modules: [],
+      skipped: 0,
       note: 'container image (PackageType Image): its size is not measurable locally',
     });
   });
@@ -85,7 +94,7 @@ describe('lambda-lens size', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'template.yaml');
-    assert.match(lines[1]!, /^ {2}Api {7}\d+ B zipped · 12 KB unzipped with layers \(0 % of 250 MB\) · 3 files {2}\(src\/api\)$/);
+    assert.match(lines[1]!, /^ {2}Api {7}\d+ B zipped · 12 KB unzipped with layers \(0 % of 250 MB\) · 3 files {2}\(code folder: src\/api\)$/);
     assert.equal(lines[2], '            largest: lib/ 10 KB');
     assert.equal(lines[3], '            layer Deps: 2 KB unzipped');
     assert.equal(lines[4], '            not counted: arn:aws:lambda:us-east-1:123456789012:layer:shared:3');
@@ -100,16 +109,22 @@ describe('lambda-lens size', () => {
       writeFileSync(join(big.root, 'template.yaml'), TEMPLATE.replace('src/api/', 'code/'));
       const r = await run([], big.root);
       assert.equal(r.code, 1);
-      assert.match(r.stdout, /Api {7}✖ .* 251\.0 MB unzipped/);
+      assert.match(r.stdout, /Api {7}✖ .* 251 MB unzipped/);
       let out = '';
       const code = await runCheck(['--format', 'json'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: big.root });
       assert.equal(code, 1);
       const found = (JSON.parse(out) as Array<{ rule: string; line: number; column: number; message: string }>).filter((f) => f.rule === 'limits/package-size');
       assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 16]]);
-      assert.match(found[0]!.message, /^Api is 251\.0 MB unzipped, above Lambda's 250 MB/);
+      assert.match(found[0]!.message, /^Api is 251 MB unzipped \(code folder: .*\), above Lambda's 250 MB/);
     } finally {
       big.cleanup();
     }
+  });
+
+  it('measures code inside the current folder, or inside the folder given for a template outside it', () => {
+    assert.deepEqual(codeBoundary('/work/app', ['.'], '/work/app/infra/template.yaml'), { path: '/work/app', name: 'the current folder' });
+    assert.deepEqual(codeBoundary('/home/me', ['/work/app'], '/work/app/infra/template.yaml'), { path: '/work/app', name: 'the checked folder' });
+    assert.deepEqual(codeBoundary('/home/me', ['/work/app/infra/template.yaml'], '/work/app/infra/template.yaml'), { path: '/work/app/infra', name: "the template's folder" });
   });
 
   it('exits 2 with the usage for a bad option or a missing path', async () => {

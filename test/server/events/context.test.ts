@@ -149,6 +149,61 @@ describe('event context from a template', () => {
     assert.equal(ctx.values.queueName, 'Jobs');
   });
 
+  it('offers and fills the events of triggers declared as plain resources: EventBridge rules, schedules, S3 notifications', () => {
+    const plain = buildTemplate(yaml`
+      AWSTemplateFormatVersion: '2010-09-09'
+      Resources:
+        Handler:
+          Type: AWS::Lambda::Function
+          Properties: { Handler: index.handler, Runtime: nodejs22.x, Role: arn:aws:iam::123456789012:role/r, Code: { ZipFile: x } }
+        OrderPlaced:
+          Type: AWS::Events::Rule
+          Properties:
+            EventPattern: { source: [shop.orders], detail-type: [OrderPlaced] }
+            Targets: [{ Id: fn, Arn: !GetAtt Handler.Arn }]
+        Hourly:
+          Type: AWS::Events::Rule
+          Properties:
+            Name: hourly-sweep
+            ScheduleExpression: rate(1 hour)
+            Targets: [{ Id: fn, Arn: !GetAtt Handler.Arn }]
+        Nightly:
+          Type: AWS::Scheduler::Schedule
+          Properties:
+            Name: nightly
+            GroupName: reports
+            ScheduleExpression: cron(0 2 * * ? *)
+            FlexibleTimeWindow: { Mode: 'OFF' }
+            Target: { Arn: !GetAtt Handler.Arn, RoleArn: arn:aws:iam::123456789012:role/s }
+        Inbox:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketName: !Sub 'inbox-\${AWS::AccountId}'
+            NotificationConfiguration:
+              LambdaConfigurations:
+                - Event: s3:ObjectCreated:Put
+                  Function: !GetAtt Handler.Arn
+                  Filter: { S3Key: { Rules: [{ Name: suffix, Value: .csv }] } }
+    `);
+    const ctx = eventContext(plain, 'Handler', OPTS);
+    assert.deepEqual(ctx.suggested.map((s) => `${s.eventId}<-${s.source}`), [
+      'eventbridge-custom-event<-OrderPlaced',
+      'eventbridge-scheduled-event<-Hourly',
+      'eventbridge-scheduler<-Nightly',
+      's3-put<-Inbox',
+    ]);
+    const fill = (id: string) => generateEvent(id, pickParams(eventById(id)!, ctx.values));
+    const custom = fill('eventbridge-custom-event');
+    assert.equal(at(custom, 'source'), 'shop.orders');
+    assert.equal(at(custom, 'detail-type'), 'OrderPlaced');
+    assert.deepEqual(at(fill('eventbridge-scheduled-event'), 'resources'), ['arn:aws:events:eu-central-1:111122223333:rule/hourly-sweep']);
+    assert.equal(at(fill('eventbridge-scheduler'), 'scheduleArn'), 'arn:aws:scheduler:eu-central-1:111122223333:schedule/reports/nightly');
+    const put = fill('s3-put');
+    assert.equal(at(put, 'Records.0.s3.bucket.name'), 'inbox-111122223333');
+    assert.equal(at(put, 'Records.0.s3.object.key'), 'example.csv');
+    assert.equal(at(put, 'Records.0.eventName'), 'ObjectCreated:Put');
+  });
+
   it('keeps only region and account for an unknown function', () => {
     assert.deepEqual(eventContext(t, 'Nope', OPTS), { values: { region: 'eu-central-1', account: '111122223333' }, suggested: [] });
   });

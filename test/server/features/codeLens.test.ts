@@ -4,9 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import type { CodeLens } from 'vscode-languageserver-protocol/node';
+import { BundleSizeBreakdown } from '../../../server/src/protocol';
+import type { BundleSizeArgs } from '../../../server/src/protocol';
 import { emptyFixture } from '../measure/fixtures';
+import { esbuildProject } from '../measure/projects';
 import { startServer } from '../../support/lspClient';
 import type { TestServer } from '../../support/lspClient';
 import { yaml } from '../../support/ruleTester';
@@ -46,6 +49,7 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     fx.write('src/api/index.js', 'exports.handler = async () => ({ statusCode: 200 });\n');
     fx.write('src/api/lib/util.js', 'exports.ok = true;\n');
     fx.write('model/weights.bin', '');
+    fx.write('model/requirements.txt', 'numpy==2.1.0\n');
     truncateSync(join(fx.root, 'model/weights.bin'), 251 * MB);
     writeFileSync(join(fx.root, 'template.yaml'), TEMPLATE);
     uri = pathToFileURL(join(fx.root, 'template.yaml')).href;
@@ -78,17 +82,21 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     await lensesWhen(measured);
     const [api, renderer, model] = await lenses();
     const apiBytes = 8 * MB + 52 + 19;
-    assert.deepEqual(api, { line: 2, title: `8.0 MB zipped · 8.0 MB unzipped (${Math.round((apiBytes / 262_144_000) * 100)} % of 250 MB) · 3 files`, command: 'lambdaLens.showBundleSize' });
+    assert.deepEqual(api, { line: 2, title: `code folder · 8 MB zipped · 8 MB unzipped (${Math.round((apiBytes / 262_144_000) * 100)} % of 250 MB) · 3 files`, command: 'lambdaLens.showBundleSize' });
     assert.equal(renderer!.line, 8);
-    assert.match(model!.title, /^⚠ \d+ KB zipped · 251\.0 MB unzipped \(100 % of 250 MB\) · 1 file$/);
+    assert.match(model!.title, /^⚠ source only, dependencies not counted · \d+ KB zipped · 251 MB unzipped \(100 % of 250 MB\) · 2 files$/);
   });
 
-  it('passes the breakdown to the client command', async () => {
+  it('passes ids only to the client command, which fetches the breakdown with a request', async () => {
     server.open(uri, TEMPLATE);
     const list = await lensesWhen(measured);
-    const args = list[0]!.command!.arguments![0] as { functionId: string; size: { code: { largestFiles: Array<{ path: string; bytes: number }> } } };
-    assert.equal(args.functionId, 'Api');
-    assert.deepEqual(args.size.code.largestFiles[0], { path: 'vendor.bin', bytes: 8 * MB });
+    const args = list[0]!.command!.arguments![0] as BundleSizeArgs;
+    assert.deepEqual(args, { functionId: 'Api', uri });
+    const size = await server.connection.sendRequest(BundleSizeBreakdown.type, args);
+    assert.equal(size?.code.basis, 'folder');
+    assert.deepEqual(size?.code.largestFiles[0], { path: 'vendor.bin', bytes: 8 * MB });
+    assert.equal(await server.connection.sendRequest(BundleSizeBreakdown.type, { functionId: 'Renderer', uri }), null);
+    assert.equal(await server.connection.sendRequest(BundleSizeBreakdown.type, { functionId: 'Api', uri: 'file:///closed.yaml' }), null);
   });
 
   it('publishes limits/package-size once the measurement arrives, and watches the code folders', async () => {
@@ -97,7 +105,7 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     const found = (await diagnostics).filter((d) => d.code === 'limits/package-size');
     // Api: 8 MB zipped is too big for the console editor; Model: over 250 MB.
     assert.deepEqual(found.map((d) => [d.severity, d.range.start]), [[3, { line: 5, character: 15 }], [1, { line: 16, character: 15 }]]);
-    assert.match(String(found[1]!.message), /^Model is 251\.0 MB unzipped, above Lambda's 250 MB/);
+    assert.match(String(found[1]!.message), /^Model is at least 251 MB unzipped \(source only, dependencies not counted: .*model\), above Lambda's 250 MB/);
     const watched = server.custom.filter((n) => n.method === 'lambdaLens/watchCodeFolders').at(-1)?.params as { folders: string[] };
     assert.ok(watched.folders.includes(join(fx.root, 'src/api')), JSON.stringify(watched));
   });
@@ -108,7 +116,92 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     fx.write('src/api/lib/extra.js', 'exports.more = true;\n');
     await server.connection.sendNotification('lambdaLens/codeFilesChanged', { paths: [join(fx.root, 'src/api/lib/extra.js')] });
     const after = await lensesWhen((titles) => titles[0]!.endsWith(' · 4 files'));
-    assert.match(after[0]!.command!.title, /^8\.0 MB zipped · 8\.0 MB unzipped/);
+    assert.match(after[0]!.command!.title, /^code folder · 8 MB zipped · 8 MB unzipped/);
+  });
+
+  it('stops watching (and caching) the code of a template once it is closed', async () => {
+    fx.write('other/code/index.js', 'exports.handler = 1;\n');
+    const other = pathToFileURL(join(fx.root, 'other/template.yaml')).href;
+    const otherText = TEMPLATE.replace('src/api/', 'code/');
+    const watched = () => (server.custom.filter((n) => n.method === 'lambdaLens/watchCodeFolders').at(-1)?.params as { folders: string[] } | undefined)?.folders ?? [];
+    server.open(uri, TEMPLATE);
+    await lensesWhen(measured);
+    server.open(other, otherText);
+    for (;;) {
+      const refreshed = server.nextCodeLensRefresh();
+      const titles = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: other } })) as CodeLens[]).map((l) => l.command!.title);
+      if (!titles.includes('measuring...')) break;
+      await refreshed;
+    }
+    assert.ok(watched().includes(join(fx.root, 'src/api')) && watched().includes(join(fx.root, 'other/code')), JSON.stringify(watched()));
+    const released = new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (!watched().includes(join(fx.root, 'src/api'))) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+    });
+    server.close(uri);
+    await released;
+    assert.deepEqual(watched().filter((f) => !f.endsWith('build')), [join(fx.root, 'other/code')]);
+  });
+
+  it('refuses code outside the workspace folder, naming it', async () => {
+    await server.stop();
+    const inner = join(fx.root, 'other');
+    server = await startServer({ workspaceFolders: [inner] });
+    const text = TEMPLATE.replace('src/api/', '../src/api/');
+    const nested = pathToFileURL(join(inner, 'template.yaml')).href;
+    server.open(nested, text);
+    let title = '';
+    for (;;) {
+      const refreshed = server.nextCodeLensRefresh();
+      title = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: nested } })) as CodeLens[])[0]!.command!.title;
+      if (title !== 'measuring...') break;
+      await refreshed;
+    }
+    assert.equal(title, `Package size: ../src/api/ resolves to ${join(fx.root, 'src/api')}, outside the workspace folder ${inner}: Lambda Lens measures only code inside it. Point the path at the function's own code, or open the folder that contains it`);
+  });
+
+  it('bundles an esbuild function with the project\'s esbuild: the lens says so and the breakdown names modules', async () => {
+    esbuildProject(join(fx.root, 'bundled'));
+    const text = yaml`
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Bundled:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: bundled/
+            Handler: app.handler
+            Runtime: nodejs22.x
+          Metadata:
+            BuildMethod: esbuild
+            BuildProperties:
+              EntryPoints: [src/app.ts]
+              External: ['@aws-sdk/*']
+    `;
+    const bundledUri = pathToFileURL(join(fx.root, 'bundled.yaml')).href;
+    server.open(bundledUri, text);
+    let lens: CodeLens;
+    for (;;) {
+      const refreshed = server.nextCodeLensRefresh();
+      lens = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: bundledUri } })) as CodeLens[])[0]!;
+      if (lens.command!.title !== 'measuring...') break;
+      await refreshed;
+    }
+    assert.match(lens.command!.title, /^esbuild bundle · [\d.]+ KB zipped · [\d.]+ KB unzipped \(0 % of 250 MB\) · 1 file$/);
+    const size = await server.connection.sendRequest(BundleSizeBreakdown.type, lens.command!.arguments![0] as BundleSizeArgs);
+    assert.deepEqual([size?.code.basis, size?.code.modules?.[0]?.name, size?.code.modules?.[0]?.importedBy], ['esbuild', 'prod-lib', 'src/app.ts']);
+  });
+
+  it('says in the CodeUri hover what the package measured and on which basis', async () => {
+    server.open(uri, TEMPLATE);
+    await lensesWhen(measured);
+    const h = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 10 } });
+    const text = (h?.contents as { value: string }).value;
+    assert.match(text, /^\*\*CodeUri\*\*/);
+    assert.match(text, /\n\nPackage: code folder · 8 MB zipped · 8 MB unzipped \(3 % of 250 MB\) · \d files\n/);
   });
 
   it('shows no lens when lambdaLens.bundleSize.enabled is false', async () => {

@@ -34,3 +34,31 @@ describe('hovers on trigger settings', () => {
     assert.match(value, /events\/stream-settings/);
   });
 });
+
+describe('hovers on 2026 function settings', () => {
+  const text = yaml`
+    Transform: AWS::Serverless-2016-10-31
+    Resources:
+      Fn:
+        Type: AWS::Serverless::Function
+        Properties:
+          MemorySize: 4096
+          CapacityProviderConfig: { Arn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp }
+          TenancyConfig: { TenantIsolationMode: PER_TENANT }
+          DurableConfig: { ExecutionTimeout: 3600 }
+          LoggingConfig: { LogFormat: JSON, ApplicationLogLevel: INFO }
+  `;
+  const at = (key: string) => {
+    const line = text.split('\n').findIndex((l) => l.includes(`${key}:`));
+    const h = hover(buildTemplate(text), { line, character: text.split('\n')[line]!.indexOf(key) + 1 });
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  };
+
+  it('explain each new setting with its limits and rule', () => {
+    assert.match(at('MemorySize'), /2,048–32,768 MB on Lambda Managed Instances/);
+    assert.match(at('CapacityProviderConfig'), /up to 5,400 s[\s\S]*limits\/incompatible-settings/);
+    assert.match(at('TenancyConfig'), /no provisioned concurrency, SnapStart, function URLs[\s\S]*limits\/incompatible-settings/);
+    assert.match(at('DurableConfig'), /31,622,400 s[\s\S]*limits\/durable-config/);
+    assert.match(at('ApplicationLogLevel'), /\*\*LoggingConfig\*\*[\s\S]*limits\/logging-config/);
+  });
+});

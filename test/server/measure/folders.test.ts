@@ -49,10 +49,11 @@ describe('measure/folders: measuring a code folder', function () {
       const m = await service.measureFolder(f.root);
       assert.equal(m.files, f.files.size);
       assert.equal(m.unzippedBytes, sum(f.files));
-      assert.deepEqual(m.loops, ['node_modules/loop']);
-      assert.deepEqual(m.unreadable.map((u) => u.path).sort(), ['dangling', 'fifo']);
-      assert.match(m.unreadable.find((u) => u.path === 'dangling')!.reason, /dangling symbolic link/);
-      assert.match(m.unreadable.find((u) => u.path === 'fifo')!.reason, /not a regular file/);
+      assert.deepEqual(m.skipped.map((u) => u.path).sort(), ['dangling', 'fifo', 'node_modules/loop']);
+      assert.equal(m.skippedCount, 3);
+      assert.match(m.skipped.find((u) => u.path === 'dangling')!.reason, /dangling symbolic link/);
+      assert.match(m.skipped.find((u) => u.path === 'fifo')!.reason, /not a regular file/);
+      assert.match(m.skipped.find((u) => u.path === 'node_modules/loop')!.reason, /already counted/);
     } finally {
       f.cleanup();
     }

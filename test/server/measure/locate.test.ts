@@ -61,17 +61,17 @@ describe('measure/locate: code locations from the template', () => {
     assert.deepEqual(found, [
       {
         id: 'Api',
-        code: { kind: 'path', path: 'functions/api' },
+        code: { kind: 'path', path: 'functions/api', build: { kind: 'as-is' } },
         layers: [
           { kind: 'external', name: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3' },
-          { kind: 'template', id: 'Deps', code: { kind: 'path', path: 'layers/deps' } },
-          { kind: 'template', id: 'Raw', code: { kind: 'path', path: 'layers/raw.zip' } },
+          { kind: 'template', id: 'Deps', code: { kind: 'path', path: 'layers/deps', build: { kind: 'as-is' } } },
+          { kind: 'template', id: 'Raw', code: { kind: 'path', path: 'layers/raw.zip', build: { kind: 'as-is' } } },
         ],
       },
       { id: 'Worker', code: { kind: 's3', location: 's3://artifacts/worker.zip' }, layers: [{ kind: 'external', name: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3' }] },
       { id: 'Image', code: { kind: 'image' }, layers: [{ kind: 'external', name: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3' }] },
       { id: 'Inline', code: { kind: 'inline' }, layers: [] },
-      { id: 'Plain', code: { kind: 'path', path: 'build/plain.zip' }, layers: [] },
+      { id: 'Plain', code: { kind: 'path', path: 'build/plain.zip', build: { kind: 'as-is' } }, layers: [] },
       { id: 'Bucketed', code: { kind: 's3', location: 's3://artifacts/plain.zip' }, layers: [] },
     ]);
   });

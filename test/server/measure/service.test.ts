@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import yazl from 'yazl';
 import { createWriteStream } from 'node:fs';
 import { PackageSizeService } from '../../../server/src/measure/service';
-import type { FunctionSize } from '../../../server/src/measure/types';
+import type { BuildSpec, FunctionSize } from '../../../server/src/measure/types';
 import { emptyFixture, prng, sourceText } from './fixtures';
+
+const AS_IS: BuildSpec = { kind: 'as-is' };
 
 async function writeZip(path: string, entries: Record<string, string>): Promise<void> {
   const zip = new yazl.ZipFile();
@@ -38,7 +40,7 @@ describe('measure/service: functions and their layers', () => {
     const zipPath = join(fx.root, 'dist', 'fn.zip');
     mkdirSync(join(fx.root, 'dist'));
     await writeZip(zipPath, { 'index.js': text, 'lib/util.js': 'exports.x = 1;\n' });
-    const r = measured(await service.measureFunction(fx.root, { id: 'Fn', code: { kind: 'path', path: 'dist/fn.zip' }, layers: [] }));
+    const r = measured(await service.measureFunction(fx.root, { id: 'Fn', code: { kind: 'path', path: 'dist/fn.zip', build: AS_IS }, layers: [] }));
     assert.equal(r.code.kind, 'zip');
     assert.equal(r.code.files, 2);
     assert.equal(r.code.unzippedBytes, 30_000 + 15);
@@ -48,7 +50,7 @@ describe('measure/service: functions and their layers', () => {
 
   it('says what is wrong with a file that is not a zip archive', async () => {
     fx.write('code.zip', 'not a zip');
-    const r = await service.measureFunction(fx.root, { id: 'Fn', code: { kind: 'path', path: 'code.zip' }, layers: [] });
+    const r = await service.measureFunction(fx.root, { id: 'Fn', code: { kind: 'path', path: 'code.zip', build: AS_IS }, layers: [] });
     assert.ok(r.status === 'unmeasurable');
     assert.match(r.reason, /not a readable zip archive/);
   });
@@ -58,11 +60,11 @@ describe('measure/service: functions and their layers', () => {
     fx.write('layers/deps/nodejs/node_modules/lib/index.js', 'y'.repeat(5000));
     const r = measured(await service.measureFunction(fx.root, {
       id: 'Fn',
-      code: { kind: 'path', path: 'src' },
+      code: { kind: 'path', path: 'src', build: AS_IS },
       layers: [
-        { kind: 'template', id: 'Deps', code: { kind: 'path', path: 'layers/deps' } },
+        { kind: 'template', id: 'Deps', code: { kind: 'path', path: 'layers/deps', build: AS_IS } },
         { kind: 'external', name: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3' },
-        { kind: 'template', id: 'Gone', code: { kind: 'path', path: 'layers/gone' } },
+        { kind: 'template', id: 'Gone', code: { kind: 'path', path: 'layers/gone', build: AS_IS } },
       ],
     }));
     assert.equal(r.code.unzippedBytes, 1000);
@@ -79,19 +81,19 @@ describe('measure/service: functions and their layers', () => {
     fx.write('src/app.ts', 'export const handler = 1;\n'.repeat(100));
     fx.write('.aws-sam/build/Fn/app.js', 'exports.handler=1;');
     const build = join(fx.root, '.aws-sam/build/Fn');
-    const spec = { id: 'Fn', code: { kind: 'path' as const, path: 'src' }, layers: [] };
+    const spec = { id: 'Fn', code: { kind: 'path' as const, path: 'src', build: AS_IS }, layers: [] };
     const past = new Date(Date.now() - 60_000);
     utimesSync(join(fx.root, 'src/app.ts'), past, past);
     utimesSync(join(fx.root, 'src'), past, past);
     const built = measured(await service.measureFunction(fx.root, spec));
-    assert.deepEqual([built.code.source, built.code.path, built.code.unzippedBytes], ['build', build, 18]);
+    assert.deepEqual([built.code.basis, built.code.path, built.code.unzippedBytes], ['sam-build', build, 18]);
 
     // Editing the source after the build makes the build stale.
     utimesSync(build, past, new Date(Date.now() - 120_000));
     writeFileSync(join(fx.root, 'src/app.ts'), 'export const handler = 2;\n');
     service.invalidate([join(fx.root, 'src/app.ts')]);
     const source = measured(await service.measureFunction(fx.root, spec));
-    assert.deepEqual([source.code.source, source.code.unzippedBytes], ['template', 26]);
+    assert.deepEqual([source.code.basis, source.code.unzippedBytes], ['folder', 26]);
   });
 
   it('labels images, S3 code, inline code and missing folders instead of measuring them', async () => {
@@ -99,7 +101,7 @@ describe('measure/service: functions and their layers', () => {
       { kind: 'image' as const },
       { kind: 's3' as const, location: 's3://bucket/key.zip' },
       { kind: 'inline' as const },
-      { kind: 'path' as const, path: 'nowhere' },
+      { kind: 'path' as const, path: 'nowhere', build: AS_IS },
     ].map(async (code) => {
       const r = await service.measureFunction(fx.root, { id: 'Fn', code, layers: [] });
       return r.status === 'measured' ? 'measured' : `${r.status}: ${r.reason}`;

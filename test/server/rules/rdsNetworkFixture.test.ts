@@ -45,6 +45,8 @@ interface Variant {
   readonly at: { line: number; column: number };
   /** Other rules that rightly report the same mistake from their angle. */
   readonly alsoRaised?: readonly string[];
+  /** Broader rules whose finding of the same cause the diagnostic stands for (one finding per cause). */
+  readonly folded?: readonly string[];
 }
 
 const ANALYTICS_VPC = `  AnalyticsVpc:
@@ -96,7 +98,7 @@ const variants: Variant[] = [];
   variants.push({
     name: 'the API function taken out of the VPC while it still uses the proxy',
     text, rule: 'rds-proxy/function-not-in-vpc', severity: 'error', at: pos(text, '!GetAtt DatabaseProxy.Endpoint'),
-    alsoRaised: ['vpc/private-resource-unreachable'],
+    folded: ['vpc/private-resource-unreachable'],
   });
 }
 {
@@ -228,6 +230,7 @@ describe('network fixture and its broken variants (rds-proxy/, rds/)', () => {
       // An overlapping rule is expected only once it is registered on this line of work.
       const expected = (v.alsoRaised ?? []).filter((id) => RULES.some((r) => r.meta.id === id));
       assert.deepEqual([...new Set(others)].sort(), expected.sort(), 'no other rule fires');
+      assert.deepEqual(own[0]!.alsoFrom ?? [], v.folded ?? []);
     });
   }
 

@@ -132,4 +132,55 @@ describe('template parse', () => {
     const parsed = parseText('Resources:\n  Fn: [unclosed\n');
     assert.ok(parsed.problems.some((p) => p.kind === 'syntax'));
   });
+
+  describe('what CloudFormation accepts beyond YAML 1.2', () => {
+    it('reads an under-indented flow sequence with exact ranges and one yaml-1.1 note, not syntax errors', () => {
+      const text = 'Statement:\n  - Action: [ "s3:GetObject",\n    "s3:PutObject" ]\n    Effect: Allow\n';
+      const parsed = parseText(text);
+      assert.deepEqual(parsed.problems.map((p) => [p.kind, at(text, p.range)]), [['yaml-1.1', '"s3:PutObject" ]']]);
+      const statement = get(parsed.root, 'Statement');
+      assert.ok(statement?.kind === 'seq');
+      const action = get(statement.items[0], 'Action');
+      assert.ok(action?.kind === 'seq');
+      assert.deepEqual(action.items.map((i) => at(text, i.range)), ['"s3:GetObject"', '"s3:PutObject"']);
+      assert.equal(at(text, action.range), '[ "s3:GetObject",\n    "s3:PutObject" ]');
+    });
+
+    it('ranges tags and keys inside a re-indented flow mapping at the text the user wrote', () => {
+      const text = 'Vars: {\n  A: !Ref Table,\nB: !Sub "${AWS::Region}" }\nNext: 1\n';
+      const vars = get(parseText(text).root, 'Vars');
+      assert.ok(vars?.kind === 'map');
+      const b = vars.pairs[1]!;
+      assert.equal(at(text, b.keyRange), 'B');
+      assert.ok(b.value.kind === 'intrinsic');
+      assert.equal(at(text, b.value.nameRange), '!Sub');
+      assert.equal(at(text, b.value.range), '!Sub "${AWS::Region}"');
+      assert.equal(at(text, get(parseText(text).root, 'Next')!.range), '1');
+    });
+
+    it('keeps the strict parse when re-indenting does not help', () => {
+      const parsed = parseText('A:\n  B: [a,\nb\n');
+      assert.ok(parsed.problems.some((p) => p.kind === 'syntax'));
+      assert.ok(!parsed.problems.some((p) => p.kind === 'yaml-1.1'));
+    });
+
+    it('keeps the last entry of a key given twice, and notes each earlier one with the key kept', () => {
+      const text = 'P:\n  Timeout: 3\n  Memory: 128\n  Timeout: 60\nQ: { a: 1, a: 2, a: 3 }\n';
+      const parsed = parseText(text);
+      const timeout = getPath(parsed.root, ['P', 'Timeout']);
+      assert.ok(timeout?.kind === 'scalar' && timeout.value === 60);
+      const p = get(parsed.root, 'P');
+      assert.ok(p?.kind === 'map');
+      assert.deepEqual(p.pairs.map((x) => x.key), ['Memory', 'Timeout']);
+      const dups = parsed.problems.filter((x) => x.kind === 'duplicate-key');
+      assert.deepEqual(dups.map((d) => [text.slice(0, d.range.start).split('\n').length, text.slice(0, d.kept!.start).split('\n').length]), [[2, 4], [5, 5], [5, 5]]);
+      const q = get(parsed.root, 'Q');
+      assert.ok(q?.kind === 'map' && q.pairs.length === 1 && q.pairs[0]!.value.kind === 'scalar' && q.pairs[0]!.value.value === 3);
+    });
+
+    it('keeps the last entry in JSON too', () => {
+      const v = getPath(parseText('{ "P": { "T": 3, "T": 900 } }').root, ['P', 'T']);
+      assert.ok(v?.kind === 'scalar' && v.value === 900);
+    });
+  });
 });

@@ -68,6 +68,6 @@ describe('reference graph', () => {
 
   it('lists references inside any subtree, including ones that leave the template', () => {
     const fn = t.resources.get('Fn')!;
-    assert.deepEqual(refsIn(fn.properties!).map((e) => e.to), ['Role', 'Queue', 'Table', 'Stage', 'Queue', 'Elsewhere', 'Table', 'Queue', 'NotInTemplate']);
+    assert.deepEqual(refsIn(t, fn.properties!).map((e) => e.to), ['Role', 'Queue', 'Table', 'Stage', 'Queue', 'Elsewhere', 'Table', 'Queue', 'NotInTemplate']);
   });
 });

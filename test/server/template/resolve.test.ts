@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { get, getPath } from '../../../server/src/template/ast';
 import type { Range } from '../../../server/src/template/ast';
 import { buildTemplate } from '../../../server/src/template/model';
+import { parseText } from '../../../server/src/template/parse';
 import { branches, getAll, isNoValue, refTarget, resolve, resolveNumbers, resolveOne, resolveStrings } from '../../../server/src/template/resolve';
 
 const text = [
@@ -97,15 +98,15 @@ describe('value resolution', () => {
   });
 
   it('walks structure behind If branches without NoValue', () => {
-    const doc = buildTemplate('V: !If [C, { A: 1 }, !If [D, { A: 2 }, !Ref AWS::NoValue]]\n');
+    const doc = parseText('V: !If [C, { A: 1 }, !If [D, { A: 2 }, !Ref AWS::NoValue]]\n');
     const v = get(doc.root, 'V');
     assert.equal(branches(v).length, 2);
     assert.deepEqual(getAll(v, 'A').map((n) => (n.kind === 'scalar' ? n.value : null)), [1, 2]);
-    assert.equal(isNoValue(get(buildTemplate('V: !Ref AWS::NoValue\n').root, 'V')!), true);
+    assert.equal(isNoValue(get(parseText('V: !Ref AWS::NoValue\n').root, 'V')!), true);
   });
 
   it('names the target of Ref and both GetAtt forms', () => {
-    const doc = buildTemplate('A: !Ref Q\nB: !GetAtt Q.Arn\nC: !GetAtt [Q, Arn]\nD: { "Fn::GetAtt": ["Q", "QueueName"] }\nE: plain\n');
+    const doc = parseText('A: !Ref Q\nB: !GetAtt Q.Arn\nC: !GetAtt [Q, Arn]\nD: { "Fn::GetAtt": ["Q", "QueueName"] }\nE: plain\n');
     assert.deepEqual(['A', 'B', 'C', 'D', 'E'].map((k) => refTarget(get(doc.root, k))), [
       { id: 'Q' },
       { id: 'Q', attr: 'Arn' },

@@ -22,6 +22,7 @@ export const viewerLimits: Rule = {
       url: URL,
     },
     fixable: true,
+    narrows: ['limits/memory-size', 'limits/timeout'],
   },
   check(ctx) {
     const t = ctx.template;

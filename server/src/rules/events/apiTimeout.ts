@@ -4,6 +4,7 @@ import type { EventSource } from '../../template/eventSources';
 import { fromGlobals, functionsOf } from '../../template/functions';
 import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
+import { apiInvocation } from '../../template/invocation';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
 import { relatedFor } from '../helpers';
@@ -35,18 +36,24 @@ export const apiTimeout: Rule = {
   meta: {
     id: 'events/api-timeout',
     severity: 'warning',
-    description: `A function behind a REST API (${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s integration timeout by default) or an HTTP API (${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s) should not have a longer Timeout: callers time out first.`,
+    description: `A function behind a REST API (${EVENT_QUOTAS.restApiIntegrationTimeoutSeconds} s integration timeout by default) or an HTTP API (${EVENT_QUOTAS.httpApiIntegrationTimeoutSeconds} s) should not have a longer Timeout: callers time out first. Asynchronous (X-Amz-Invocation-Type 'Event') and streaming (ResponseTransferMode STREAM) integrations do not wait and are not checked.`,
     docs: {
       bad: changed(EXAMPLE, ['      Timeout: 29\n', '      Timeout: 60\n']),
       good: EXAMPLE,
       url: URL,
+      references: [
+        'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html',
+        'https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html',
+        'https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html',
+      ],
     },
     fixable: true,
+    narrows: ['limits/timeout'],
   },
   check(ctx) {
     const t = ctx.template;
     for (const f of functionsOf(t)) {
-      const apis = eventSourcesOf(t, f.id).filter((s) => (s.kind === 'Api' || s.kind === 'HttpApi' || s.kind === 'WebSocket') && (s.origin !== 'permission' || s.target));
+      const apis = eventSourcesOf(t, f.id).filter((s) => (s.kind === 'Api' || s.kind === 'HttpApi' || s.kind === 'WebSocket') && (s.origin !== 'permission' || s.target) && apiInvocation(t, s) === 'synchronous');
       if (apis.length === 0) continue;
       for (const timeout of effectiveNumbers(t, f.props, 'Timeout', QUOTAS.defaultTimeoutSeconds)) {
         if (!timeout.candidate) continue;

@@ -92,12 +92,12 @@ function writeEvidence(t: Template, f: FunctionView, bucket: string): Related[] 
   const vars = get(get(f.props, 'Environment'), 'Variables');
   if (vars?.kind === 'map') {
     for (const p of vars.pairs) {
-      if (OUTPUT_NAME.test(p.key) && names(p.value, bucket)) out.push({ range: p.keyRange, message: `${p.key} passes ${bucket} to ${f.id} as an output.` });
+      if (OUTPUT_NAME.test(p.key) && names(t, p.value, bucket)) out.push({ range: p.keyRange, message: `${p.key} passes ${bucket} to ${f.id} as an output.` });
     }
   }
   return out;
 }
 
-function names(node: Node, id: string): boolean {
-  return refsIn(node).some((e) => e.to === id);
+function names(t: Template, node: Node, id: string): boolean {
+  return refsIn(t, node).some((e) => e.to === id);
 }

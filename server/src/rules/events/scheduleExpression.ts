@@ -34,11 +34,15 @@ export const scheduleExpression: Rule = {
   meta: {
     id: 'events/schedule-expression',
     severity: 'error',
-    description: 'Schedule expressions must be rate(N unit) with the unit singular only for 1, six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
+    description: 'Schedule expressions must be rate(N unit) (on EventBridge rules with the unit singular only for 1), six-field cron(...) with one "?" day field, or at(...) on EventBridge Scheduler, with a valid IANA time zone.',
     docs: {
       bad: changed(EXAMPLE, ['            Schedule: rate(1 hour)\n', '            Schedule: rate(1 hours)\n']),
       good: EXAMPLE,
       url: URL,
+      references: [
+        'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html',
+        'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html',
+      ],
     },
     fixable: true,
   },

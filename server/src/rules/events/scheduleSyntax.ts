@@ -2,8 +2,11 @@
  * EventBridge schedule expressions: `rate(N unit)`, six-field `cron(...)`, and for EventBridge
  * Scheduler `at(yyyy-mm-ddThh:mm:ss)` and IANA time zones. Pure functions: an expression in, a
  * problem with the corrected form out.
- * Source: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html and
- * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html.
+ * Source: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html (rules:
+ * "If the value is equal to 1, then the unit must be singular", and plural above 1) and
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html (Scheduler takes
+ * minute | minutes | hour | hours | day | days with any value: published templates deploy
+ * `rate(5 minute)` there).
  */
 
 export interface ScheduleProblem {
@@ -34,7 +37,7 @@ const UNITS: ReadonlyArray<readonly [RegExp, string]> = [
 /** The problem with a schedule expression, or undefined when it is valid. */
 export function checkScheduleExpression(expr: string, scheduler: boolean): ScheduleProblem | undefined {
   const s = expr.trim();
-  if (s.startsWith('rate(') && s.endsWith(')')) return checkRate(s.slice(5, -1));
+  if (s.startsWith('rate(') && s.endsWith(')')) return checkRate(s.slice(5, -1), scheduler);
   if (s.startsWith('cron(') && s.endsWith(')')) return checkCron(s.slice(5, -1));
   if (s.startsWith('at(') && s.endsWith(')')) {
     if (!scheduler) return { problem: 'at(...) one-time schedules exist only in EventBridge Scheduler (AWS::Scheduler::Schedule / ScheduleV2); rules take rate(...) or cron(...)' };
@@ -43,7 +46,8 @@ export function checkScheduleExpression(expr: string, scheduler: boolean): Sched
   return { problem: `"${expr}" is not a schedule expression; write rate(N unit), cron(minutes hours day-of-month month day-of-week year)${scheduler ? ' or at(yyyy-mm-ddThh:mm:ss)' : ''}` };
 }
 
-function checkRate(inner: string): ScheduleProblem | undefined {
+/** A rate; `scheduler` accepts the singular and the plural unit for any value, as Scheduler does. */
+function checkRate(inner: string, scheduler: boolean): ScheduleProblem | undefined {
   const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(inner);
   if (!m) return { problem: `rate(${inner}) needs a number and a unit, like rate(5 minutes)` };
   const [, count, unit] = m as unknown as [string, string, string];
@@ -55,7 +59,7 @@ function checkRate(inner: string): ScheduleProblem | undefined {
     return { problem: seconds ? 'schedules run at most once a minute; seconds are not a rate unit' : `"${unit}" is not a rate unit; use minute(s), hour(s) or day(s)` };
   }
   const right = n === 1 ? base : `${base}s`;
-  if (unit === right) return undefined;
+  if (unit === right || (scheduler && (unit === base || unit === `${base}s`))) return undefined;
   const corrected = `rate(${n} ${right})`;
   const why = n === 1 ? `a rate of 1 takes the singular unit "${right}"` : unit === base ? `a rate of ${n} takes the plural unit "${right}"` : `"${unit}" is not a rate unit`;
   return { problem: why, corrected, unitFix: true };

@@ -1,4 +1,4 @@
-import { get, pairOf } from '../../template/ast';
+import { get, getPath, pairOf } from '../../template/ast';
 import { eventSourceList } from '../../template/eventSources';
 import type { EventSource } from '../../template/eventSources';
 import type { Template } from '../../template/model';
@@ -39,7 +39,7 @@ export const sqsBatching: Rule = {
   meta: {
     id: 'events/sqs-batching',
     severity: 'error',
-    description: `SQS BatchSize must be ${fmt(EVENT_QUOTAS.sqsBatchSize.min)}..${fmt(EVENT_QUOTAS.sqsBatchSize.max)}, above ${EVENT_QUOTAS.sqsUnbatchedMax} only with a batching window, at most ${EVENT_QUOTAS.sqsUnbatchedMax} and without a window on FIFO queues, and SQS takes no StartingPosition.`,
+    description: `SQS BatchSize must be ${fmt(EVENT_QUOTAS.sqsBatchSize.min)}..${fmt(EVENT_QUOTAS.sqsBatchSize.max)}, above ${EVENT_QUOTAS.sqsUnbatchedMax} only with a batching window, at most ${EVENT_QUOTAS.sqsUnbatchedMax} and without a window on FIFO queues; ScalingConfig.MaximumConcurrency must be ${EVENT_QUOTAS.sqsMaximumConcurrency.min}..${fmt(EVENT_QUOTAS.sqsMaximumConcurrency.max)}; SQS takes no StartingPosition.`,
     docs: {
       bad: changed(EXAMPLE, ['            MaximumBatchingWindowInSeconds: 5\n', '']),
       good: EXAMPLE,
@@ -55,6 +55,7 @@ export const sqsBatching: Rule = {
       const windowNode = get(s.props, 'MaximumBatchingWindowInSeconds');
       const fifo = isFifo(t, s);
       checkIntegerRange(ctx, undefined, batch, 'BatchSize', 'messages', EVENT_QUOTAS.sqsBatchSize);
+      checkIntegerRange(ctx, undefined, getPath(s.props, ['ScalingConfig', 'MaximumConcurrency']), 'MaximumConcurrency', 'concurrent invocations', EVENT_QUOTAS.sqsMaximumConcurrency, { scope: "SQS event source mappings'" });
       const windows = resolveNumbers(t, windowNode);
       const hasWindow = windows.length > 0 && windows.every((w) => w.value >= EVENT_QUOTAS.sqsBatchingWindowMinSeconds);
       const most = EVENT_QUOTAS.sqsUnbatchedMax;

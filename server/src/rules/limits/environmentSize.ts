@@ -1,8 +1,9 @@
-import { formatLimit } from '../../measure/format';
+import { formatBytes } from '../../bytes';
 import { str } from '../../template/ast';
 import type { Node } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
-import { resolveStrings } from '../../template/resolve';
+import { resolveStrings, subString } from '../../template/resolve';
+import type { Template } from '../../template/model';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { variablesOf } from '../environment';
 import { utf8Bytes } from '../../template/text';
@@ -27,14 +28,14 @@ const EXAMPLE = example(`
 
 /**
  * limits/environment-size: the UTF-8 bytes of all keys and values stay within 4 KB, after the Globals
- * merge. Unknown values count 0, a `!Sub` its literal text (the message then says "at least"); of an `!If`
+ * merge. Unknown values count 0, a `!Sub` its known parts (the message then says "at least"); of an `!If`
  * value the shorter branch counts.
  */
 export const environmentSize: Rule = {
   meta: {
     id: 'limits/environment-size',
     severity: 'error',
-    description: `Environment variables (keys plus values, UTF-8, Globals included) must total at most ${formatLimit(QUOTAS.environmentBytes)}; a warning from ${QUOTAS.environmentWarnRatio * 100} %.`,
+    description: `Environment variables (keys plus values, UTF-8, Globals included) must total at most ${formatBytes(QUOTAS.environmentBytes)}; a warning from ${QUOTAS.environmentWarnRatio * 100} %.`,
     docs: {
       bad: changed(EXAMPLE, ['          CONFIG_PARAMETER: /my-app/config   # read it from SSM Parameter Store at start-up\n', '          CONFIG: "<a 5,000-character JSON document>"\n']),
       good: EXAMPLE,
@@ -52,7 +53,7 @@ export const environmentSize: Rule = {
         for (const p of v.vars) {
           const values = resolveStrings(ctx.template, p.value);
           if (values.length === 0) unknown++;
-          total += utf8Bytes(p.key) + (values.length === 0 ? knownSubText(p.value) : Math.min(...values.map((c) => utf8Bytes(c.value))));
+          total += utf8Bytes(p.key) + (values.length === 0 ? knownSubText(ctx.template, p.value) : Math.min(...values.map((c) => utf8Bytes(c.value))));
         }
         if (total < warnAt) continue;
         const over = total > limit;
@@ -66,9 +67,8 @@ export const environmentSize: Rule = {
   },
 };
 
-/** Bytes a `!Sub` with variables certainly takes: its text without the `${...}` placeholders. */
-function knownSubText(node: Node): number {
-  if (node.kind !== 'intrinsic' || node.fn !== 'Fn::Sub') return 0;
-  const template = str(node.arg.kind === 'seq' ? node.arg.items[0] : node.arg);
-  return template === undefined ? 0 : utf8Bytes(template.replace(/\$\{(?!!)[^}]*\}/g, '').replace(/\$\{!/g, '${'));
+/** Bytes a `!Sub` with unknown parts certainly takes: its known parts (literals, parameter defaults). */
+function knownSubText(t: Template, node: Node): number {
+  const sub = subString(t, node);
+  return sub ? utf8Bytes(sub.known) : 0;
 }

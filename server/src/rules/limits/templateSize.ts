@@ -1,4 +1,4 @@
-import { formatLimit } from '../../measure/format';
+import { formatBytes } from '../../bytes';
 import { pairOf } from '../../template/ast';
 import { CLOUDFORMATION_QUOTAS, CLOUDFORMATION_QUOTAS_URL } from '../../quotas';
 import { utf8Bytes } from '../../template/text';
@@ -18,7 +18,7 @@ export const templateSize: Rule = {
   meta: {
     id: 'limits/template-size',
     severity: 'error',
-    description: `The template stays within CloudFormation quotas: ${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)} (${fmt(CLOUDFORMATION_QUOTAS.templateBodyBytes)} bytes without S3), ${CLOUDFORMATION_QUOTAS.resources} resources, ${CLOUDFORMATION_QUOTAS.parameters} parameters, ${CLOUDFORMATION_QUOTAS.outputs} outputs and ${CLOUDFORMATION_QUOTAS.mappings} mappings.`,
+    description: `The template stays within CloudFormation quotas: ${formatBytes(CLOUDFORMATION_QUOTAS.templateS3Bytes)} (${fmt(CLOUDFORMATION_QUOTAS.templateBodyBytes)} bytes without S3), ${CLOUDFORMATION_QUOTAS.resources} resources, ${CLOUDFORMATION_QUOTAS.parameters} parameters, ${CLOUDFORMATION_QUOTAS.outputs} outputs and ${CLOUDFORMATION_QUOTAS.mappings} mappings.`,
     docs: {
       bad: example(`
         AWSTemplateFormatVersion: "2010-09-09"
@@ -52,7 +52,7 @@ export const templateSize: Rule = {
     if (bytes > CLOUDFORMATION_QUOTAS.templateS3Bytes) {
       ctx.report({
         range: at,
-        message: `This template is ${fmt(bytes)} bytes; CloudFormation accepts at most ${fmt(CLOUDFORMATION_QUOTAS.templateS3Bytes)} bytes (${formatLimit(CLOUDFORMATION_QUOTAS.templateS3Bytes)}) even from S3. Split it into nested stacks (AWS::Serverless::Application or AWS::CloudFormation::Stack).`,
+        message: `This template is ${fmt(bytes)} bytes; CloudFormation accepts at most ${fmt(CLOUDFORMATION_QUOTAS.templateS3Bytes)} bytes (${formatBytes(CLOUDFORMATION_QUOTAS.templateS3Bytes)}) even from S3. Split it into nested stacks (AWS::Serverless::Application or AWS::CloudFormation::Stack).`,
       });
     } else if (bytes > CLOUDFORMATION_QUOTAS.templateBodyBytes) {
       ctx.report({

@@ -21,6 +21,7 @@ export const functionNotInVpc: Rule = {
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,
+    narrows: ['vpc/private-resource-unreachable'],
   },
   check(ctx) {
     const t = ctx.template;

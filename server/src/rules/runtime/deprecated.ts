@@ -1,7 +1,7 @@
 import { get } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import { resolveStrings } from '../../template/resolve';
-import { closestRuntimes, runtimeInfo, runtimePhase } from '../../runtimes';
+import { closestRuntimes, newerThanData, RUNTIME_DATA, runtimeInfo, runtimePhase, runtimeVersion } from '../../runtimes';
 import type { RuntimeLifecycle } from '../../runtimes';
 import { ownerOf, relatedFor } from '../helpers';
 import type { Rule, Severity } from '../types';
@@ -24,11 +24,14 @@ export const deprecated: Rule = {
   meta: {
     id: 'runtime/deprecated',
     severity: 'warning',
-    description: 'Runtime is a Lambda runtime that is still supported: a warning once deprecated, an error once functions can no longer be created or updated with it, or when the name is unknown.',
+    description: 'Runtime is a Lambda runtime that is still supported: a warning once deprecated, an error once functions can no longer be created or updated with it or when the name is unknown, a warning for a version newer than the runtime data.',
     docs: {
       bad: changed(EXAMPLE, ['      Runtime: python3.14\n', '      Runtime: python3.8\n']),
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+      references: [
+        'https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json',
+      ],
     },
     fixable: false,
   },
@@ -69,6 +72,12 @@ function lifecycleFinding(info: RuntimeLifecycle, today: Date): { message: strin
 }
 
 function unknownRuntime(name: string): { message: string; severity: Severity } {
+  if (newerThanData(name)) {
+    return {
+      severity: 'warning',
+      message: `"${name}" is not in Lambda Lens's runtime data (taken on ${RUNTIME_DATA.retrieved}), but it follows the naming of ${runtimeVersion(name)!.family} runtimes and is newer than all of them: probably a runtime released since. Check it in the Lambda runtimes list; newer data comes with an update of Lambda Lens (in its repository: ${RUNTIME_DATA.refresh}).`,
+    };
+  }
   const closest = closestRuntimes(name).join(', ');
   return { severity: 'error', message: `"${name}" is not a Lambda runtime identifier. Did you mean one of: ${closest}? See the runtime list in the Lambda documentation.` };
 }

@@ -39,13 +39,13 @@ export const incompleteConfig: Rule = {
         const range = missing ? missing.pair.value.range : vpc.pair.keyRange;
         const what = missing ? `an empty ${missingKey}` : `no ${missingKey}`;
         const haveKey = hasSubnets ? 'SubnetIds' : 'SecurityGroupIds';
-        const { related, resource } = ownerOf(f, range);
+        const { related, ...owner } = ownerOf(f, range);
         ctx.report({
           range,
           message: `VpcConfig has ${haveKey} but ${what}: Lambda needs at least one subnet and one security group to attach ${f.id} to a VPC, and the deployment fails. Add ${missingKey}.`,
           related: [{ range: have.pair.keyRange, message: `${haveKey} is set here.` }, ...related],
           fixes: [fixFor(t, vpc, have, missing, missingKey)],
-          ...(resource ? { resource } : {}),
+          ...owner,
         });
       }
     }

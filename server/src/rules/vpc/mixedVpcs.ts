@@ -41,7 +41,7 @@ export const mixedVpcs: Rule = {
         for (const e of entries.slice(1)) {
           if (!comparable(e.vpc) || e.vpc.key === first.vpc.key) continue;
           const name = (v: VpcRef) => v.templateId ?? v.key.slice(4);
-          const { related, resource } = ownerOf(f, e.item.node.range);
+          const { related, ...owner } = ownerOf(f, e.item.node.range);
           ctx.report({
             range: e.item.node.range,
             message: `The ${e.kind} ${e.id} is in VPC ${name(e.vpc)}, but the ${first.kind} ${first.id} of ${f.id} is in VPC ${name(first.vpc)}: a function's subnets and security groups must all belong to one VPC, or the deployment fails. Use ones from the same VPC.`,
@@ -50,7 +50,7 @@ export const mixedVpcs: Rule = {
               { range: first.vpc.at, message: `${first.id} is in VPC ${name(first.vpc)}.` },
               ...related,
             ],
-            ...(resource ? { resource } : {}),
+            ...owner,
           });
         }
       }

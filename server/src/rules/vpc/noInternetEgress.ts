@@ -7,7 +7,7 @@ import { functionVpcs, subnetEgress, vpcEndpoints, vpcOf } from '../../template/
 import type { FunctionVpc, VpcRef } from '../../template/network';
 import { refsIn } from '../../template/refs';
 import type { Edge } from '../../template/refs';
-import { refTarget } from '../../template/resolve';
+import { eventSourcesOf } from '../../template/eventSources';
 import type { Related, Rule } from '../types';
 import { ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
@@ -60,13 +60,13 @@ export const noInternetEgress: Rule = {
         const endpoints = vpcEndpoints(t, first.vpc, service.endpoint);
         if (endpoints.found.length > 0 || endpoints.unknown) continue;
         reported.add(target.id);
-        const { related, resource } = ownerOf(f, edge.range);
+        const { related, ...owner } = ownerOf(f, edge.range);
         const subnetRelated: Related[] = first.subnets.map((s) => ({ range: s.at, message: `${s.id} has no default route to a NAT gateway.` }));
         ctx.report({
           range: edge.range,
           message: `${f.id} uses ${service.name} (${target.id}) but runs in subnets with no route to a NAT gateway (${first.subnets.map((s) => s.id).join(', ')}), and the VPC has no ${service.name} endpoint: the calls time out. Route 0.0.0.0/0 to a NAT gateway, or add an AWS::EC2::VPCEndpoint for com.amazonaws.<region>.${service.endpoint}. Lambda gives its network interfaces no public IP, so an internet gateway route does not help.`,
           related: [{ range: target.idRange, message: `${target.id} is reached over the ${service.name} public endpoint.` }, ...subnetRelated, ...related],
-          ...(resource ? { resource } : {}),
+          ...owner,
         });
       }
     }
@@ -98,17 +98,10 @@ function isolatedVpc(t: Template, config: FunctionVpc): { vpc: VpcRef; subnets: 
  */
 function usedResources(t: Template, f: FunctionView): Edge[] {
   const sources = new Set<string>();
-  const events = get(f.props, 'Events');
-  for (const e of events?.kind === 'map' ? events.pairs : []) {
-    const props = get(e.value, 'Properties');
-    for (const key of ['Queue', 'Stream', 'Bucket']) {
-      const id = refTarget(get(props, key))?.id;
-      if (id) sources.add(id);
-    }
-  }
+  for (const s of eventSourcesOf(t, f.id)) if (s.target) sources.add(s.target.id);
   const refsOf = (key: string) => {
     const node = get(f.props, key);
-    return node ? refsIn(node, f.id) : [];
+    return node ? refsIn(t, node, f.id) : [];
   };
   return [...refsOf('Environment'), ...refsOf('Policies').filter((e) => !sources.has(e.to))].filter((e) => !t.text.slice(e.range.start, e.range.end).includes('{{resolve:'));
 }

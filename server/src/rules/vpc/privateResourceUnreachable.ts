@@ -74,8 +74,8 @@ export const privateResourceUnreachable: Rule = {
 };
 
 function withInherited(f: FunctionView, range: Range, extra?: Related): { related: Related[]; resource?: string } {
-  const { related, resource } = ownerOf(f, range);
-  return { related: extra ? [extra, ...related] : related, ...(resource ? { resource } : {}) };
+  const { related, ...owner } = ownerOf(f, range);
+  return { related: extra ? [extra, ...related] : related, ...owner };
 }
 
 /** Whether a resource of a VPC_ONLY type is certainly private (databases can be made public). */

@@ -32,14 +32,13 @@ export const singleSubnet: Rule = {
         const items = vpc.subnets?.items;
         if (!items || items.length === 0) continue;
         const range = vpc.subnets!.pair.value.range;
-        const { related, resource } = ownerOf(f, range);
-        const extra = resource ? { resource } : {};
+        const { related, ...owner } = ownerOf(f, range);
         if (items.length === 1 && !mayBeList(t, items[0]!.node)) {
           ctx.report({
             range,
             message: `${f.id} has ${items.length} subnet; Lambda recommends subnets in at least ${min} Availability Zones so the function keeps running when one zone fails. Add a subnet in another Availability Zone.`,
             related,
-            ...extra,
+            ...owner,
           });
           continue;
         }
@@ -55,7 +54,7 @@ export const singleSubnet: Rule = {
           range,
           message: `All ${items.length} subnets of ${f.id} (${zones.map((z) => z.id).join(', ')}) are in the same Availability Zone; Lambda recommends at least ${min} zones so the function keeps running when one fails. Use subnets in different Availability Zones.`,
           related: [...zones.map((z) => ({ range: z.az.at, message: `${z.id} is in this Availability Zone.` })), ...related],
-          ...extra,
+          ...owner,
         });
       }
     }

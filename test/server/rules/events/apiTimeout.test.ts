@@ -70,3 +70,40 @@ describe('events/api-timeout quick fix', () => {
     assertFixesWork(apiTimeout, sam('60', 'Api'), 1);
   });
 });
+
+/** A function with Timeout 300 behind a REST API method whose Integration has `extra` (and `uri`). */
+const method = (extra: string, uri = 'invocations') => yaml`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Fn:
+      Type: AWS::Serverless::Function
+      Properties:
+        Timeout: 300
+    Rest:
+      Type: AWS::ApiGateway::RestApi
+    Method:
+      Type: AWS::ApiGateway::Method
+      Properties:
+        RestApiId: !Ref Rest
+        ResourceId: !GetAtt Rest.RootResourceId
+        HttpMethod: POST
+        Integration:
+          Type: AWS
+          IntegrationHttpMethod: POST
+          Uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2021-11-15/functions/\${Fn.Arn}/${uri}
+          ${extra}
+`;
+
+ruleTester(apiTimeout, {
+  valid: [
+    { name: "an integration that invokes asynchronously (X-Amz-Invocation-Type 'Event')", template: method(`RequestParameters:\n            integration.request.header.X-Amz-Invocation-Type: "'Event'"`) },
+    { name: 'an invocation type each client chooses (mapped from a method request header)', template: method('RequestParameters: { integration.request.header.X-Amz-Invocation-Type: method.request.header.InvocationType }') },
+    { name: 'a streaming integration (ResponseTransferMode STREAM)', template: method('ResponseTransferMode: STREAM') },
+    { name: 'a streaming integration named by its URI only', template: method('PassthroughBehavior: WHEN_NO_MATCH', 'response-streaming-invocations') },
+    { name: 'a SAM Api event with ResponseTransferMode RESPONSE_STREAM', template: sam('300', 'Api').replace('Method: get', 'Method: get, ResponseTransferMode: RESPONSE_STREAM') },
+  ],
+  invalid: [
+    { name: "an integration that asks for 'RequestResponse' explicitly", template: method(`RequestParameters: { integration.request.header.X-Amz-Invocation-Type: "'RequestResponse'" }`), errors: [{ line: 6, column: 16 }] },
+    { name: 'a BUFFERED integration', template: method('ResponseTransferMode: BUFFERED'), errors: [{ line: 6, column: 16 }] },
+  ],
+});

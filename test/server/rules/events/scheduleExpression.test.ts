@@ -47,6 +47,27 @@ ruleTester(scheduleExpression, {
       `,
     },
     {
+      name: 'EventBridge Scheduler rates with either unit form, as published templates deploy them',
+      template: yaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          S:
+            Type: AWS::Scheduler::Schedule
+            Properties: { ScheduleExpression: rate(5 minute), FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn:aws:sqs:us-east-1:123456789012:q, RoleArn: arn:aws:iam::123456789012:role/r } }
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Often: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(10 hour) } }
+                Daily: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 days) } }
+          Machine:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              Events:
+                Tick: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(2 minute) } }
+      `,
+    },
+    {
       name: 'expressions that cannot be known',
       template: yaml`
         Parameters:
@@ -87,9 +108,25 @@ ruleTester(scheduleExpression, {
       errors: [{ line: 6, column: 39 }, { line: 9, column: 39, related: [[2, 34]], messageIncludes: 'cron(0 12 * * ? *)' }],
     },
     {
-      name: 'a Scheduler schedule with a bad rate and a JSON template',
-      template: '{\n  "Resources": {\n    "S": {\n      "Type": "AWS::Scheduler::Schedule",\n      "Properties": { "ScheduleExpression": "rate(5 minute)" }\n    }\n  }\n}\n',
-      errors: [{ line: 5, column: 45 }],
+      name: 'an EventBridge rule with a singular unit for 5, in a JSON template',
+      template: '{\n  "Resources": {\n    "S": {\n      "Type": "AWS::Events::Rule",\n      "Properties": { "ScheduleExpression": "rate(5 minute)" }\n    }\n  }\n}\n',
+      errors: [{ line: 5, column: 45, messageIncludes: 'plural unit' }],
+    },
+    {
+      name: 'units that are not rate units, on Scheduler too',
+      template: yaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          S:
+            Type: AWS::Scheduler::Schedule
+            Properties: { ScheduleExpression: rate(5 mins), FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn:aws:sqs:us-east-1:123456789012:q, RoleArn: arn:aws:iam::123456789012:role/r } }
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Every: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(0 hour) } }
+      `,
+      errors: [{ line: 5, column: 39, messageIncludes: 'rate(5 minutes)' }, { line: 10, column: 70 }],
     },
   ],
 });
@@ -98,7 +135,7 @@ describe('events/schedule-expression quick fix', () => {
   it('singularises or pluralises the rate unit, in YAML and JSON, keeping the quotes', () => {
     const [fixed] = assertFixesWork(scheduleExpression, SAM, 1);
     assert.match(fixed!, /Schedule: rate\(1 hour\)\n/);
-    const json = '{\n  "Resources": {\n    "S": {\n      "Type": "AWS::Scheduler::Schedule",\n      "Properties": { "ScheduleExpression": "rate(5 minute)" }\n    }\n  }\n}\n';
+    const json = '{\n  "Resources": {\n    "S": {\n      "Type": "AWS::Events::Rule",\n      "Properties": { "ScheduleExpression": "rate(5 minute)" }\n    }\n  }\n}\n';
     const [fixedJson] = assertFixesWork(scheduleExpression, json, 1);
     assert.equal(JSON.parse(fixedJson!).Resources.S.Properties.ScheduleExpression, 'rate(5 minutes)');
   });

@@ -20,6 +20,12 @@ describe('schedule expression syntax', () => {
     assert.match(checkScheduleExpression('rate(2 weeks)', false)!.problem, /not a rate unit/);
   });
 
+  it('takes either unit form for any value on EventBridge Scheduler, and still refuses other units', () => {
+    for (const e of ['rate(5 minute)', 'rate(1 minutes)', 'rate(3 hour)', 'rate(1 days)']) assert.equal(checkScheduleExpression(e, true), undefined, e);
+    assert.equal(checkScheduleExpression('rate(5 mins)', true)?.corrected, 'rate(5 minutes)');
+    assert.match(checkScheduleExpression('rate(0 minute)', true)!.problem, /at least 1/);
+  });
+
   it('checks cron field counts, ranges and the "?" rule, with the corrected form when it is clear', () => {
     assert.deepEqual(checkScheduleExpression('cron(0 12 * * *)', false), {
       problem: 'cron expressions have exactly 6 fields (minutes hours day-of-month month day-of-week year), this one has 5',

@@ -77,3 +77,33 @@ describe('events/sqs-batching quick fix', () => {
     assertFixesWork(sqsBatching, sam('{}', '{ Queue: !GetAtt Jobs.Arn, BatchSize: 20000, MaximumBatchingWindowInSeconds: 1 }'), 1);
   });
 });
+
+ruleTester(sqsBatching, {
+  valid: [
+    { name: 'MaximumConcurrency 2, the lowest', template: sam('{}', '{ Queue: !GetAtt Jobs.Arn, ScalingConfig: { MaximumConcurrency: 2 } }') },
+    { name: 'MaximumConcurrency 1,000, the highest', template: sam('{}', '{ Queue: !GetAtt Jobs.Arn, ScalingConfig: { MaximumConcurrency: 1000 } }') },
+  ],
+  invalid: [
+    {
+      name: 'MaximumConcurrency 1 on a SAM SQS event',
+      template: sam('{}', '{ Queue: !GetAtt Jobs.Arn, ScalingConfig: { MaximumConcurrency: 1 } }'),
+      errors: [{ line: 12, column: 87, messageIncludes: '2..1,000' }],
+    },
+    {
+      name: 'MaximumConcurrency 5000 on an AWS::Lambda::EventSourceMapping',
+      template: yaml`
+        Resources:
+          Jobs: { Type: AWS::SQS::Queue }
+          Worker: { Type: AWS::Lambda::Function }
+          Mapping:
+            Type: AWS::Lambda::EventSourceMapping
+            Properties:
+              FunctionName: !Ref Worker
+              EventSourceArn: !GetAtt Jobs.Arn
+              ScalingConfig:
+                MaximumConcurrency: 5000
+      `,
+      errors: [{ line: 10, column: 29 }],
+    },
+  ],
+});

@@ -124,3 +124,26 @@ ruleTester(memorySize, {
     },
   ],
 });
+
+const managed = (memory: string, extra = '') => yaml`
+  Resources:
+    Fn:
+      Type: AWS::Lambda::Function
+      Properties:
+        MemorySize: ${memory}
+        CapacityProviderConfig:${extra || `
+          LambdaManagedInstancesCapacityProviderConfig:
+            CapacityProviderArn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp`}
+`;
+
+ruleTester(memorySize, {
+  valid: [
+    { name: 'Lambda Managed Instances at the 2,048 MB floor', template: managed('2048') },
+    { name: 'Lambda Managed Instances at the 32,768 MB ceiling', template: managed('32768') },
+  ],
+  invalid: [
+    { name: 'Lambda Managed Instances below 2,048 MB, which a standard function could have', template: managed('1024'), errors: [{ line: 5, column: 19, messageIncludes: 'CapacityProviderConfig' }] },
+    { name: 'Lambda Managed Instances above 32,768 MB', template: managed('40000'), errors: [{ line: 5, column: 19 }] },
+    { name: 'a CapacityProviderConfig that is !Ref AWS::NoValue keeps the standard range', template: managed('16384', ' !Ref AWS::NoValue'), errors: [{ line: 5, column: 19 }] },
+  ],
+});

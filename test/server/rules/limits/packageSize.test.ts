@@ -99,17 +99,36 @@ describe('limits/package-size', function () {
 
   it('says the size, the limit and what to do', () => {
     const [huge, withLayer, noisy, editable] = run();
-    assert.match(huge!.message, /^Huge is 251\.0 MB unzipped, above Lambda's 250 MB \(262,144,000 bytes\) limit .* container image/);
-    assert.match(withLayer!.message, /^WithLayer is 260\.0 MB unzipped \(code 200\.0 MB \+ layers 60\.0 MB\)/);
+    assert.match(huge!.message, /^Huge is 251 MB unzipped \(code folder: .*huge\), above Lambda's 250 MB \(262,144,000 bytes\) limit .* container image/);
+    assert.match(withLayer!.message, /^WithLayer is 260 MB unzipped \(code 200 MB \+ layers 60 MB\) \(code folder: /);
     assert.match(withLayer!.message, /Not counted: external layer arn:aws:lambda:us-east-1:123456789012:layer:shared:3\.$/);
-    assert.deepEqual(withLayer!.related, ['17:11 Layer Deps: 60.0 MB unzipped.']);
-    assert.match(noisy!.message, /^Noisy is 51\.0 MB zipped, above the 50 MB limit for direct upload\. Deploy through S3/);
-    assert.match(editable!.message, /^Editable is 4\.0 MB zipped: the Lambda console's code editor cannot open packages above 3 MB/);
+    assert.deepEqual(withLayer!.related, ['17:11 Layer Deps: 60 MB unzipped.']);
+    assert.match(noisy!.message, /^Noisy is 51 MB zipped \(code folder: .*noisy\), above the 50 MB limit for direct upload\. Deploy through S3/);
+    assert.match(editable!.message, /^Editable is 4 MB zipped \(code folder: .*mid\): the Lambda console's code editor cannot open packages above 3 MB/);
   });
 
   it('stays silent while measurements are pending, and without a measurement service', () => {
     assert.deepEqual(run(TEMPLATE, () => undefined), []);
     assert.deepEqual(runRule(packageSize, TEMPLATE), []);
+  });
+
+  it('calls a partial figure (dependencies not counted) a lower bound', async () => {
+    fx.write('py/requirements.txt', 'numpy\n');
+    fx.write('py/blob.bin', '');
+    truncateSync(join(fx.root, 'py/blob.bin'), 251 * MB);
+    const text = TEMPLATE.replace('CodeUri: huge/', 'CodeUri: py/\n      Runtime: python3.13');
+    const [lf] = locateFunctions(buildTemplate(text));
+    const size = await service.measureFunction(fx.root, lf!.spec);
+    assert.match(run(text, (id) => (id === 'Huge' ? size : undefined))[0]!.message, /^Huge is at least 251 MB unzipped \(source only, dependencies not counted: .*py\), above/);
+  });
+
+  it('reports a package too large to measure once what was seen passes the quota', async () => {
+    const [lf] = locateFunctions(buildTemplate(TEMPLATE));
+    const stopped = await service.measureFunction(fx.root, lf!.spec, { limits: { maxFiles: 1, maxBytes: 1e12, timeBudgetMs: 60_000 } });
+    assert.equal(stopped.status, 'too-large');
+    const [d] = run(TEMPLATE, (id) => (id === 'Huge' ? stopped : undefined));
+    assert.deepEqual([d!.severity, d!.at], ['error', '9:16']);
+    assert.match(d!.message, /^Huge is more than 251 MB unzipped \(measuring stopped there: too large to measure: more than 1 files/);
   });
 
   it('reports a CodeUri inherited from Globals at the function, with Globals related', () => {

@@ -72,3 +72,44 @@ ruleTester(securityGroupIngress, {
     },
   ],
 });
+
+/** The function in both app subnets (10.0.1.0/24 and 10.0.2.0/24), with `vpcExtra` in its VpcConfig. */
+const bothSubnets = (ingress: string, vpcExtra = '') => withIngress(ingress).replace('SubnetIds: [!Ref AppSubnetA]', `SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]${vpcExtra}`);
+const NARROW_CIDR = bothSubnets('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 192.168.0.0/24 }');
+const HALF_CIDR = bothSubnets('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.1.0/24 }');
+const V6 = (block: string) => bothSubnets(`        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIpv6: '${block}' }`, '\n        Ipv6AllowedForDualStack: true')
+  .replace('CidrBlock: 10.0.1.0/24 }', "CidrBlock: 10.0.1.0/24, Ipv6CidrBlock: '2600:1f14:a::/64' }")
+  .replace('CidrBlock: 10.0.2.0/24 }', "CidrBlock: 10.0.2.0/24, Ipv6CidrBlock: '2600:1f14:a:1::/64' }");
+
+ruleTester(securityGroupIngress, {
+  valid: [
+    { name: 'CIDR rules that each contain one subnet of the function', template: bothSubnets('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.1.0/24 }\n        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.2.0/24 }') },
+    { name: 'CIDR rules covering parts of a subnet (unknown)', template: bothSubnets('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.1.0/24 }\n        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.2.0/25 }\n        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.2.128/25 }') },
+    { name: 'the whole VPC block and 0.0.0.0/0', template: bothSubnets('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 0.0.0.0/0 }') },
+    { name: 'a subnet whose block is computed with !Cidr (unknown)', template: NARROW_CIDR.replace('CidrBlock: 10.0.2.0/24', "CidrBlock: !Select [1, !Cidr [10.0.0.0/16, 4, 8]]") },
+    { name: 'a CIDR from a parameter without a Default (unknown)', template: `Parameters:\n  Office: { Type: String }\n${bothSubnets('        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: !Ref Office }')}` },
+    { name: 'a literal subnet id, whose block is not in the template (unknown)', template: NARROW_CIDR.replace('        SubnetIds: [!Ref AppSubnetA, !Ref AppSubnetB]', '        SubnetIds: [subnet-0abc, !Ref AppSubnetB]').replace('CidrIp: 192.168.0.0/24', 'CidrIp: 10.0.2.0/24') },
+    { name: 'an IPv6 block containing the dual-stack subnets', template: V6('2600:1f14:a::/56') },
+  ],
+  invalid: [
+    {
+      name: 'a CIDR that does not contain the function subnets, pointing at the rule',
+      template: NARROW_CIDR,
+      errors: [{
+        ...pos(NARROW_CIDR, '!Ref AppSg]'),
+        related: [at(NARROW_CIDR, '{ IpProtocol: tcp, FromPort: 5432'), at(NARROW_CIDR, '{ IpProtocol: tcp, FromPort: 5432'), at(NARROW_CIDR, '[!Ref ProxySg]'), at(NARROW_CIDR, 'ProxySg:'), at(NARROW_CIDR, '!GetAtt Proxy.Endpoint')],
+        messageIncludes: '192.168.0.0/24 does not contain AppSubnetA (10.0.1.0/24)',
+      }],
+    },
+    {
+      name: 'a CIDR that contains only one of the two subnets',
+      template: HALF_CIDR,
+      errors: [{ ...pos(HALF_CIDR, '!Ref AppSg]'), messageIncludes: 'does not contain AppSubnetB (10.0.2.0/24)' }],
+    },
+    {
+      name: 'an IPv6 block that leaves a dual-stack subnet out',
+      template: V6('2600:1f14:a::/64'),
+      errors: [{ ...pos(V6('2600:1f14:a::/64'), '!Ref AppSg]'), messageIncludes: 'AppSubnetB (2600:1f14:a:1::/64)' }],
+    },
+  ],
+});

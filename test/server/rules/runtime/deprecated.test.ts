@@ -80,6 +80,46 @@ ruleTester(deprecated, {
       ],
     },
     {
+      name: 'ids of known families newer than the data as warnings naming its date, typos and gaps as errors',
+      template: yaml`
+        Resources:
+          A:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: nodejs28.x }
+          B:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: python3.19 }
+          C:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: java29.al2023 }
+          D:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: provided.al2027 }
+          E:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: nodejs19.x }
+          F:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: nodejs28 }
+          G:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: ruby9.1 }
+          H:
+            Type: AWS::Lambda::Function
+            Properties: { Runtime: dotnet12 }
+      `,
+      errors: [
+        { line: 4, column: 28, severity: 'warning', messageIncludes: 'taken on 2026-11-27' },
+        { line: 7, column: 28, severity: 'warning', messageIncludes: 'python runtimes' },
+        { line: 10, column: 28, severity: 'warning' },
+        { line: 13, column: 28, severity: 'warning' },
+        { line: 16, column: 28, severity: 'error', messageIncludes: 'Did you mean' },
+        { line: 19, column: 28, severity: 'error', messageIncludes: 'Did you mean' },
+        { line: 22, column: 28, severity: 'warning' },
+        { line: 25, column: 28, severity: 'warning', messageIncludes: 'refresh:runtimes' },
+      ],
+    },
+    {
       name: 'a JSON template',
       template: '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Runtime": "python2.7" }\n    }\n  }\n}\n',
       errors: [{ line: 5, column: 34, severity: 'error' }],

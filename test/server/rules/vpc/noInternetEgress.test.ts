@@ -44,6 +44,10 @@ ruleTester(noInternetEgress, {
       template: fn('      Policies: [{ SQSPollerPolicy: { QueueName: !GetAtt Queue.QueueName } }]\n      Events:\n        Jobs: { Type: SQS, Properties: { Queue: !GetAtt Queue.Arn } }\n', network('')),
     },
     {
+      name: 'a queue that feeds the function through a plain event source mapping',
+      template: fn('      Policies: [{ SQSPollerPolicy: { QueueName: !GetAtt Queue.QueueName } }]\n', network('', '  Mapping: { Type: AWS::Lambda::EventSourceMapping, Properties: { FunctionName: !Ref Fn, EventSourceArn: !GetAtt Queue.Arn } }\n')),
+    },
+    {
       name: 'a secret read by CloudFormation through a dynamic reference',
       template: fn("      Environment:\n        Variables:\n          KEY: !Sub '{{resolve:secretsmanager:${Secret}:SecretString:key}}'\n", network('')),
     },
