@@ -12,7 +12,6 @@ import type { Template } from '../template/model';
 import { resolveOne, type ResolveScope } from '../template/resolve';
 import { ACCESS_KEY_ID, DYNAMIC_REFERENCE, isCredentialKey } from '../rules/environment';
 import { QUOTAS } from '../quotas';
-import { DEFAULT_ARCHITECTURES } from './load';
 import type { DeployedConfig, DeployedFunction, DeployedStack } from './types';
 
 /** A compared value as reported: a scalar, or a list (Layers, Architectures, subnets). */
@@ -31,6 +30,9 @@ export interface DriftItem {
   /** Credential-looking: compared, but its values are never shown. */
   secret: boolean;
 }
+
+/** Lambda's architecture when a function names none. */
+export const DEFAULT_ARCHITECTURES: readonly string[] = ['x86_64'];
 
 /** What stands for a value that is never shown. */
 export const HIDDEN = '••••';

@@ -12,6 +12,7 @@ import { describeStack, lastCompletedAt, listStackResources } from '../aws/cloud
 import { classifyAwsError } from '../aws/errors';
 import { getDeployedConfiguration } from '../aws/lambdaApi';
 import { QUOTAS } from '../quotas';
+import { DEFAULT_ARCHITECTURES } from './drift';
 import type { DeployedConfig, DeployedFunction, DeployedStack } from './types';
 
 /** Nested stacks are followed this deep, and at most this many stacks are read in all. */
@@ -42,9 +43,6 @@ export function deployedConfig(c: FunctionConfiguration, reservedConcurrency: nu
     lastModified: c.LastModified,
   };
 }
-
-/** Lambda's architecture when a function names none. */
-export const DEFAULT_ARCHITECTURES: readonly string[] = ['x86_64'];
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
