@@ -17,6 +17,8 @@ let client: LanguageClient | undefined;
 export interface LambdaLensApi {
   /** The data provider of the Functions view. */
   readonly explorer: vscode.TreeDataProvider<unknown>;
+  /** The Functions view, whose selection "Reveal in Functions View" sets. */
+  readonly explorerView: vscode.TreeView<unknown>;
   /** The logs feature, whose tail state the status bar shows. */
   readonly logs: Pick<LogsView, 'tailing'>;
 }
@@ -40,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   registerDeployed(context, { aws, client: languageClient, server, explorer });
   const logs = registerLogs(context, { aws });
   await server;
-  return { explorer: explorer.provider, logs };
+  return { explorer: explorer.provider, explorerView: explorer.view, logs };
 }
 
 export async function deactivate(): Promise<void> {

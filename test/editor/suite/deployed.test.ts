@@ -34,6 +34,21 @@ describe('deployed view', function () {
     assert.deepEqual(JSON.parse(outcome.payload), { resized: 'photos-uploads-dev-123456789012' });
   });
 
+  it('opens the deployed configuration beside the template, values masked', async () => {
+    const doc = await openExample('app/template.yaml');
+    const compare = await waitFor(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return lenses.find((l) => l.command?.title === 'Compare with deployed');
+    }, 'the Compare with deployed lens');
+    await vscode.commands.executeCommand(compare.command!.command, ...(compare.command!.arguments ?? []));
+    const beside = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'lambdalens-config'), 'the configuration editor');
+    assert.equal(beside.viewColumn, vscode.ViewColumn.Two, 'beside the template');
+    const text = beside.document.getText();
+    assert.match(text, /"MemorySize": 3008/);
+    assert.match(text, /"THUMBNAIL_BUCKET": "••••"/);
+    assert.doesNotMatch(text, /photos-thumbnails-dev/);
+  });
+
   it('shows the logical id of the deployed function in the Functions view', async () => {
     const api = vscode.extensions.getExtension<LambdaLensApi>(EXTENSION_ID)!.exports;
     const row = await waitFor(async () => {
@@ -46,5 +61,16 @@ describe('deployed view', function () {
       return undefined;
     }, 'the ThumbnailFunction row with its logical id');
     assert.match(String(row.contextValue), /\.template$/);
+  });
+
+  it('reveals the deployed function of the template function at the cursor in the Functions view', async () => {
+    const api = vscode.extensions.getExtension<LambdaLensApi>(EXTENSION_ID)!.exports;
+    const doc = await openExample('app/template.yaml');
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = new vscode.Position(lineOf(doc, 'MemorySize: 1769'), 6);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('lambdaLens.revealInExplorer');
+    const selected = await waitFor(() => api.explorerView.selection[0], 'a selected row');
+    assert.equal((await api.explorer.getTreeItem(selected)).label, THUMBNAIL_FUNCTION);
   });
 });
