@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './features/analyses';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { PackageSizes } from './features/packageSizes';
@@ -42,6 +43,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' '] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -117,6 +119,10 @@ connection.onDidChangeConfiguration((change) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? codeActions(analyses, doc, optionsFor(doc.uri), params) : [];
+});
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? completion(analyses.model(doc), params.position) : [];
 });
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
