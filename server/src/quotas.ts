@@ -38,6 +38,8 @@ export const QUOTAS = {
   ephemeralStorageMb: { min: 512, max: 10_240 },
   /** Default EphemeralStorage.Size when a function does not set one, MB. */
   defaultEphemeralStorageMb: 512,
+  /** Architectures when a function names none. */
+  defaultArchitectures: ['x86_64'],
   /** Sum of UTF-8 bytes of all environment variable keys and values. */
   environmentBytes: 4_096,
   /** Share of environmentBytes at which a warning is raised. */

@@ -137,13 +137,14 @@ async function main(): Promise<number> {
     log('the drift hover shows both values');
     // Let the hover finish fading in before the screenshot.
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(SHOTS, 'deployed-drift.png') });
+    // Kept in the run folder: the vsix ships docs/images and has a size budget.
+    await page.screenshot({ path: join(runDir, 'deployed-drift.png') });
     await page.keyboard.press('Escape');
     await page.locator('.codelens-decoration a', { hasText: `▷ Invoke ${THUMBNAIL_FUNCTION}` }).first().click({ timeout: 30_000 });
     const deployedResult = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).filter({ hasText: 'photos-uploads-dev-123456789012' }).first();
     await deployedResult.waitFor({ timeout: 30_000 });
     log('the Invoke lens ran the deployed function:', (await deployedResult.innerText()).replace(/\s+/g, ' ').slice(0, 120));
-    await page.screenshot({ path: join(SHOTS, 'deployed-invoke.png') });
+    await page.screenshot({ path: join(runDir, 'deployed-invoke.png') });
 
     // An esbuild function: the lens names its basis, and its breakdown names the heaviest modules.
     await openAt(page, 'bundled/template.yaml', ...locate(workspace, 'bundled/template.yaml', 'Bundled:', 0));

@@ -31,9 +31,6 @@ export interface DriftItem {
   secret: boolean;
 }
 
-/** Lambda's architecture when a function names none. */
-export const DEFAULT_ARCHITECTURES: readonly string[] = ['x86_64'];
-
 /** What stands for a value that is never shown. */
 export const HIDDEN = '••••';
 /** Lambda's clock and CloudFormation's may differ a little; a change this close to the deploy is its own. */
@@ -86,7 +83,7 @@ export function functionDrift(t: Template, f: FunctionView, fn: DeployedFunction
     c.scalar('Runtime', undefined, c.config.runtime ?? null, 'string');
     c.scalar('Handler', undefined, c.config.handler ?? null, 'string');
   }
-  c.list('Architectures', f.props, 'Architectures', DEFAULT_ARCHITECTURES, c.config.architectures, false);
+  c.list('Architectures', f.props, 'Architectures', QUOTAS.defaultArchitectures, c.config.architectures, false);
   c.nested('EphemeralStorage', 'Size', QUOTAS.defaultEphemeralStorageMb, c.config.ephemeralStorage);
   c.list('Layers', f.props, 'Layers', [], c.config.layers, false);
   c.environment();

@@ -12,7 +12,6 @@ import { describeStack, lastCompletedAt, listStackResources } from '../aws/cloud
 import { classifyAwsError } from '../aws/errors';
 import { getDeployedConfiguration } from '../aws/lambdaApi';
 import { QUOTAS } from '../quotas';
-import { DEFAULT_ARCHITECTURES } from './drift';
 import type { DeployedConfig, DeployedFunction, DeployedStack } from './types';
 
 /** Nested stacks are followed this deep, and at most this many stacks are read in all. */
@@ -33,7 +32,7 @@ export function deployedConfig(c: FunctionConfiguration, reservedConcurrency: nu
     handler: c.Handler,
     memorySize: c.MemorySize ?? QUOTAS.defaultMemoryMb,
     timeout: c.Timeout ?? QUOTAS.defaultTimeoutSeconds,
-    architectures: c.Architectures ?? [...DEFAULT_ARCHITECTURES],
+    architectures: c.Architectures ?? [...QUOTAS.defaultArchitectures],
     ephemeralStorage: c.EphemeralStorage?.Size ?? QUOTAS.defaultEphemeralStorageMb,
     layers: (c.Layers ?? []).map((l) => l.Arn ?? ''),
     environment: { ...(c.Environment?.Variables ?? {}) },
