@@ -71,6 +71,7 @@ import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
 import { duplicateKey } from './template/duplicateKey';
 import { transformMissing } from './template/transformMissing';
+import { unresolvedReference } from './template/unresolvedReference';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -149,6 +150,7 @@ export const RULES: readonly Rule[] = [
   secretInEnvironment,
   duplicateKey,
   transformMissing,
+  unresolvedReference,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

@@ -73,14 +73,15 @@ const HASH = '[0-9a-f]{10}';
 /** What a custom domain adds, named by hashes of the domain (shared by the APIs that use it). */
 const DOMAIN_PATTERN = `(?:ApiGatewayDomainName(?:V2)?|DomainNameAccessAssociation|RecordSetGroup)${HASH}`;
 
-/** What the translator generates for this template, computed once per model (empty without the SAM transform). */
+/** What the translator generates for this template, computed once per model (empty without SAM resource types). */
 export function samGenerated(t: Template): SamGenerated {
   return t.memo('samGenerated', build);
 }
 
 function build(t: Template): SamGenerated {
   const b = new Builder(t);
-  if (t.isSam) {
+  // Without the transform, SAM types are still read as SAM (template/transform-missing reports the transform).
+  if (t.isSam || [...t.resources.values()].some((r) => r.type.startsWith('AWS::Serverless::'))) {
     for (const f of functionsOf(t)) if (f.sam) b.function(f.resource, f.props);
     for (const r of t.ofType('AWS::Serverless::StateMachine')) b.stateMachine(r, withGlobals(t, r, 'StateMachine'));
     for (const r of t.ofType('AWS::Serverless::Api')) b.api(r.id, r.idRange, withGlobals(t, r, 'Api'), 'rest');
