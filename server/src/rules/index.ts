@@ -69,6 +69,7 @@ import { unknownProperty } from './schema/unknownProperty';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { circularDependency } from './template/circularDependency';
 import { duplicateKey } from './template/duplicateKey';
 import { transformMissing } from './template/transformMissing';
 import { unresolvedReference } from './template/unresolvedReference';
@@ -148,6 +149,7 @@ export const RULES: readonly Rule[] = [
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  circularDependency,
   duplicateKey,
   transformMissing,
   unresolvedReference,
