@@ -92,7 +92,11 @@ function build(t: Template): SamGenerated {
     }
     for (const r of t.ofType('AWS::Serverless::GraphQLApi')) b.pattern(`${escape(r.id)}\\w+`, r.id);
     for (const r of t.ofType('AWS::Serverless::Connector')) b.pattern(`${escape(r.id)}\\w+`, r.id);
-    for (const r of t.ofType('AWS::Serverless::CapacityProvider')) b.exact(`${r.id}OperatorRole`, 'AWS::IAM::Role', r.id, r.idRange);
+    for (const r of t.ofType('AWS::Serverless::CapacityProvider')) {
+      if (!present(get(withGlobals(t, r, 'CapacityProvider'), 'OperatorRole'))) b.exact(`${r.id}OperatorRole`, 'AWS::IAM::Role', r.id, r.idRange);
+    }
+    // A layer version's logical id gets a hash of its content; `!Ref Layer` is rewritten to it.
+    for (const r of t.ofType('AWS::Serverless::LayerVersion')) b.pattern(`${escape(r.id)}${HASH}`, r.id);
     for (const r of t.resources.values()) {
       const connectors = get(r.node, 'Connectors');
       if (connectors?.kind === 'map') for (const c of connectors.pairs) b.pattern(`${escape(r.id + c.key)}\\w*`, r.id);
@@ -142,8 +146,8 @@ class Builder {
     const url = get(props, 'FunctionUrlConfig');
     if (present(url)) {
       this.exact(`${id}Url`, 'AWS::Lambda::Url', id, url!.range);
-      // Public permissions come with AuthType NONE; behind an intrinsic, the translator adds none.
-      if (this.known(get(url, 'AuthType')) === 'NONE') {
+      // Public permissions come with a literal AuthType NONE; behind an intrinsic (even a parameter's Default), the translator adds none.
+      if (str(get(url, 'AuthType')) === 'NONE') {
         this.exact(`${id}UrlPublicPermissions`, 'AWS::Lambda::Permission', id, url!.range);
         this.exact(`${id}URLInvokeAllowPublicAccess`, 'AWS::Lambda::Permission', id, url!.range);
       }
@@ -269,7 +273,8 @@ class Builder {
     const e = escape(id);
     const stageType = kind === 'rest' ? 'AWS::ApiGateway::Stage' : 'AWS::ApiGatewayV2::Stage';
     const stageNode = get(props, 'StageName');
-    const stage = this.known(stageNode);
+    // The stage's logical id takes the literal name only: a `!Ref` to a parameter is not resolved for it.
+    const stage = stageNode?.kind === 'scalar' ? str(stageNode) : undefined;
     const stageId =
       !present(stageNode) ? (kind === 'rest' ? `${id}ProdStage` : `${id}ApiGatewayDefaultStage`)
       : stage === undefined ? `${id}Stage`
