@@ -23,12 +23,24 @@ const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: 
     why: 'the IntValue parameter defaults to 50, outside MaximumRecordAgeInSeconds 60..604800 and ParallelizationFactor 1..10; Lambda refuses the mapping',
   },
   'connector_hardcoded_props.yaml': {
-    rules: ['runtime/zip-needs-handler', 'schema/required'],
-    why: 'its AWS::Lambda::Function is a stub without Code, Handler, Role or Runtime and its state machine has no RoleArn ("Intentionally not complete"); CloudFormation would refuse them',
+    rules: ['runtime/zip-needs-handler', 'schema/required', 'template/unresolved-reference'],
+    why: 'its AWS::Lambda::Function is a stub without Code, Handler, Role or Runtime and its state machine has no RoleArn ("Intentionally not complete"), and it names resources Egg, Foo and Bar it does not declare; CloudFormation would refuse them',
   },
   'connector_dependson_replace.yaml': {
     rules: ['schema/required', 'schema/invalid-value'],
     why: 'stub resources (a function without Code, a table without KeySchema) and the made-up type AWS::Foo::Bar; CloudFormation would refuse them',
+  },
+  'connector_function_to_sqs.yaml': {
+    rules: ['template/unresolved-reference'],
+    why: 'its policy names !Ref MyTable, and the template declares no MyTable; CloudFormation would refuse it',
+  },
+  'connector_rule_to_sfn.yaml': {
+    rules: ['template/unresolved-reference'],
+    why: 'it names !GetAtt StateMachineFunction.Arn, and the template declares no StateMachineFunction; CloudFormation would refuse it',
+  },
+  'http_api_existing_openapi_conditions.yaml': {
+    rules: ['template/unresolved-reference'],
+    why: 'its OpenAPI body names ${DifferentFunction.Arn} in a !Sub, and the template declares no DifferentFunction; CloudFormation would refuse the API',
   },
   'connector_esm_dependson.yaml': {
     rules: ['schema/required'],

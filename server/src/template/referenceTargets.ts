@@ -59,28 +59,34 @@ export function generatedTarget(t: Template, id: string): ReferenceTarget | unde
   return undefined;
 }
 
+/** An attribute a type does not have: whose (`Fn`, or `Fn.Alias` for a SAM property), of which type, and the ones it has. */
+export interface MissingAttribute {
+  readonly of: string;
+  readonly type: string;
+  readonly attribute: string;
+  readonly attributes: readonly string[];
+}
+
 /**
- * For `!GetAtt X.Attr` (or `${X.Attr}`) to a target of known type: the attributes it has when
- * `attr` is not one of them; undefined when the attribute is fine or cannot be judged (custom
- * resources, nested stacks' `Outputs.*`, a type without data, a SAM `Owner.Property.Attr`).
+ * For `!GetAtt X.Attr` (or `${X.Attr}`) to a target of known type: what is wrong when `attr` is not
+ * one of its attributes; undefined when the attribute is fine or cannot be judged (custom resources,
+ * nested stacks' `Outputs.*`, a type without data). `Fn.Alias.Name` is judged on the alias SAM makes.
  */
-export function missingAttribute(t: Template, target: ReferenceTarget, attr: string): readonly string[] | undefined {
+export function missingAttribute(t: Template, target: ReferenceTarget, attr: string): MissingAttribute | undefined {
   if (target.kind !== 'resource' && target.kind !== 'generated') return undefined;
   const type = target.type;
   if (type === undefined || type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return undefined;
-  if (target.kind === 'resource' && SAM_REFERABLE_PROPERTIES[type]?.includes(attr.split('.')[0]!)) {
-    const property = samGenerated(t).property(target.id, attr.split('.')[0]!);
-    const rest = attr.slice(attr.indexOf('.') + 1);
+  const head = attr.split('.')[0]!;
+  if (target.kind === 'resource' && SAM_REFERABLE_PROPERTIES[type]?.includes(head)) {
+    const property = samGenerated(t).property(target.id, head);
     if (!property || !attr.includes('.')) return undefined;
-    return missingAttribute(t, { kind: 'generated', id: property.id, owner: target.id, type: property.type }, rest);
+    return missingAttribute(t, { kind: 'generated', id: property.id, owner: target.id, type: property.type }, attr.slice(head.length + 1));
   }
   const attributes = getAttAttributes(type);
-  if (!attributes || attributes.length === 0) return undefined;
-  if (attributes.includes(attr)) return undefined;
+  if (!attributes || attributes.length === 0 || attributes.includes(attr)) return undefined;
   // `Outputs.Name` of a nested stack, and attributes the data lists as `Outputs` only.
-  const head = attr.split('.')[0]!;
   if (attr.includes('.') && attributes.includes(head) && !attributes.some((a) => a.startsWith(`${head}.`))) return undefined;
-  return attributes;
+  return { of: target.id, type, attribute: attr, attributes };
 }
 
 /** Every name a `Ref` may use here: parameters, resources and pseudo parameters (completion, suggestions). */

@@ -66,14 +66,15 @@ export const unresolvedReference: Rule = {
         continue;
       }
       if (r.attr === undefined || (r.kind !== 'GetAtt' && r.kind !== 'Sub')) continue;
-      const attributes = missingAttribute(t, target, r.attr);
-      if (!attributes) continue;
-      const suggestion = closestName(r.attr, attributes);
-      const type = 'type' in target ? target.type : '';
-      const fix: Fix[] = suggestion && r.attrRange ? [{ title: `Change to ${suggestion}`, edits: [{ range: r.attrRange, newText: suggestion }] }] : [];
+      const missing = missingAttribute(t, target, r.attr);
+      if (!missing) continue;
+      const suggestion = closestName(missing.attribute, missing.attributes);
+      // The attribute's own range: `Name` of `Fn.Alias.Name` is at the end of the written attribute.
+      const at = r.attrRange ? { start: r.attrRange.end - missing.attribute.length, end: r.attrRange.end } : undefined;
+      const fix: Fix[] = suggestion && at ? [{ title: `Change to ${suggestion}`, edits: [{ range: at, newText: suggestion }] }] : [];
       ctx.report({
-        range: r.attrRange ?? r.nameRange ?? r.range,
-        message: `${r.to} (${type}) has no attribute ${r.attr}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; CloudFormation rejects the template. Its attributes: ${attributes.join(', ')}.`,
+        range: at ?? r.nameRange ?? r.range,
+        message: `${missing.of} (${missing.type}) has no attribute ${missing.attribute}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; CloudFormation rejects the template. Its attributes: ${missing.attributes.join(', ')}.`,
         fixes: fix,
         ...(r.from && t.resources.has(r.from) ? { resource: r.from } : {}),
       });
