@@ -6,26 +6,17 @@
  *
  * usage: npm run package && tsx test/editor/navigationUi.ts [path/to/extension.vsix]
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { suiteEnvironment } from './environment';
-import { openAt, openWorkbench, runCommand } from './workbench';
+import { locate, openAt, openWorkbench, runCommand } from './workbench';
 
 const SHOTS = join(ROOT, 'docs', 'images');
 const FILE = 'app/template.yaml';
 const t0 = Date.now();
 const log = (...parts: unknown[]): void => console.log(`[navigation-ui +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
-
-/** 1-based line and column of `text` (plus `offset` characters) in the workspace copy of the template. */
-function locate(workspace: string, text: string, offset = 0): [number, number] {
-  const lines = readFileSync(join(workspace, FILE), 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(text));
-  if (line < 0) throw new Error(`"${text}" is not in ${FILE}`);
-  return [line + 1, (lines[line] ?? '').indexOf(text) + offset + 1];
-}
 
 /** The cursor's line, as the status bar shows it ("Ln 47, Col 3"). */
 async function cursorLine(page: Page): Promise<number> {
@@ -50,10 +41,10 @@ async function main(): Promise<number> {
   const { page } = browser;
   try {
     await openWorkbench(page, server.url, workspace);
-    const [declaration] = locate(workspace, 'PhotosTable:');
+    const [declaration] = locate(workspace, FILE, 'PhotosTable:');
 
     // Go to Definition on `!Ref PhotosTable` lands on the resource's key.
-    await openAt(page, FILE, ...locate(workspace, '!Ref PhotosTable', '!Ref Ph'.length));
+    await openAt(page, FILE, ...locate(workspace, FILE, '!Ref PhotosTable', '!Ref Ph'.length));
     // The language server is ready once the example's diagnostics are in.
     await page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     for (let attempt = 0; (await cursorLine(page)) !== declaration; attempt++) {
@@ -64,7 +55,7 @@ async function main(): Promise<number> {
     log(`Go to Definition on !Ref PhotosTable moved the cursor to line ${declaration}`);
 
     // Completion: a new variable naming the table's attribute, picked from the suggestions.
-    await openAt(page, FILE, ...locate(workspace, 'THUMBNAIL_WIDTH: !Ref ThumbnailWidth', 'THUMBNAIL_WIDTH: !Ref ThumbnailWidth'.length));
+    await openAt(page, FILE, ...locate(workspace, FILE, 'THUMBNAIL_WIDTH: !Ref ThumbnailWidth', 'THUMBNAIL_WIDTH: !Ref ThumbnailWidth'.length));
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('TABLE_STREAM: !GetAtt PhotosTable.', { delay: 30 });
@@ -90,7 +81,7 @@ async function main(): Promise<number> {
     await page.screenshot({ path: join(runDir, 'rename.png') });
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines', { hasText: 'PhotoIndex:' }).first().waitFor({ timeout: 15_000 });
-    await openAt(page, FILE, ...locate(workspace, 'PHOTOS_TABLE: !Ref PhotosTable', 0));
+    await openAt(page, FILE, ...locate(workspace, FILE, 'PHOTOS_TABLE: !Ref PhotosTable', 0));
     const renamed = await editorText(page);
     if (!renamed.includes('!Ref PhotoIndex') || !renamed.includes('!GetAtt PhotoIndex.StreamArn') || renamed.includes('PhotosTable')) {
       throw new Error(`after the rename the editor shows: ${renamed.slice(0, 400)}`);
