@@ -2,7 +2,7 @@
  * The navigation UI pass: the packaged .vsix in a fresh code-server profile, on the app example. It
  * does what a person does — Go to Definition on a `!Ref`, types a `!GetAtt` and picks an attribute
  * from the suggestions, renames a logical id with F2 — and checks what the editor shows after each.
- * The completion screenshot goes to docs/images/ for the README; the others stay in the run folder.
+ * The completion screenshot (JPEG, cropped) goes to docs/images/ for the README; the others stay in the run folder.
  *
  * usage: npm run package && tsx test/editor/navigationUi.ts [path/to/extension.vsix]
  */
@@ -67,7 +67,11 @@ async function main(): Promise<number> {
     const offered = (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).map((s) => s.split('\n')[0]!.trim());
     if (!offered.includes('Arn')) throw new Error(`the suggestions do not offer Arn: ${offered.join(', ')}`);
     log('suggestions after !GetAtt PhotosTable.:', offered.join(', '));
-    await page.screenshot({ path: join(SHOTS, 'completion.png') });
+    // A small picture of the lines around the list: the vsix ships docs/images and has a size budget.
+    const list = (await page.locator('.suggest-widget').first().boundingBox())!;
+    const editor = (await page.locator('.monaco-editor').first().boundingBox())!;
+    const clip = { x: editor.x, y: Math.max(0, list.y - 140), width: Math.min(editor.width, list.x + list.width + 40 - editor.x), height: list.height + 180 };
+    await page.screenshot({ path: join(SHOTS, 'completion.jpg'), type: 'jpeg', quality: 70, clip });
     await suggestion.click();
     await page.locator('.monaco-editor .view-lines', { hasText: 'TABLE_STREAM: !GetAtt PhotosTable.StreamArn' }).first().waitFor({ timeout: 10_000 });
     log('picked StreamArn');
