@@ -106,18 +106,34 @@ function build(t: Template): DependencyGraph {
 function sourceNode(t: Template, id: string, type: string, ref: Reference): string | undefined {
   if (MANY_RESOURCES.has(type)) return `${id}\u0000parts`;
   if (!SAM_WITH_ROLE.has(type)) return id;
+  const cache = t.memo('dependencies/parts', () => new Map<string, Part[]>());
+  let parts = cache.get(id);
+  if (!parts) cache.set(id, (parts = partsOf(t, id)));
+  const part = parts.find((p) => p.range.start <= ref.range.start && ref.range.end <= p.range.end);
+  return part ? part.node : id;
+}
+
+/** A value of a SAM function's properties that belongs to another node (undefined: to none). */
+interface Part {
+  readonly range: Range;
+  readonly node: string | undefined;
+}
+
+function partsOf(t: Template, id: string): Part[] {
   const props = t.resources.get(id)?.properties;
-  const within = (v: Node | undefined) => v !== undefined && v.range.start <= ref.range.start && ref.range.end <= v.range.end;
+  const parts: Part[] = [];
+  const add = (v: Node | undefined, node: string | undefined) => {
+    if (v) parts.push({ range: v.range, node });
+  };
   const role = samGenerated(t).resource(`${id}Role`);
-  if (role && ROLE_PROPERTIES.some((key) => within(get(props, key)))) return role.id;
-  for (const [key, suffix] of OWN_RESOURCE) if (within(get(props, key))) return `${id}${suffix}`;
+  if (role) for (const key of ROLE_PROPERTIES) add(get(props, key), role.id);
+  for (const [key, suffix] of OWN_RESOURCE) add(get(props, key), `${id}${suffix}`);
   const events = get(props, 'Events');
   for (const e of events?.kind === 'map' ? events.pairs : []) {
-    if (!within(e.value)) continue;
-    if (str(get(e.value, 'Type')) === 'S3' && within(get(get(e.value, 'Properties'), 'Bucket'))) return undefined;
-    return `${id}${e.key}`;
+    if (str(get(e.value, 'Type')) === 'S3') add(get(get(e.value, 'Properties'), 'Bucket'), undefined);
+    add(e.value, `${id}${e.key}`);
   }
-  return id;
+  return parts;
 }
 
 /** APIs whose definition SAM writes depend on the functions of their events; buckets on the functions they notify. */

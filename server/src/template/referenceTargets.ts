@@ -24,8 +24,15 @@ export type ReferenceTarget =
 /** Transforms whose output the model knows: any other macro may add resources, parameters or conditions. */
 const KNOWN_TRANSFORMS: ReadonlySet<string> = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
 
-/** What `r` names, or undefined when it names nothing the template (or SAM) declares. */
+/** What `r` names, or undefined when it names nothing the template (or SAM) declares; once per reference and model. */
 export function referenceTarget(t: Template, r: Reference): ReferenceTarget | undefined {
+  const cache = t.memo('referenceTargets', () => new WeakMap<Reference, ReferenceTarget | null>());
+  let target = cache.get(r);
+  if (target === undefined) cache.set(r, (target = find(t, r) ?? null));
+  return target ?? undefined;
+}
+
+function find(t: Template, r: Reference): ReferenceTarget | undefined {
   if (r.loopVariables?.has(r.to) || /[$&]\{/.test(r.to)) return { kind: 'opaque' };
   if (r.kind === 'Condition') {
     const node = t.conditions.has(r.to) ? conditionKey(t, r.to) : undefined;

@@ -299,9 +299,15 @@ class Walker {
     return want.length === length && text.slice(start, start + length) === want ? { start, end: start + length } : undefined;
   }
 
+  /** Completes a reference its caller just made (and no one else holds) with where it is written. */
   private push(r: Omit<Reference, 'section' | 'key' | 'loopVariables'> & { key?: string }): void {
+    // Assigned in place rather than copied: a template has thousands of references, each made once.
+    const ref = r as { -readonly [K in keyof Reference]: Reference[K] };
+    ref.section = this.section;
     const key = r.key ?? this.key;
-    this.out.push({ ...r, section: this.section, ...(key !== undefined ? { key } : {}), ...(this.loops ? { loopVariables: this.loops } : {}) });
+    if (key !== undefined) ref.key = key;
+    if (this.loops) ref.loopVariables = this.loops;
+    this.out.push(ref);
   }
 }
 

@@ -116,7 +116,8 @@ function withGlobals(t: Template, r: Resource, section: string): MapNode {
 
 class Builder {
   private readonly exacts = new Map<string, GeneratedResource>();
-  private readonly patterns: Array<{ regex: RegExp; owner: string }> = [];
+  /** Compiled on the first name that is not known exactly: most templates never ask. */
+  private readonly patterns: Array<{ source: string; owner: string; regex?: RegExp }> = [];
   private readonly properties = new Map<string, GeneratedResource>();
   private readonly reasons = new Map<string, string>();
   /** The events that put a route on the implicit REST and HTTP APIs. */
@@ -129,7 +130,7 @@ class Builder {
   }
 
   pattern(source: string, owner: string): void {
-    this.patterns.push({ regex: new RegExp(`^(?:${source})$`), owner });
+    this.patterns.push({ source, owner });
   }
 
   private property(owner: string, property: string, type: string, at: Range): void {
@@ -325,7 +326,7 @@ class Builder {
     const { exacts, patterns, properties, reasons } = this;
     return {
       resource: (id) => exacts.get(id),
-      mayGenerate: (id) => patterns.find((p) => p.regex.test(id))?.owner,
+      mayGenerate: (id) => patterns.find((p) => (p.regex ??= new RegExp(`^(?:${p.source})$`)).test(id))?.owner,
       property: (owner, property) => properties.get(`${owner}.${property}`),
       explain: (name) => reasons.get(name),
       resources: [...exacts.values()],
