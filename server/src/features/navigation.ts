@@ -12,7 +12,7 @@ import type { Reference } from '../template/refs';
 import { referenceTarget } from '../template/referenceTargets';
 
 /** What a name stands for: a declaration of the template. */
-interface Symbol {
+interface Declaration {
   readonly kind: 'resource' | 'parameter' | 'condition';
   readonly id: string;
   /** The declaring key. */
@@ -126,7 +126,7 @@ function referenceAt(t: Template, offset: number): Reference | undefined {
 }
 
 /** The declaration at `offset`: its key, or a reference to it. */
-function symbolAt(t: Template, offset: number): Symbol | undefined {
+function symbolAt(t: Template, offset: number): Declaration | undefined {
   const inside = (r: Range) => r.start <= offset && offset <= r.end;
   for (const r of t.resources.values()) if (inside(r.idRange)) return { kind: 'resource', id: r.id, range: r.idRange };
   for (const p of t.parameters.values()) if (inside(p.idRange)) return { kind: 'parameter', id: p.id, range: p.idRange };
@@ -139,7 +139,7 @@ function symbolAt(t: Template, offset: number): Symbol | undefined {
 }
 
 /** The references that name `symbol`, in document order. */
-function referencesOf(t: Template, symbol: Symbol): Reference[] {
+function referencesOf(t: Template, symbol: Declaration): Reference[] {
   return references(t).filter((r) => {
     if (r.to !== symbol.id || (r.kind === 'Condition') !== (symbol.kind === 'condition')) return false;
     const target = referenceTarget(t, r);
