@@ -2,6 +2,7 @@
  * The rule registry: every rule, sorted by id. Listed explicitly (no directory scanning) so the
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
+import { drift } from './deployed/drift';
 import { roleTrust } from './edge/roleTrust';
 import { unsupportedConfig } from './edge/unsupportedConfig';
 import { versionRequired } from './edge/versionRequired';
@@ -86,6 +87,7 @@ import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  drift,
   roleTrust,
   unsupportedConfig,
   versionRequired,
