@@ -58,7 +58,7 @@ function checkEntry(ctx: RuleContext, entry: Node, where: string, resource: stri
   const only = entry.kind === 'map' && entry.pairs.length === 1 ? entry.pairs[0]! : undefined;
   const guess = only ? closestName(only.key, policyTemplateNames()) : undefined;
   const message = only
-    ? `${where}: ${only.key} is not a SAM policy template${guess ? `; did you mean ${guess}?` : ''}. An entry is a managed policy name or ARN, a policy document with a Statement, or a policy template.`
+    ? `${where}: ${only.key} is not a SAM policy template${guess ? ` (did you mean ${guess}?)` : ''}; an entry is a managed policy name or ARN, a policy document with a Statement, or a policy template.`
     : `${where} is neither a managed policy name or ARN, a policy document with a Statement, nor a SAM policy template; SAM cannot turn it into a policy.`;
   ctx.report({ range: only?.keyRange ?? entry.range, message, resource });
 }
