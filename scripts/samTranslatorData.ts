@@ -5,7 +5,8 @@
  *     `property_types` tables of samtranslator/model: `PropertyType(required, validator)`), which
  *     are stricter than SAM's JSON Schema in places (a number where it reads a string);
  *   - the SAM policy templates with their parameter names (policy_templates_data/policy_templates.json).
- * Usage: `npm run sam-data -- <path to the samtranslator folder>`. The output is deterministic.
+ * Usage: `npm run sam-data -- <path to the samtranslator folder> [output file]` (the folder of the
+ * `aws-sam-translator` Python package works). The output is deterministic.
  *
  * Written types, one string per property:
  *   `s` string, `d` map, `b` boolean, `i` integer, `l` list, `*` anything,
@@ -173,8 +174,8 @@ function sorted<T>(o: Record<string, T>): Record<string, T> {
 }
 
 function main(): void {
-  const root = process.argv[2];
-  if (!root) throw new Error('usage: npm run sam-data -- <path to the samtranslator folder>');
+  const [root, out = OUT] = process.argv.slice(2);
+  if (!root) throw new Error('usage: npm run sam-data -- <path to the samtranslator folder> [output file]');
   const read = (p: string) => readFileSync(join(root, p), 'utf8');
   const version = /__version__ = "([^"]+)"/.exec(read('__init__.py'))![1]!;
 
@@ -202,8 +203,8 @@ function main(): void {
   const policyTemplates = sorted(Object.fromEntries(Object.entries(templates).map(([name, t]) => [name, Object.keys(t.Parameters).sort()])));
 
   const data = { source: `aws/serverless-application-model samtranslator ${version}`, resources: sorted(resources), events: sorted(events), policyTemplates };
-  writeFileSync(OUT, `${JSON.stringify(data)}\n`);
-  process.stdout.write(`wrote ${OUT}: ${Object.keys(resources).length} resource types, ${Object.values(events).reduce((n, e) => n + Object.keys(e).length, 0)} event types, ${Object.keys(policyTemplates).length} policy templates\n`);
+  writeFileSync(out, `${JSON.stringify(data)}\n`);
+  process.stdout.write(`wrote ${out}: ${Object.keys(resources).length} resource types, ${Object.values(events).reduce((n, e) => n + Object.keys(e).length, 0)} event types, ${Object.keys(policyTemplates).length} policy templates\n`);
 }
 
 main();
