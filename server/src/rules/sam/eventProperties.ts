@@ -14,7 +14,10 @@ const SCHEMA_REGISTRY_FIELDS = ['SchemaRegistryURI', 'EventRecordFormat', 'Schem
 const RECORD_FORMATS = ['JSON', 'SOURCE'];
 /** Event types whose SecretsManagerKmsKeyId SAM writes into a policy ARN itself. */
 const KMS_KEY_EVENTS: ReadonlySet<string> = new Set(['MQ', 'SelfManagedKafka', 'DocumentDB']);
-const FILTERED_EVENTS: ReadonlySet<string> = new Set(['DocumentDB', 'DynamoDB', 'Kinesis', 'MQ', 'MSK', 'SelfManagedKafka', 'SQS']);
+/** The event sources SAM turns into an event source mapping (its pull events): FilterCriteria and DestinationConfig are theirs. */
+const PULL_EVENTS: ReadonlySet<string> = new Set(['DocumentDB', 'DynamoDB', 'Kinesis', 'MQ', 'MSK', 'SelfManagedKafka', 'SQS']);
+/** The OnFailure destination types SAM writes a policy for (or passes on, Kafka). */
+const ON_FAILURE_TYPES = ['SQS', 'SNS', 'S3', 'Kafka'];
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        Orders:\n          Type: MSK\n          Properties:\n            Stream: arn:aws:kafka:us-east-1:123456789012:cluster/orders/abc\n            StartingPosition: LATEST\n            Topics: [orders]\n            SchemaRegistryConfig:\n              SchemaRegistryURI: arn:aws:glue:us-east-1:123456789012:registry/orders\n              EventRecordFormat: JSON\n              SchemaValidationConfigs:\n                - Attribute: VALUE\n`);
@@ -24,7 +27,7 @@ export const eventProperties: Rule = {
   meta: {
     id: 'sam/event-properties',
     severity: 'error',
-    description: "A Kafka event's SchemaRegistryConfig has SchemaRegistryURI, EventRecordFormat (JSON or SOURCE) and a SchemaValidationConfigs list; SecretsManagerKmsKeyId is a key id written out; FilterCriteria holds only Filters; an SNS event's SqsSubscription is true, false or a queue with QueueArn and QueueUrl; a Cognito event's UserPool is a !Ref to a user pool of the template that gets each trigger once.",
+    description: "A Kafka event's SchemaRegistryConfig has SchemaRegistryURI, EventRecordFormat (JSON or SOURCE) and a SchemaValidationConfigs list; SecretsManagerKmsKeyId is a key id written out; FilterCriteria holds only Filters; a DestinationConfig has an OnFailure map whose Type is SQS, SNS, S3 or Kafka; an SNS event's SqsSubscription is true, false or a queue with QueueArn and QueueUrl; a Cognito event's UserPool is a !Ref to a user pool of the template that gets each trigger once.",
     docs: {
       bad: changed(EXAMPLE, ['              EventRecordFormat: JSON\n', '']),
       good: EXAMPLE,
@@ -45,9 +48,10 @@ export const eventProperties: Rule = {
         report(kms.range, 'SecretsManagerKmsKeyId must be the key id written out: SAM builds the key ARN for the policy from it and resolves no intrinsic function here.');
       }
       const filter = get(e.props, 'FilterCriteria');
-      if (filter?.kind === 'map' && FILTERED_EVENTS.has(e.type) && !filter.pairs.every((p) => p.key === 'Filters')) {
+      if (filter?.kind === 'map' && PULL_EVENTS.has(e.type) && !filter.pairs.every((p) => p.key === 'Filters')) {
         report(filter.range, 'FilterCriteria takes only Filters (a list of { Pattern: ... }).');
       }
+      if (PULL_EVENTS.has(e.type)) checkDestination(e, report);
       if (e.type === 'SNS') checkSqsSubscription(e, report);
       if (e.type === 'Cognito' && e.resource.type === 'AWS::Serverless::Function') checkCognito(t, e, triggers, report);
     }
@@ -72,6 +76,21 @@ function checkSchemaRegistry(e: SamEvent, report: Report): void {
   if (access.kind !== 'seq') return report(access.range, 'AccessConfigs must be a list.');
   for (const item of access.items) {
     if (item.kind !== 'map' || !pairOf(item, 'Type') || !pairOf(item, 'URI')) report(item.range, 'each AccessConfigs entry is a map with Type and URI.');
+  }
+}
+
+/** SAM reads DestinationConfig.OnFailure as a map and its Type, written out, to choose the policy it adds. */
+function checkDestination(e: SamEvent, report: Report): void {
+  const config = get(e.props, 'DestinationConfig');
+  if (config?.kind !== 'map' || !truthy(config)) return;
+  const onFailure = get(config, 'OnFailure');
+  if (onFailure?.kind === 'intrinsic') return;
+  if (onFailure?.kind !== 'map') {
+    return report(onFailure?.range ?? pairOf(e.props!, 'DestinationConfig')!.keyRange, 'DestinationConfig needs OnFailure, a map with the Destination (and its Type for SAM to add the permission).');
+  }
+  const type = get(onFailure, 'Type');
+  if (type && truthy(type) && !(type.kind === 'scalar' && ON_FAILURE_TYPES.includes(String(type.value)))) {
+    report(type.range, `OnFailure Type must be ${ON_FAILURE_TYPES.join(', ')} written out; SAM chooses the permission it adds from it.`);
   }
 }
 
