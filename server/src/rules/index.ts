@@ -51,6 +51,8 @@ import { apiEvent } from './sam/apiEvent';
 import { apiReference } from './sam/apiReference';
 import { application } from './sam/application';
 import { codeUri } from './sam/codeUri';
+import { connectorReference } from './sam/connectorReference';
+import { deadLetterQueue } from './sam/deadLetterQueue';
 import { cors } from './sam/cors';
 import { definitionBody } from './sam/definitionBody';
 import { destinations } from './sam/destinations';
@@ -136,6 +138,8 @@ export const RULES: readonly Rule[] = [
   apiReference,
   application,
   codeUri,
+  connectorReference,
+  deadLetterQueue,
   cors,
   definitionBody,
   destinations,
