@@ -52,8 +52,8 @@ import { apiReference } from './sam/apiReference';
 import { application } from './sam/application';
 import { codeUri } from './sam/codeUri';
 import { connectorReference } from './sam/connectorReference';
-import { deadLetterQueue } from './sam/deadLetterQueue';
 import { cors } from './sam/cors';
+import { deadLetterQueue } from './sam/deadLetterQueue';
 import { definitionBody } from './sam/definitionBody';
 import { destinations } from './sam/destinations';
 import { eventDeadLetter } from './sam/eventDeadLetter';
@@ -139,8 +139,8 @@ export const RULES: readonly Rule[] = [
   application,
   codeUri,
   connectorReference,
-  deadLetterQueue,
   cors,
+  deadLetterQueue,
   definitionBody,
   destinations,
   eventDeadLetter,
