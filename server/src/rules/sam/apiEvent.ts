@@ -3,7 +3,7 @@ import type { MapNode, Node } from '../../template/ast';
 import type { Template } from '../../template/model';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 import { samEvents } from './events';
 import type { SamEvent } from './events';
 import { truthy } from './pythonValues';
@@ -32,7 +32,7 @@ export const apiEvent: Rule = {
   meta: {
     id: 'sam/api-event',
     severity: 'error',
-    description: 'On an API whose definition SAM writes, no two Api or HttpApi events add the same path and method; an Api event\'s RequestModel names one of the API\'s Models with ValidateBody and ValidateParameters true or false, its RequestParameters are method.request.* names, ApiKeyRequired false needs the API to require keys, and AuthorizationScopes need an Authorizer.',
+    description: 'An API that Api events name has a StageName that is not empty; on an API whose definition SAM writes, no two Api or HttpApi events add the same path and method; an Api event\'s RequestModel names one of the API\'s Models with ValidateBody and ValidateParameters true or false, its RequestParameters are method.request.* names, ApiKeyRequired false needs the API to require keys, and AuthorizationScopes need an Authorizer.',
     docs: {
       bad: changed(EXAMPLE, ['Path: /items, Method: post', 'Path: /items, Method: GET']),
       good: EXAMPLE,
@@ -44,7 +44,9 @@ export const apiEvent: Rule = {
   check(ctx) {
     const t = ctx.template;
     const routes = new Map<string, SamEvent>();
+    const stages = new Set<string>();
     for (const e of samEvents(t)) {
+      if (e.type === 'Api') checkStageName(ctx, t, e, stages);
       const api = e.type ? managedApi(t, e) : undefined;
       if (!api) continue;
       const report = (node: { range: { start: number; end: number } }, message: string) => ctx.report({ range: node.range, message: `Event ${e.id}: ${message}`, resource: e.resource.id });
@@ -87,6 +89,17 @@ export const apiEvent: Rule = {
     }
   },
 };
+
+/** SAM names the event's permission after the stage of the API it names: a literal StageName must not be empty. */
+function checkStageName(ctx: RuleContext, t: Template, e: SamEvent, seen: Set<string>): void {
+  const ref = e.props ? get(e.props, 'RestApiId') : undefined;
+  const id = ref?.kind === 'intrinsic' && ref.fn === 'Ref' ? str(ref.arg) : str(ref);
+  const api = id ? t.resources.get(id) : undefined;
+  const stage = api?.type === 'AWS::Serverless::Api' ? get(api.properties, 'StageName') : undefined;
+  if (!api || seen.has(api.id) || stage?.kind !== 'scalar' || stage.value !== '') return;
+  seen.add(api.id);
+  ctx.report({ range: stage.range, message: `${api.id}: StageName is empty; SAM needs a stage name for the API and the events that name it (for example Prod).`, resource: api.id });
+}
 
 /** The API an Api or HttpApi event wires to, when SAM writes its definition (no DefinitionBody or DefinitionUri of its own). */
 function managedApi(t: Template, e: SamEvent): ManagedApi | undefined {

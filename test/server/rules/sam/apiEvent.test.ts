@@ -64,6 +64,11 @@ ruleTester(apiEvent, {
       errors: [{ line: 16, column: 36, messageIncludes: '(Item)' }, { line: 16, column: 57 }, { line: 17, column: 33 }],
     },
     {
+      name: 'an empty StageName on the API two events name, reported once',
+      template: t('        A:\n          Type: Api\n          Properties: { RestApiId: !Ref Api, Path: /a, Method: get }\n        B:\n          Type: Api\n          Properties: { RestApiId: !Ref Api, Path: /b, Method: get }\n', API.replace('StageName: prod', "StageName: ''")),
+      errors: [{ line: 19, column: 18, messageIncludes: 'StageName is empty' }],
+    },
+    {
       name: 'ApiKeyRequired false on an API without keys, and scopes without an authorizer',
       template: t('        List:\n          Type: Api\n          Properties:\n            Path: /items\n            Method: get\n            Auth:\n              ApiKeyRequired: false\n              AuthorizationScopes: [items/read]\n'),
       errors: [{ line: 16, column: 31 }, { line: 17, column: 36 }],
