@@ -3,7 +3,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
-import { truthy } from './pythonValues';
+import { anIntrinsic, truthy } from './pythonValues';
 
 /** The queue types SAM writes the function's permission for (sqs:SendMessage, sns:Publish). */
 const DLQ_TYPES = ['SQS', 'SNS'];
@@ -40,7 +40,7 @@ export const deadLetterQueue: Rule = {
       if (missing.length > 0) report(pair.keyRange, `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing; SAM needs the Type (${DLQ_TYPES.join(' or ')}) and the TargetArn of the queue or topic.`);
       const type = get(dlq, 'Type');
       if (type && truthy(type) && !DLQ_TYPES.includes(str(type) ?? '')) {
-        report(type.range, type.kind === 'intrinsic' ? `Type is ${type.fn === 'Fn::If' ? 'an' : 'a'} ${type.fn}, which SAM does not resolve here: write ${DLQ_TYPES.join(' or ')}.` : `Type must be ${DLQ_TYPES.join(' or ')}.`);
+        report(type.range, type.kind === 'intrinsic' ? `Type is ${anIntrinsic(type.fn)}, which SAM does not resolve here: write ${DLQ_TYPES.join(' or ')}.` : `Type must be ${DLQ_TYPES.join(' or ')}.`);
       }
     }
   },

@@ -6,7 +6,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samEvents } from './events';
 import type { SamEvent } from './events';
-import { truthy } from './pythonValues';
+import { anIntrinsic, truthy } from './pythonValues';
 
 /** Event types whose SchemaRegistryConfig SAM reads, and the fields it requires there. */
 const SCHEMA_REGISTRY_EVENTS: ReadonlySet<string> = new Set(['MSK', 'SelfManagedKafka']);
@@ -98,7 +98,7 @@ function checkDestination(e: SamEvent, report: Report): void {
 function checkSqsSubscription(e: SamEvent, report: Report): void {
   const sub = get(e.props, 'SqsSubscription');
   if (!sub || !truthy(sub) || (sub.kind === 'scalar' && typeof sub.value === 'boolean')) return;
-  if (sub.kind === 'intrinsic') return report(sub.range, `SqsSubscription is ${sub.fn === 'Fn::If' ? 'an' : 'a'} ${sub.fn}, which SAM does not resolve: write true, false or a map with QueueArn and QueueUrl.`);
+  if (sub.kind === 'intrinsic') return report(sub.range, `SqsSubscription is ${anIntrinsic(sub.fn)}, which SAM does not resolve: write true, false or a map with QueueArn and QueueUrl.`);
   if (sub.kind !== 'map') return report(sub.range, 'SqsSubscription must be true, false or a map with QueueArn and QueueUrl.');
   const missing = ['QueueArn', 'QueueUrl'].filter((k) => {
     const v = get(sub, k);

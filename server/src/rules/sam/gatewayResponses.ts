@@ -1,6 +1,7 @@
 import { get, isNull, pairOf } from '../../template/ast';
 import { changed } from '../docs';
 import { samTemplate } from './examples';
+import { anIntrinsic } from './pythonValues';
 import type { Rule } from '../types';
 import { samResources } from './events';
 
@@ -31,7 +32,7 @@ export const gatewayResponses: Rule = {
       const report = (range: { start: number; end: number }, message: string) => ctx.report({ range, message: `${resource.id} GatewayResponses: ${message}`, resource: resource.id });
       for (const r of responses.pairs) {
         if (r.value.kind === 'intrinsic') {
-          report(r.value.range, `${r.key} is ${r.value.fn === 'Fn::If' ? 'an' : 'a'} ${r.value.fn}; SAM writes gateway responses into the definition itself and resolves no intrinsic function here.`);
+          report(r.value.range, `${r.key} is ${anIntrinsic(r.value.fn)}; SAM writes gateway responses into the definition itself and resolves no intrinsic function here.`);
           continue;
         }
         if (r.value.kind !== 'map') {

@@ -8,7 +8,8 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Template } from '../../template/model';
 import type { Rule, RuleContext } from '../types';
 import { samEvents } from './events';
-import { pythonText } from './pythonValues';
+import { anIntrinsic, pythonText } from './pythonValues';
+import { describeNode } from '../schema/shape';
 
 const SAM_PREFIX = 'AWS::Serverless::';
 /** Required event properties SAM's own plugins fill in: an Api event without RestApiId goes to the implicit API. */
@@ -123,7 +124,7 @@ function mismatch(node: Node, prop: TranslatorProperty): string | undefined {
   if (prop.intrinsics && (node.kind === 'intrinsic' || (node.kind === 'map' && node.pairs.length === 1))) return undefined;
   if (matches(node, prop.type)) return undefined;
   if (node.kind === 'intrinsic') {
-    return `is ${article(node.fn)} ${node.fn}, which SAM does not resolve here: it needs ${describe(prop.type)} written out in the template.`;
+    return `is ${anIntrinsic(node.fn)}, which SAM does not resolve here: it needs ${describe(prop.type)} written out in the template.`;
   }
   return `must be ${describe(prop.type)} for SAM; here it is ${describeNode(node)}.`;
 }
@@ -187,24 +188,5 @@ function plural(type: TranslatorType): string {
   if (type.kind === 'enum') return 'strings';
   if (type.kind === 'integer') return 'whole numbers';
   return `${describe(type).replace(/^an? /, '')}s`;
-}
-
-function describeNode(node: Node): string {
-  switch (node.kind) {
-    case 'map':
-      return 'a map';
-    case 'seq':
-      return 'a list';
-    case 'intrinsic':
-      return `${article(node.fn)} ${node.fn}`;
-    case 'scalar':
-      if (typeof node.value === 'number') return `the number ${node.value}`;
-      if (typeof node.value === 'boolean') return `the boolean ${String(node.value)}`;
-      return `the string "${String(node.value)}"`;
-  }
-}
-
-function article(fn: string): string {
-  return fn === 'Fn::If' || fn === 'Fn::ImportValue' ? 'an' : 'a';
 }
 

@@ -20,3 +20,8 @@ export function pythonText(t: Template, node: Node): string {
   const written = t.text.slice(node.range.start, node.range.end);
   return Number.isInteger(node.value) && /[.eE]/.test(written) ? `${node.value}.0` : String(node.value);
 }
+
+/** An intrinsic function's name as messages write it, with its article: `an Fn::If`, `a Ref`. */
+export function anIntrinsic(fn: string): string {
+  return `${fn === 'Fn::If' || fn === 'Fn::ImportValue' ? 'an' : 'a'} ${fn}`;
+}
