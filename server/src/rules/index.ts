@@ -70,6 +70,7 @@ import { logicalId } from './sam/logicalId';
 import { policies } from './sam/policies';
 import { propertyTypes } from './sam/propertyTypes';
 import { reservedTag } from './sam/reservedTag';
+import { simpleTable } from './sam/simpleTable';
 import { templateStructure } from './sam/templateStructure';
 import { websocketApi } from './sam/websocketApi';
 import { invalidValue } from './schema/invalidValue';
@@ -157,6 +158,7 @@ export const RULES: readonly Rule[] = [
   policies,
   propertyTypes,
   reservedTag,
+  simpleTable,
   templateStructure,
   websocketApi,
   invalidValue,

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { FIXTURE_CORPUS, invalidInputs, oracleScore, sharedCorpus } from '../../support/samCorpus';
 
-/** The shares caught today (subset 91 of 96, full corpus 280 of 287); a change that catches fewer fails. */
-const SUBSET_FLOOR = 0.94;
+/** The shares caught today (subset 92 of 96, full corpus 281 of 287); a change that catches fewer fails. */
+const SUBSET_FLOOR = 0.95;
 const FULL_FLOOR = 0.97;
 
 function assertFloor(corpus: string, floor: number): void {
