@@ -16,12 +16,12 @@ import type { CorpusInput } from '../support/samCorpus';
 
 const MATCHES = join(__dirname, '..', 'support', 'cfnLintMatches.py');
 /**
- * The figures today, full corpus (repository subset): the tools agree on 218 of 287 inputs (76 of 96);
- * of the 254 (87) inputs cfn-lint flags, Lambda Lens flags a resource cfn-lint flags on 217 (75).
+ * The figures today, full corpus (repository subset): the tools agree on 220 of 287 inputs (77 of 96);
+ * of the 254 (87) inputs cfn-lint flags, Lambda Lens flags a resource cfn-lint flags on 219 (76).
  * Most of the rest are inputs where the translator reports one resource and stops, or calls the
  * Serverless Application Repository, which cfn-lint leaves out. Fewer fails.
  */
-const AGREEMENT_FLOOR = 0.75;
+const AGREEMENT_FLOOR = 0.76;
 const COVERAGE_FLOOR = 0.85;
 /** cfn-lint's deprecated-runtime rule: like runtime/deprecated, not counted (the inputs pin old runtimes). */
 const NOT_COUNTED: ReadonlySet<string> = new Set(['E2533']);
