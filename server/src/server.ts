@@ -12,6 +12,7 @@ import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
+import { definition, documentSymbols, findReferences, prepareRename, rename } from './features/navigation';
 import { PackageSizes } from './features/packageSizes';
 import { DocumentOptions } from './features/documentOptions';
 import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
@@ -43,7 +44,11 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [' '] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      completionProvider: { triggerCharacters: [' ', '.', '{'] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -123,6 +128,26 @@ connection.onCodeAction((params) => {
 connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? completion(analyses.model(doc), params.position) : [];
+});
+connection.onDefinition((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? definition(analyses.model(doc), doc.uri, params.position) : null;
+});
+connection.onReferences((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? findReferences(analyses.model(doc), doc.uri, params.position, params.context.includeDeclaration) : [];
+});
+connection.onPrepareRename((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? prepareRename(analyses.model(doc), params.position) : null;
+});
+connection.onRenameRequest((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? rename(analyses.model(doc), doc.uri, params.position, params.newName) : null;
+});
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? documentSymbols(analyses.model(doc)) : [];
 });
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);

@@ -5,27 +5,19 @@
  *
  * usage: npm run package && tsx test/editor/ui.ts [path/to/extension.vsix]
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { suiteEnvironment } from './environment';
 import { THUMBNAIL_FUNCTION } from './suite/fixtures';
-import { openAt, openWorkbench, runCommand } from './workbench';
+import { locate, openAt, openWorkbench, runCommand } from './workbench';
 import { esbuildProject, write } from '../server/measure/projects';
 
 const SHOTS = join(ROOT, 'docs', 'images');
 const t0 = Date.now();
 const log = (...parts: unknown[]): void => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
 
-
-/** 1-based line and column of `text` (plus `offset` characters) in a workspace file. */
-function locate(workspace: string, file: string, text: string, offset = 0): [number, number] {
-  const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(text));
-  if (line < 0) throw new Error(`"${text}" is not in ${file}`);
-  return [line + 1, (lines[line] ?? '').indexOf(text) + offset + 1];
-}
 
 /** A TypeScript function built with esbuild, beside the examples; the repository's esbuild stands in for the project's. */
 function bundledExample(dir: string): void {

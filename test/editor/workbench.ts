@@ -1,5 +1,15 @@
-/** Workbench steps shared by the UI pass and the editor benchmark: the command palette and Quick Open. */
+/** Workbench steps shared by the UI passes and the editor benchmark: the command palette, Quick Open, places in files. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+
+/** 1-based line and column of `text` (plus `offset` characters) in a workspace file. */
+export function locate(workspace: string, file: string, text: string, offset = 0): [number, number] {
+  const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(text));
+  if (line < 0) throw new Error(`"${text}" is not in ${file}`);
+  return [line + 1, (lines[line] ?? '').indexOf(text) + offset + 1];
+}
 
 /** Opens the workbench on `folder` and waits for the explorer to list it. */
 export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {

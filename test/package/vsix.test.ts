@@ -39,7 +39,7 @@ const SHIPPABLE = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/(extension|server|measureWorker)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
-  /^extension\/(images|docs\/images)\/[\w.-]+\.png$/,
+  /^extension\/(images|docs\/images)\/[\w.-]+\.(png|jpg)$/,
   /^extension\/docs\/rules\.md$/,
 ];
 

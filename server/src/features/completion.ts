@@ -3,13 +3,15 @@
  * (required ones first; a snippet with the required keys of a nested structure), allowed values
  * (enums, true/false), SAM event types and their properties. The place is read from the lines
  * above the cursor (keys by indentation), so it works in a document that is half typed and does not
- * parse; block-style YAML only (JSON and flow maps get no completion).
+ * parse; block-style YAML only for those. Names inside references (logical ids, parameters,
+ * conditions, `!GetAtt` attributes) complete in JSON and flow YAML too (referenceCompletion.ts).
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import type { CompletionItem, Position } from 'vscode-languageserver/node';
 import type { Template } from '../template/model';
 import { describeType, resourceSpec, resourceTypes, samEventTypes } from '../schema/spec';
 import type { PropertySpec, Structure } from '../schema/spec';
+import { referenceCompletion } from './referenceCompletion';
 import { placeAt, structureAt, structureOf, valuesOf } from './schemaContext';
 
 /** Keys of a resource entry. */
@@ -17,6 +19,8 @@ const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata
 
 /** Completion items at a position of a template. */
 export function completion(t: Template, position: Position): CompletionItem[] {
+  const names = referenceCompletion(t, position);
+  if (names) return names;
   if (t.text.trimStart().startsWith('{')) return [];
   const line = t.lines.lineText(position.line).slice(0, position.character);
   const m = /^(\s*)(- )?([A-Za-z0-9_.-]*)(:\s*(\S*))?$/.exec(line);

@@ -79,8 +79,10 @@ import { unknownProperty } from './schema/unknownProperty';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
+import { circularDependency } from './template/circularDependency';
 import { duplicateKey } from './template/duplicateKey';
 import { transformMissing } from './template/transformMissing';
+import { unresolvedReference } from './template/unresolvedReference';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -167,8 +169,10 @@ export const RULES: readonly Rule[] = [
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
+  circularDependency,
   duplicateKey,
   transformMissing,
+  unresolvedReference,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

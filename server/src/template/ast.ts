@@ -71,7 +71,25 @@ export interface IntrinsicNode {
 
 export type Node = ScalarNode | MapNode | SeqNode | IntrinsicNode;
 
+/** Every pseudo parameter CloudFormation defines (`!Ref AWS::Region`, `${AWS::AccountId}`). */
+export const PSEUDO_PARAMETERS = [
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+] as const;
+
 const INTRINSIC_SET: ReadonlySet<string> = new Set(INTRINSICS);
+const PSEUDO_SET: ReadonlySet<string> = new Set(PSEUDO_PARAMETERS);
+
+/** True when `name` is a pseudo parameter (`AWS::Region`). */
+export function isPseudoParameter(name: string): boolean {
+  return PSEUDO_SET.has(name);
+}
 
 /** True when `name` is an intrinsic function's long-form name. */
 export function isIntrinsicName(name: string): name is IntrinsicName {

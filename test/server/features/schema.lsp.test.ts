@@ -104,9 +104,9 @@ describe('specification features over JSON-RPC', function () {
   it('documents resource types and properties on hover, keeping the Lambda hovers', async () => {
     const [u] = await open(WHY);
     const at = async (line: number, character: number) => ((await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line, character } })) as Hover | null)?.contents as { value: string } | undefined;
-    assert.match((await at(29, 12))!.value, /\*\*AWS::SQS::Queue\*\*[\s\S]*aws-resource-sqs-queue\.html/);
-    assert.match((await at(31, 8))!.value, /\*\*VisibilityTimeout\*\*/);
-    assert.match((await at(27, 13))!.value, /\*\*Path\*\* — a string, required/);
+    assert.match((await at(30, 12))!.value, /\*\*AWS::SQS::Queue\*\*[\s\S]*aws-resource-sqs-queue\.html/);
+    assert.match((await at(32, 8))!.value, /\*\*VisibilityTimeout\*\*/);
+    assert.match((await at(28, 13))!.value, /\*\*Path\*\* — a string, required/);
     assert.match((await at(6, 8))!.value, /Runtimes are deprecated/);
   });
 });

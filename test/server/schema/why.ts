@@ -5,10 +5,11 @@ export const WHY_TEMPLATE = join(__dirname, '..', '..', 'fixtures', 'schema', 'w
 
 /** [1-based line, 1-based column, rule id] of each mistake, in document order. */
 export const WHY_FINDINGS: ReadonlyArray<readonly [number, number, string]> = [
-  [10, 7, 'schema/unknown-property'], // MemorySze: 512
-  [11, 16, 'schema/invalid-value'], // Tracing: Enabled
-  [14, 20, 'schema/invalid-value'], // SubnetIds: subnet-… (a string, not a list)
-  [17, 17, 'schema/invalid-value'], // Type: SQSS
-  [24, 13, 'schema/unknown-property'], // BatchSizee
-  [27, 11, 'schema/required'], // an Api event without Method
+  [10, 21, 'template/unresolved-reference'], // Role: !GetAtt ReaderRole.Arn (no such resource)
+  [11, 7, 'schema/unknown-property'], // MemorySze: 512
+  [12, 16, 'schema/invalid-value'], // Tracing: Enabled
+  [15, 20, 'schema/invalid-value'], // SubnetIds: subnet-… (a string, not a list)
+  [18, 17, 'schema/invalid-value'], // Type: SQSS
+  [25, 13, 'schema/unknown-property'], // BatchSizee
+  [28, 11, 'schema/required'], // an Api event without Method
 ];

@@ -18,9 +18,14 @@ const OUTPUT_NAME = /OUT|DEST|TARGET|RESULT|WRITE|THUMB|PROCESSED|EXPORT/i;
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = example(`
   Transform: AWS::Serverless-2016-10-31
+  Parameters:
+    PhotosBucketName:
+      Type: String
   Resources:
     Photos:
       Type: AWS::S3::Bucket
+      Properties:
+        BucketName: !Ref PhotosBucketName
     ThumbnailBucket:
       Type: AWS::S3::Bucket
     Thumbnails:
@@ -30,7 +35,7 @@ const EXAMPLE = example(`
         Runtime: nodejs22.x
         CodeUri: src/
         Policies:
-          - S3ReadPolicy: { BucketName: !Ref Photos }
+          - S3ReadPolicy: { BucketName: !Ref PhotosBucketName }
           - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }
         Events:
           Upload:
@@ -47,7 +52,7 @@ export const s3RecursiveTrigger: Rule = {
     severity: 'warning',
     description: 'A function triggered by an S3 bucket that can also write to that bucket, with no prefix or suffix filter on the trigger, can invoke itself in a loop.',
     docs: {
-      bad: changed(EXAMPLE, ['        - S3ReadPolicy: { BucketName: !Ref Photos }\n        - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }\n', '        - S3CrudPolicy: { BucketName: !Ref Photos }\n']),
+      bad: changed(EXAMPLE, ['        - S3ReadPolicy: { BucketName: !Ref PhotosBucketName }\n        - S3WritePolicy: { BucketName: !Ref ThumbnailBucket }\n', '        - S3CrudPolicy: { BucketName: !Ref Photos }\n']),
       good: EXAMPLE,
       url: URL,
     },
