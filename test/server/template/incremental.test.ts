@@ -6,37 +6,9 @@ import { updateTemplate } from '../../../server/src/template/incremental';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { functionsTemplate } from '../../../bench/generate';
+import { EDITS, rng } from '../../support/randomEdits';
 
 const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus', 'sam-translator');
-
-/** A small deterministic generator, so failures reproduce. */
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-}
-
-const EDITS: ReadonlyArray<(text: string, at: number) => string> = [
-  (t, at) => `${t.slice(0, at)}x${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)}${t.slice(at + 1)}`,
-  (t, at) => `${t.slice(0, at)}\n${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)}: 7${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)}9${t.slice(at + 1)}`,
-  (t, at) => `${t.slice(0, at)}  ${t.slice(at)}`,
-  // Document markers, anchors, aliases and tags typed on a line of their own or inside a value.
-  (t, at) => lineEdit(t, at, '---'),
-  (t, at) => lineEdit(t, at, '...'),
-  (t, at) => `${t.slice(0, at)} &a${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)} *a${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)} !Ref ${t.slice(at)}`,
-  // An indentation change of a whole line.
-  (t, at) => { const start = t.lastIndexOf('\n', at - 1) + 1; return `${t.slice(0, start)}${t.startsWith('  ', start) ? t.slice(start + 2) : `  ${t.slice(start)}`}`; },
-];
-
-/** `marker` on a line of its own at the start of the line holding `at`. */
-function lineEdit(t: string, at: number, marker: string): string {
-  const start = t.lastIndexOf('\n', at - 1) + 1;
-  return `${t.slice(0, start)}${marker}\n${t.slice(start)}`;
-}
 
 /** A corpus template with an anchor in one resource and its alias in another, ahead of the rest. */
 function withAnchors(text: string): string {

@@ -16,6 +16,7 @@ export const noTarget: Rule = {
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: false,
+    reads: { each: ['AWS::RDS::DBProxy'], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;
