@@ -160,9 +160,11 @@ export class IncrementalValidation {
         if (kept) g.units.set(unit, kept);
         else dirty.add(unit);
       }
-      for (const r of template.resources.values()) {
-        if (!g.scope.isUnit(r.type) || !(everyUnit || dirty.has(r.id) || !g.units.has(r.id))) continue;
-        this.recheck(state, g, r.id);
+      const again = everyUnit ? template.resources.keys() : dirty;
+      for (const id of again) {
+        const type = template.resources.get(id)?.type;
+        if (type === undefined || !g.scope.isUnit(type)) continue;
+        this.recheck(state, g, id);
         units++;
       }
       const rest = movedAll(g.rest, changes.region);
@@ -193,8 +195,12 @@ export class IncrementalValidation {
 
   private checkUnit(state: State, g: Group, unit: string | undefined, scope: ReadonlySet<string> = new Set()): Map<string, RuleOutput> {
     const scoped = new ScopedTemplate(state.template, scope, unit, (type) => g.scope.isUnit(type));
+    // Most checks find nothing: only the rules that reported (or failed) are kept.
     const out = new Map<string, RuleOutput>();
-    for (const rule of g.rules) out.set(rule.meta.id, this.run(scoped, state.options, rule));
+    for (const rule of g.rules) {
+      const output = this.run(scoped, state.options, rule);
+      if (!Array.isArray(output) || output.length > 0) out.set(rule.meta.id, output);
+    }
     return out;
   }
 
@@ -213,12 +219,18 @@ export class IncrementalValidation {
     const results: Array<{ rule: Rule; findings: RuleOutput }> = [];
     const perRule = new Map<string, RuleOutput>(s.whole);
     for (const g of s.groups) {
-      const order = [...g.units.keys()].map((id) => ({ id, at: s.template.resources.get(id)!.idRange.start })).sort((a, b) => a.at - b.at);
-      for (const rule of g.rules) {
-        const parts = [g.rest.get(rule.meta.id)!, ...order.map((u) => g.units.get(u.id)!.get(rule.meta.id)!)];
-        const failed = parts.find((p) => !Array.isArray(p));
-        perRule.set(rule.meta.id, failed ?? parts.flatMap((p) => p as readonly Finding[]));
-      }
+      const found = new Map<string, Finding[]>(g.rules.map((r) => [r.meta.id, []]));
+      const failed = new Map<string, RuleOutput>();
+      const add = (outputs: ReadonlyMap<string, RuleOutput>) => {
+        for (const [id, o] of outputs) {
+          if (Array.isArray(o)) found.get(id)!.push(...(o as readonly Finding[]));
+          else if (!failed.has(id)) failed.set(id, o);
+        }
+      };
+      add(g.rest);
+      const order = [...g.units].filter(([, o]) => o.size > 0).map(([id, o]) => ({ o, at: s.template.resources.get(id)!.idRange.start }));
+      for (const u of order.sort((a, b) => a.at - b.at)) add(u.o);
+      for (const rule of g.rules) perRule.set(rule.meta.id, failed.get(rule.meta.id) ?? found.get(rule.meta.id)!);
     }
     for (const rule of s.enabled) results.push({ rule, findings: perRule.get(rule.meta.id)! });
     return assemble(s.template, s.options, results, this.rules);
@@ -280,39 +292,45 @@ function optionsChanged(a: ValidationOptions, b: ValidationOptions): Set<string>
   return out;
 }
 
+/** `moved` for every rule's output of one unit; the same map when nothing moved. */
 function movedAll(outputs: Map<string, RuleOutput>, e: EditRegion): Map<string, RuleOutput> | undefined {
-  const out = new Map<string, RuleOutput>();
+  let out: Map<string, RuleOutput> | undefined;
   for (const [id, o] of outputs) {
     const m = moved(o, e);
     if (!m) return undefined;
-    out.set(id, m);
+    if (m !== o) (out ??= new Map(outputs)).set(id, m);
   }
-  return out;
+  return out ?? outputs;
 }
 
-/** Findings moved past the edit, or undefined when one of them touches the edited region. */
+/** Findings moved past the edit (the same list when none moved), or undefined when one touches the edited region. */
 function moved(o: RuleOutput, e: EditRegion): RuleOutput | undefined {
-  if (!Array.isArray(o)) return o;
-  if (e.delta === 0 && e.end === e.start) return o;
-  const out: Finding[] = [];
-  for (const f of o as readonly Finding[]) {
+  if (!Array.isArray(o) || o.length === 0) return o;
+  let out: Finding[] | undefined;
+  const list = o as readonly Finding[];
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
     const m = moveFinding(f, e);
     if (!m) return undefined;
-    out.push(m);
+    if (m !== f) (out ??= list.slice())[i] = m;
   }
-  return out;
+  return out ?? o;
 }
 
+/** A finding with every range moved past the edit (itself when none moves), or undefined when one touches it. */
 function moveFinding(f: Finding, e: EditRegion): Finding | undefined {
   let ok = true;
+  let changed = false;
   const at = (r: Range): Range => {
     const m = shift(r, e);
     if (!m) ok = false;
+    else if (m !== r) changed = true;
     return m ?? r;
   };
   const range = at(f.range);
   const related = f.related?.map((r) => ({ range: at(r.range), message: r.message }));
   const fixes = f.fixes?.map((x) => ({ title: x.title, edits: x.edits.map((t) => ({ range: at(t.range), newText: t.newText })) }));
   if (!ok) return undefined;
+  if (!changed) return f;
   return { ...f, range, ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
 }

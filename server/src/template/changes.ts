@@ -56,6 +56,7 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
   if (outside) return { region, outside, resources };
   for (const [id, r] of next.resources) {
     const old = prev.resources.get(id);
+    if (old === r || old?.node === r.node) continue;
     if (!old || old.type !== r.type) resources.set(id, '*');
     else if (!sameEntry(old, r, region)) resources.set(id, changedKeys(prev.text, old, next.text, r));
   }
@@ -65,9 +66,11 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
 
 /** True when the old entry lies outside the edited region and the new one is it, moved. */
 function sameEntry(old: Resource, r: Resource, e: EditRegion): boolean {
-  const span = { start: old.idRange.start, end: old.node.range.end };
-  const moved = shift(span, e);
-  return moved !== undefined && moved.start === r.idRange.start && moved.end === r.node.range.end;
+  const start = old.idRange.start;
+  const end = old.node.range.end;
+  if (end < e.start) return start === r.idRange.start && end === r.node.range.end;
+  if (start >= e.end && start > e.start) return start + e.delta === r.idRange.start && end + e.delta === r.node.range.end;
+  return false;
 }
 
 /** True when a root entry other than Resources differs (or the root's keys do). */

@@ -9,14 +9,12 @@
 import type { MapNode, Node, Pair } from './ast';
 import { buildTemplate, templateFromTree } from './model';
 import type { Template } from './model';
+import { editRegion } from './changes';
 import { parseFragment } from './parse';
 import { mayBeTemplate } from './sniff';
 
 /** Templates smaller than this are simply parsed again: it is as fast and has no edge cases. */
 const MIN_INCREMENTAL_BYTES = 20_000;
-
-/** Characters compared at once while looking for the edited region. */
-const BLOCK = 1024;
 
 /** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
@@ -29,17 +27,7 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   // Anchors share values across resources: an edit to one can change another, so parse it all.
   if (!root || !prev.isTemplate || prev.problems.length > 0 || prev.anchors) return undefined;
   const old = prev.text;
-  // The edited region: what lies between the common prefix and the common suffix.
-  const max = Math.min(old.length, text.length);
-  // Compare in blocks first (string equality is a memory compare), then character by character.
-  let a = 0;
-  while (a + BLOCK <= max && old.slice(a, a + BLOCK) === text.slice(a, a + BLOCK)) a += BLOCK;
-  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
-  let s = 0;
-  while (s + BLOCK <= max - a && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
-  while (s < max - a && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const b = old.length - s;
-  const delta = text.length - old.length;
+  const { start: a, end: b, delta } = editRegion(old, text);
 
   const resourcesIndex = root.pairs.findIndex((p) => p.key === 'Resources');
   const resourcesPair = root.pairs[resourcesIndex];
@@ -91,7 +79,7 @@ function reparseResource(prev: Template, text: string): Template | undefined {
     ...parsed!.directives,
     ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: { start: d.range.start + delta, end: d.range.end + delta }, text: d.text })),
   ];
-  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: last ? end : root.range.end + delta } }, [], directives);
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: last ? end : root.range.end + delta } }, [], directives, { previous: prev, start: a, end: b, delta });
 }
 
 function lineStart(text: string, offset: number): number {

@@ -10,7 +10,7 @@
  * DependsOn, connector ends) and who names each id, and is carried from one document version to the
  * next for the resources an edit left alone.
  */
-import { get, str, walk } from './ast';
+import { get, pairOf, str, walk } from './ast';
 import type { MapNode, Pair, Range } from './ast';
 import type { Resource, Template } from './model';
 import { refsIn } from './refs';
@@ -59,10 +59,8 @@ export class RefIndex {
    * this index is of. A resource whose entry names an id that appeared or disappeared is re-read too.
    */
   next(t: Template, changed: ReadonlySet<string>, appeared: ReadonlySet<string>): RefIndex {
-    const out = new Map(this.out);
-    const into = new Map<string, Set<string>>();
-    for (const [id, set] of this.into) into.set(id, new Set(set));
-    const index = new RefIndex(out, into);
+    // The index of the previous version is not used again: it is updated in place.
+    const index: RefIndex = this;
     const again = new Set(changed);
     // An id that now exists (or no longer does) changes what an unchanged `!Ref Id` resolves to.
     for (const id of appeared) {
@@ -178,8 +176,8 @@ export function unitsReaching(t: Template, index: RefIndex, id: string, rule: Sc
 /** A Template over one scope of `whole` (see the file comment). */
 export class ScopedTemplate implements Template {
   readonly resources: ReadonlyMap<string, Resource>;
-  readonly root: MapNode | undefined;
   private readonly listed: readonly Resource[];
+  private scopedRoot: MapNode | undefined | null = null;
   private readonly byType = new Map<string, Resource[]>();
   private readonly memos = new Map<string, unknown>();
 
@@ -203,7 +201,12 @@ export class ScopedTemplate implements Template {
       list.push(r);
     }
     this.resources = new ScopeMap(new Map(all.map((r) => [r.id, r])), this.listed);
-    this.root = scopedRoot(whole.root, this.listed);
+  }
+
+  /** The whole root with Resources cut down to the listed resources (built when a rule asks). */
+  get root(): MapNode | undefined {
+    if (this.scopedRoot === null) this.scopedRoot = cutRoot(this.whole.root, this.listed);
+    return this.scopedRoot;
   }
 
   get text(): string { return this.whole.text; }
@@ -282,13 +285,13 @@ class ScopeMap implements ReadonlyMap<string, Resource> {
 }
 
 /** The root with Resources cut down to the listed resources. */
-function scopedRoot(root: MapNode | undefined, listed: readonly Resource[]): MapNode | undefined {
+function cutRoot(root: MapNode | undefined, listed: readonly Resource[]): MapNode | undefined {
   if (!root) return undefined;
-  const ids = new Set(listed.map((r) => r.id));
   const pairs: Pair[] = root.pairs.map((p) => {
     if (p.key !== 'Resources' || p.value.kind !== 'map') return p;
+    const entries = listed.map((r) => pairOf(p.value as MapNode, r.id)).filter((e): e is Pair => e !== undefined);
     const range: Range = p.value.range;
-    return { key: p.key, keyRange: p.keyRange, value: { kind: 'map', pairs: p.value.pairs.filter((e) => ids.has(e.key)), range } };
+    return { key: p.key, keyRange: p.keyRange, value: { kind: 'map', pairs: entries, range } };
   });
   return { kind: 'map', pairs, range: root.range };
 }

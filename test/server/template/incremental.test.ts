@@ -42,6 +42,7 @@ describe('incremental re-parse', function () {
           assert.equal(updated.isTemplate, full.isTemplate);
           assert.deepEqual(updated.problems, full.problems, `${f} edit ${i}`);
           assert.deepEqual(updated.directives, full.directives, `${f} edit ${i}`);
+          assert.deepEqual(updated.lines, full.lines, `${f} edit ${i}: line index`);
           if (text === plain) reusedPlain += reused(before, updated);
           else reusedAnchored += reused(before, updated);
         }
