@@ -2,6 +2,7 @@
 import { benchEditor } from './editor';
 import { benchMeasure } from './measure';
 import { benchBundle } from './bundle';
+import { benchDeployed } from './deployed';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
 import { benchNetwork } from './network';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   measure: benchMeasure,
   bundle: benchBundle,
   explorer: benchExplorer,
+  deployed: benchDeployed,
   network: benchNetwork,
   events: benchEvents,
   triggers: benchTriggers,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LensKeeper } from './bundleSize/lensKeeper';
 import { registerBundleSize } from './bundleSize/register';
+import { registerDeployed } from './deployed/register';
 import { createAwsContext } from './aws/vscodeAws';
 import { registerExplorer } from './explorer/register';
 import { registerInvoke } from './invoke/register';
@@ -16,6 +17,8 @@ let client: LanguageClient | undefined;
 export interface LambdaLensApi {
   /** The data provider of the Functions view. */
   readonly explorer: vscode.TreeDataProvider<unknown>;
+  /** The Functions view, whose selection "Reveal in Functions View" sets. */
+  readonly explorerView: vscode.TreeView<unknown>;
   /** The logs feature, whose tail state the status bar shows. */
   readonly logs: Pick<LogsView, 'tailing'>;
 }
@@ -36,9 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
     return languageClient;
   });
   registerInvoke(context, { aws, server });
+  registerDeployed(context, { aws, client: languageClient, server, explorer });
   const logs = registerLogs(context, { aws });
   await server;
-  return { explorer, logs };
+  return { explorer: explorer.provider, explorerView: explorer.view, logs };
 }
 
 export async function deactivate(): Promise<void> {

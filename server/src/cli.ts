@@ -1,5 +1,6 @@
 /** `lambda-lens` command line: dispatches to the subcommands in cli/. */
 import { runCheck } from './cli/check';
+import { runDeployed } from './cli/deployed';
 import { runEvents } from './cli/events';
 import { EXIT } from './cli/io';
 import type { CliIo } from './cli/io';
@@ -13,6 +14,9 @@ Commands:
   check [paths...]    validate SAM / CloudFormation templates (default command)
   rules               list the rules
   size [templates...] package sizes of each function's code (--format text|json)
+  deployed [templates...]
+                      deployed name and drift of each function (--stack --region --profile
+                      --config-env --endpoint --format text|json)
   events list         list the sample trigger events
   events generate <id> [--template <file> --function <logicalId>] [--set key=value]
                       print a sample event, filled from a template's function
@@ -28,6 +32,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: runCheck,
+  deployed: runDeployed,
   events: runEvents,
   rules: runRules,
   size: runSize,

@@ -4,6 +4,7 @@
  * compile on both). The types come from vscode-languageserver-protocol, which both sides bundle.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { DeployedStack, StackTarget } from './deployed/types';
 import type { EventContext } from './events/context';
 import type { MeasuredSize } from './measure/types';
 
@@ -54,6 +55,70 @@ export namespace EventContextRequest {
     readonly template?: string;
   }
   export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Server -> client: the stack each open template was deployed as (from samconfig, cdk.out or the
+ * `lambdaLens.deployed.stacks` setting), with its functions' positions. The client, which holds the
+ * credentials, loads those stacks and answers with `DeployedStacks`. Each notification replaces the
+ * previous set; templates without a known stack are left out.
+ */
+export namespace DeployedTargets {
+  export const method = 'lambdaLens/deployedTargets';
+  export interface Template {
+    readonly uri: string;
+    /** Identifies the stack to load: `<region or empty>/<stack>`; the same key answers it. */
+    readonly key: string;
+    readonly target: StackTarget;
+    /** The template's functions, where their logical ids are written (0-based). */
+    readonly functions: ReadonlyArray<{ readonly logicalId: string; readonly line: number; readonly character: number }>;
+  }
+  export interface Params {
+    readonly templates: Template[];
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/**
+ * Client -> server: what is deployed for the stacks of `DeployedTargets`, by key: the stack (its
+ * nested stacks included) or why it could not be loaded. Sent after each load; each notification
+ * replaces the previous set. Nothing is sent while no AWS credentials are configured.
+ */
+export namespace DeployedStacks {
+  export const method = 'lambdaLens/deployedStacks';
+  export interface Entry {
+    readonly key: string;
+    /** The region the stack was read in (the target's, or the profile's default). */
+    readonly region: string;
+    readonly stack?: DeployedStack;
+    /** What went wrong, what to do; set instead of `stack`. */
+    readonly error?: string;
+  }
+  export interface Params {
+    readonly stacks: Entry[];
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Client -> server: look for the stacks of the open templates again (samconfig or settings changed). */
+export namespace DeployedRefresh {
+  export const method = 'lambdaLens/deployedRefresh';
+  export const type = new NotificationType<void>(method);
+}
+
+/** The client command of the "▷ Invoke <deployed name>" CodeLens: invokes the deployed function. */
+export const INVOKE_DEPLOYED_COMMAND = 'lambdaLens.invokeDeployed';
+/** The client command of the "Compare with deployed" CodeLens: the deployed configuration beside the template. */
+export const COMPARE_DEPLOYED_COMMAND = 'lambdaLens.compareWithDeployed';
+
+/** Arguments of the deployed-function commands: which function, and the event its trigger sends. */
+export interface DeployedFunctionArgs {
+  readonly region: string;
+  readonly functionName: string;
+  readonly logicalId: string;
+  readonly uri: string;
+  /** The catalogue event matching the function's first trigger, when it has one. */
+  readonly eventId?: string;
 }
 
 /** The client command a bundle-size CodeLens runs: shows the breakdown of one function's package. */

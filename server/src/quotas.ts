@@ -36,6 +36,10 @@ export const QUOTAS = {
   defaultMemoryMb: 128,
   /** /tmp (EphemeralStorage.Size), MB. */
   ephemeralStorageMb: { min: 512, max: 10_240 },
+  /** Default EphemeralStorage.Size when a function does not set one, MB. */
+  defaultEphemeralStorageMb: 512,
+  /** Architectures when a function names none. */
+  defaultArchitectures: ['x86_64'],
   /** Sum of UTF-8 bytes of all environment variable keys and values. */
   environmentBytes: 4_096,
   /** Share of environmentBytes at which a warning is raised. */

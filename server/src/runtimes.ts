@@ -5,6 +5,7 @@
  * also read by family and version, so an id newer than the data can be told from a typo.
  */
 import lifecycle from './data/lambda-runtime-lifecycle.json';
+import { editDistance } from './names';
 import { SNAPSTART_RUNTIMES } from './quotas';
 
 export interface RuntimeLifecycle {
@@ -112,25 +113,12 @@ export function newerThanData(id: string): boolean {
 /** The known runtimes closest to a mistyped one (edit distance), best first. */
 export function closestRuntimes(id: string, count = 3): string[] {
   return runtimeIds()
-    .map((r) => ({ r, d: distance(id.toLowerCase(), r) }))
+    .map((r) => ({ r, d: editDistance(id.toLowerCase(), r) }))
     .sort((a, b) => a.d - b.d || a.r.localeCompare(b.r))
     .slice(0, count)
     .map((x) => x.r);
 }
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
 
 const SNAPSTART_FAMILIES: Readonly<Record<string, string>> = { java: 'Java', python: 'Python', dotnet: '.NET' };
 

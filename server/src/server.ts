@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './features/analyses';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { PackageSizes } from './features/packageSizes';
@@ -16,7 +17,8 @@ import { DocumentOptions } from './features/documentOptions';
 import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
 import { answerEventContext } from './features/eventContext';
-import { BundleSizeBreakdown, CodeFilesChanged, EventContextRequest, WatchCodeFolders } from './protocol';
+import { DeployedView } from './features/deployedView';
+import { BundleSizeBreakdown, CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -37,9 +39,11 @@ connection.onInitialize((params): InitializeResult => {
   if (init?.settings) applySettings(init.settings);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saves refresh the deployed view: a saved template may name another stack or function.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' '] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -71,14 +75,34 @@ const optionsFor = (uri: string): ValidationOptions => {
 
 const diagnostics = registerDiagnostics(connection, documents, analyses, optionsFor);
 
+const refreshLenses = (): void => {
+  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+};
+const deployed = new DeployedView(
+  DEFAULT_SETTINGS.deployed,
+  () => workspaceFolders,
+  (p) => void connection.sendNotification(DeployedTargets.type, p),
+  (uris) => {
+    for (const uri of uris) diagnostics.validateNow(uri);
+    refreshLenses();
+  },
+);
+docOptions.setDeployedSource((uri) => deployed.stackFor(uri));
+const trackDeployed = (): void => {
+  for (const d of documents.all()) void deployed.track(d.uri, analyses.model(d));
+};
+
 function applySettings(raw: unknown): void {
-  docOptions.applySettings(parseSettings(raw));
+  const settings = parseSettings(raw);
+  docOptions.applySettings(settings);
+  deployed.applySettings(settings.deployed);
 }
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
   applySettings(pullConfiguration ? await connection.workspace.getConfiguration('lambdaLens') : pushed);
   diagnostics.revalidateAll();
-  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+  trackDeployed();
+  refreshLenses();
 }
 
 connection.onInitialized(() => {
@@ -96,15 +120,27 @@ connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? codeActions(analyses, doc, optionsFor(doc.uri), params) : [];
 });
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? completion(analyses.model(doc), params.position) : [];
+});
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? hover(analyses.model(doc), params.position, docOptions.bundleSizeEnabled ? (id) => sizes.get(doc.uri, id) : undefined) : null;
+  if (!doc) return null;
+  const model = analyses.model(doc);
+  return deployed.hover(doc.uri, model, params.position, hover(model, params.position, docOptions.bundleSizeEnabled ? (id) => sizes.get(doc.uri, id) : undefined));
 });
 
 connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc && docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, analyses.model(doc)) : [];
+  if (!doc) return [];
+  const model = analyses.model(doc);
+  return [...(docOptions.bundleSizeEnabled ? codeLenses(sizes, doc.uri, model) : []), ...deployed.lenses(doc.uri, model)];
 });
+documents.onDidOpen((e) => void deployed.track(e.document.uri, analyses.model(e.document)));
+documents.onDidSave((e) => void deployed.track(e.document.uri, analyses.model(e.document)));
+connection.onNotification(DeployedStacks.type, (p) => deployed.applyStacks(p));
+connection.onNotification(DeployedRefresh.type, trackDeployed);
 connection.onRequest(BundleSizeBreakdown.type, (params) => sizes.measured(params.uri, params.functionId));
 connection.onNotification(CodeFilesChanged.type, (params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));
@@ -114,6 +150,7 @@ connection.onRequest(EventContextRequest.type, (p) =>
 );
 documents.onDidClose((e) => {
   sizes.close(e.document.uri);
+  deployed.forget(e.document.uri);
   docOptions.forget(e.document.uri);
 });
 connection.onShutdown(() => measurements.dispose());

@@ -6,7 +6,6 @@
  * /moto-api/config, so Invoke echoes the payload instead of running the code.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import yazl from 'yazl';
 import { AwsContext } from '../../client/src/aws/awsContext';
@@ -19,13 +18,10 @@ import { createClientFactory, type AwsClientFactory } from '../../server/src/aws
 import type { AwsCallFailure } from '../../server/src/aws/failure';
 import { createSession } from '../../server/src/aws/session';
 import { MemoryStore } from '../support/memoryStore';
-import { freePort } from '../support/ports';
+import { hasMoto, MOTO_ENV, MOTO_ROLE, startMoto, type Moto } from '../support/moto';
 
-const ENV = { AWS_ACCESS_KEY_ID: 'moto', AWS_SECRET_ACCESS_KEY: 'moto', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
-const ROLE = 'arn:aws:iam::123456789012:role/lambda-role';
-
-const hasMoto = (): boolean => spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
-
+const ENV = MOTO_ENV;
+const ROLE = MOTO_ROLE;
 
 async function zip(source: string): Promise<Buffer> {
   const z = new yazl.ZipFile();
@@ -36,25 +32,9 @@ async function zip(source: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** moto does not check signatures: a form POST with an IAM credential scope reaches its IAM. */
-async function createRole(endpoint: string): Promise<void> {
-  const body = new URLSearchParams({
-    Action: 'CreateRole',
-    Version: '2010-05-08',
-    RoleName: 'lambda-role',
-    AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
-  });
-  const res = await fetch(`${endpoint}/`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: 'AWS4-HMAC-SHA256 Credential=moto/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0' },
-    body,
-  });
-  assert.equal(res.status, 200, await res.text());
-}
-
 describe('compatibility with moto_server', function () {
   this.timeout(120_000);
-  let moto: ChildProcess | undefined;
+  let moto: Moto | undefined;
   let endpoint: string;
   let factory: AwsClientFactory;
   const failures: AwsCallFailure[] = [];
@@ -65,19 +45,8 @@ describe('compatibility with moto_server', function () {
       console.log('      moto_server is not installed: the moto tier is skipped');
       this.skip();
     }
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    const until = Date.now() + 60_000;
-    for (;;) {
-      const up = await fetch(`${endpoint}/moto-api/`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (Date.now() > until) throw new Error('moto_server did not answer within 60 s');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const config = await fetch(`${endpoint}/moto-api/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ batch: { use_docker: false }, lambda: { use_docker: false } }) });
-    assert.ok(config.ok, `moto's /moto-api/config answered ${config.status}`);
-    await createRole(endpoint);
+    moto = await startMoto();
+    endpoint = moto.endpoint;
     factory = createClientFactory(createSession({ env: ENV }), { endpoint, maxAttempts: 2, requestTimeoutMs: 10_000 }, { onFailure: (f) => failures.push(f) });
     const code = await zip("exports.handler = async (e) => ({ got: e });");
     const us = factory.createLambdaClient('us-east-1');
@@ -92,10 +61,7 @@ describe('compatibility with moto_server', function () {
   after(async function () {
     factory?.dispose();
     for (const c of contexts) c.dispose();
-    if (moto?.pid !== undefined) {
-      moto.kill('SIGTERM');
-      await new Promise((r) => moto!.once('exit', r));
-    }
+    await moto?.stop();
   });
 
   it('lists every function through the SDK, however the endpoint pages them', async function () {

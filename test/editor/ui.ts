@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { suiteEnvironment } from './environment';
+import { THUMBNAIL_FUNCTION } from './suite/fixtures';
 import { openAt, openWorkbench, runCommand } from './workbench';
 import { esbuildProject, write } from '../server/measure/projects';
 
@@ -116,6 +117,35 @@ async function main(): Promise<number> {
     log('bundle-size CodeLens:', (await sizeLens.innerText()).trim());
     await page.screenshot({ path: join(SHOTS, 'bundle-size.png') });
 
+    // Deployed: samconfig.toml names stack photos; its ThumbnailFunction was changed by hand.
+    const invokeLens = page.locator('.codelens-decoration a', { hasText: `▷ Invoke ${THUMBNAIL_FUNCTION}` }).first();
+    await invokeLens.waitFor({ timeout: 30_000 });
+    log('deployed CodeLenses:', (await invokeLens.locator('xpath=..').innerText()).replace(/\s+/g, ' '));
+    await runCommand(page, 'Problems: Focus on Problems View');
+    // The broken example's findings come first: filter the panel as a person would.
+    const problemsFilter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
+    await problemsFilter.fill('deployed/drift');
+    const driftRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'deployed/drift' }).first();
+    await driftRow.waitFor({ timeout: 30_000 });
+    const driftText = (await driftRow.innerText()).replace(/\s+/g, ' ');
+    if (!driftText.includes('MemorySize: template 1769, deployed 3008')) throw new Error(`the drift row does not show both values: ${driftText}`);
+    log('drift in the Problems panel:', driftText);
+    await problemsFilter.fill('');
+    await openAt(page, 'app/template.yaml', ...locate(workspace, 'app/template.yaml', 'MemorySize: 1769', 2));
+    await runCommand(page, 'Show or Focus Hover');
+    await page.locator('.monaco-hover:visible', { hasText: 'Deployed as' }).filter({ hasText: '3008' }).first().waitFor({ timeout: 15_000 });
+    log('the drift hover shows both values');
+    // Let the hover finish fading in before the screenshot.
+    await page.waitForTimeout(500);
+    // Kept in the run folder: the vsix ships docs/images and has a size budget.
+    await page.screenshot({ path: join(runDir, 'deployed-drift.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.codelens-decoration a', { hasText: `▷ Invoke ${THUMBNAIL_FUNCTION}` }).first().click({ timeout: 30_000 });
+    const deployedResult = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).filter({ hasText: 'photos-uploads-dev-123456789012' }).first();
+    await deployedResult.waitFor({ timeout: 30_000 });
+    log('the Invoke lens ran the deployed function:', (await deployedResult.innerText()).replace(/\s+/g, ' ').slice(0, 120));
+    await page.screenshot({ path: join(runDir, 'deployed-invoke.png') });
+
     // An esbuild function: the lens names its basis, and its breakdown names the heaviest modules.
     await openAt(page, 'bundled/template.yaml', ...locate(workspace, 'bundled/template.yaml', 'Bundled:', 0));
     const bundleLens = page.locator('.codelens-decoration a', { hasText: /^esbuild bundle · .* zipped/ }).first();
@@ -165,7 +195,7 @@ async function main(): Promise<number> {
     await lens.waitFor({ timeout: 30_000 });
     log('payload CodeLenses:', (await page.locator('.codelens-decoration').first().innerText()).replace(/\s+/g, ' '));
     await lens.click();
-    const result = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).first();
+    const result = page.locator('.monaco-editor .view-lines', { hasText: 'Status: 200 OK' }).filter({ hasText: 'orders-api' }).first();
     await result.waitFor({ timeout: 30_000 });
     const resultText = (await result.innerText()).replace(/\s+/g, ' ');
     if (!resultText.includes('received')) throw new Error(`the result does not show the function's answer: ${resultText.slice(0, 200)}`);

@@ -14,6 +14,10 @@ const TEXT_SOURCES = [
 
 /** Numbers in text that are not quotas. Each entry covers one sentence and says why it stays a literal. */
 const NOT_QUOTAS: readonly AllowedNumber[] = [
+  { file: 'server/src/rules/sam/eventDeadLetter.ts', number: '1', near: 'rate(1 day)', why: 'the schedule of a documented example, not a limit' },
+  { file: 'server/src/rules/sam/exclusiveProperties.ts', number: '1', near: 'rate(1 day)', why: 'the schedule of a documented example, not a limit' },
+  { file: 'server/src/rules/sam/gatewayResponses.ts', number: '401', near: 'StatusCode: 401', why: 'an HTTP status code in a documented example' },
+  { file: 'server/src/rules/sam/gatewayResponses.ts', number: '401', near: 'for example 401', why: 'an HTTP status code named as an example' },
   { file: 'server/src/rules/events/apiTimeout.ts', number: '504', near: 'callers get a 504', why: 'the HTTP status API Gateway answers on an integration timeout' },
   { file: 'server/src/rules/limits/reservedConcurrency.ts', number: '0', near: 'use 0 to stop the function', why: 'a reservation of zero is how Lambda stops a function; a meaning of the value, not a limit' },
   { file: 'server/src/rules/events/scheduleExpression.ts', number: '1', near: 'singular only for 1', why: 'schedule expression grammar: rate(1 hour) but rate(2 hours)' },

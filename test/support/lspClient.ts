@@ -76,7 +76,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     return null;
   });
   const custom: Array<{ method: string; params: unknown }> = [];
-  for (const method of ['lambdaLens/watchCodeFolders']) {
+  for (const method of ['lambdaLens/watchCodeFolders', 'lambdaLens/deployedTargets']) {
     connection.onNotification(method, (params: unknown) => {
       custom.push({ method, params });
     });

@@ -25,8 +25,8 @@ export class ConfigurationDocuments implements vscode.TextDocumentContentProvide
     return s ? configurationJson(s.details, s.revealed) : '{}';
   }
 
-  /** Fetches the configuration and opens it, values masked, as a read-only JSON editor. */
-  async show(t: FunctionTarget): Promise<void> {
+  /** Fetches the configuration and opens it, values masked, as a read-only JSON editor (`beside` the active one). */
+  async show(t: FunctionTarget, beside = false): Promise<void> {
     const details = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Loading configuration of ${t.name}` }, () =>
       this.model.loadDetails(t.region, t),
     );
@@ -35,7 +35,7 @@ export class ConfigurationDocuments implements vscode.TextDocumentContentProvide
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await vscode.window.showTextDocument(doc, { preview: true, ...(beside ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
   }
 
   /** Shows the environment variable values of a configuration document, once the user confirms. */

@@ -49,6 +49,7 @@ export class ExplorerModel implements PresentContext {
   private detailCache = new Map<string, FunctionDetails>();
   private readonly listeners = new Set<(node: ExplorerNode | undefined) => void>();
   private readonly unsubscribe: () => void;
+  private templateLookup: PresentContext['templateFunction'] = () => undefined;
 
   constructor(
     readonly aws: AwsContext,
@@ -67,6 +68,41 @@ export class ExplorerModel implements PresentContext {
 
   get regionCount(): number {
     return this.aws.regions.length;
+  }
+
+  templateFunction(region: string, name: string): { logicalId: string; uri: string } | undefined {
+    return this.templateLookup(region, name);
+  }
+
+  /** Which template function a deployed function is (the deployed view); redraws the tree. */
+  setTemplateLookup(lookup: PresentContext['templateFunction']): void {
+    this.templateLookup = lookup;
+    this.fire(undefined);
+  }
+
+  /**
+   * The node of a function, with every page loaded until it is found and the region showing enough
+   * rows to include it; undefined when the region has no such function.
+   */
+  async revealable(region: string, name: string, opts: LoadOptions = {}): Promise<FunctionNode | undefined> {
+    await this.ensureLoaded(region, opts);
+    const cache = this.aws.functions;
+    while (!cache.find(region, name) && !cache.get(region).complete) await cache.loadNextPage(region, opts.signal);
+    const fn = cache.find(region, name);
+    if (!fn) return undefined;
+    const s = this.state(region);
+    const index = this.visible(region).indexOf(fn);
+    if (index < 0) return undefined;
+    if (index >= s.shown) {
+      s.shown = (Math.floor(index / MAX_PAGE_SIZE) + 1) * MAX_PAGE_SIZE;
+      this.fire(this.regionNode(region));
+    }
+    return this.functionNode(this.regionNode(region), fn);
+  }
+
+  /** The parent of a node, for reveal: a function's region. */
+  parentOf(node: ExplorerNode): ExplorerNode | undefined {
+    return node.kind === 'function' ? this.regionNodes.get(node.region) : undefined;
   }
 
   /** Subscribes to changes; `undefined` means the whole tree. */

@@ -31,6 +31,8 @@ export interface PresentContext {
   regionCount: number;
   details(fn: Pick<FunctionSummary, 'arn'>): FunctionDetails | undefined;
   today: Date;
+  /** The function of an open template a deployed function is, when its stack is known. */
+  templateFunction(region: string, name: string): { logicalId: string; uri: string } | undefined;
 }
 
 const FAMILY_ICONS: Record<string, { id: string; color?: string }> = {
@@ -139,13 +141,15 @@ export function present(node: ExplorerNode, ctx: PresentContext): ItemView {
       return { ...none, label: 'Account', tooltip: `Account settings in ${node.region}: concurrency and code storage`, icon: { id: 'account' }, contextValue: 'account', collapsible: 'collapsed' };
     case 'function': {
       const warning = deprecation(node.fn.runtime, ctx.today);
+      const inTemplate = ctx.templateFunction(node.region, node.fn.name);
+      const where = inTemplate ? `\n\n$(file-code) ${md(inTemplate.logicalId)} in ${md(decodeURIComponent(inTemplate.uri.split('/').slice(-2).join('/')))}` : '';
       return {
         label: node.fn.name,
-        description: functionDescription(node.fn),
-        tooltip: functionTooltip(node.fn, ctx.details(node.fn), ctx.today),
+        description: inTemplate ? `${inTemplate.logicalId} · ${functionDescription(node.fn)}` : functionDescription(node.fn),
+        tooltip: functionTooltip(node.fn, ctx.details(node.fn), ctx.today) + where,
         icon: runtimeIcon(node.fn),
-        // The invoke feature adds its item action with `viewItem =~ /^function/`.
-        contextValue: warning ? 'function.deprecated' : 'function',
+        // The invoke feature adds its item action with `viewItem =~ /^function/`; `.template` offers "Open in Template".
+        contextValue: `function${warning ? '.deprecated' : ''}${inTemplate ? '.template' : ''}`,
         collapsible: 'collapsed',
         command: undefined,
         badge: warning ? { text: '!', tooltip: warning } : undefined,

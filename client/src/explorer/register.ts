@@ -7,6 +7,7 @@ import type { AwsContext } from '../aws/awsContext';
 import { explorerCommands } from './commands';
 import { CONFIG_SCHEME, ConfigurationDocuments } from './configurationView';
 import { ExplorerModel } from './model';
+import type { ExplorerNode } from './nodes';
 import { ExplorerTreeProvider, VIEW_ID } from './treeProvider';
 
 /** What the explorer needs from activate(). */
@@ -14,8 +15,16 @@ export interface ExplorerDeps {
   aws: AwsContext;
 }
 
-/** Wires the explorer; everything it creates is disposed with the extension. Returns the tree's data provider. */
-export function registerExplorer(context: vscode.ExtensionContext, { aws }: ExplorerDeps): ExplorerTreeProvider {
+/** What other features use of the explorer. */
+export interface Explorer {
+  readonly provider: ExplorerTreeProvider;
+  readonly model: ExplorerModel;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  readonly configurations: ConfigurationDocuments;
+}
+
+/** Wires the explorer; everything it creates is disposed with the extension. */
+export function registerExplorer(context: vscode.ExtensionContext, { aws }: ExplorerDeps): Explorer {
   const model = new ExplorerModel(aws, context.workspaceState);
   const provider = new ExplorerTreeProvider(model);
   const configurations = new ConfigurationDocuments(model);
@@ -45,5 +54,5 @@ export function registerExplorer(context: vscode.ExtensionContext, { aws }: Expl
     { dispose: aws.onDidChange(sync) },
     ...Object.entries(explorerCommands({ aws, model, configurations })).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
-  return provider;
+  return { provider, model, view, configurations };
 }

@@ -45,6 +45,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(undefined));
   }
 
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.model.parentOf(node);
+  }
+
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     if (node.kind !== 'function' || item.tooltip !== undefined) return item;
     let details;

@@ -168,7 +168,7 @@ function classifyOnly(error: unknown, source: CredentialSource, region?: string)
     return {
       kind: 'access-denied',
       summary: `Access denied${where}`,
-      detail: `${message} Ask for ${failure ? `${iamPrefix(failure.service)}:${failure.operation}` : 'lambda:List*/lambda:Get*'} permission${where}, or remove this region from lambdaLens.regions.`,
+      detail: `${message} Ask for ${failure ? `${iamPrefix(failure.service)}:${failure.operation}` : 'lambda:List*/lambda:Get*'} permission${where}${service === 'Lambda' ? ', or remove this region from lambdaLens.regions' : ''}.`,
       action: { label: 'Select regions', command: 'lambdaLens.selectRegions' },
     };
   }

@@ -5,6 +5,7 @@
 import {
   GetAccountSettingsCommand,
   GetFunctionCommand,
+  GetFunctionConcurrencyCommand,
   GetFunctionConfigurationCommand,
   GetFunctionUrlConfigCommand,
   ListAliasesCommand,
@@ -176,6 +177,27 @@ export async function getFunctionUrl(client: LambdaClient, name: string, signal?
 export async function getRunSettings(client: LambdaClient, name: string, qualifier: string | undefined, signal?: AbortSignal): Promise<{ timeoutSec: number; logGroup: string }> {
   const c = await client.send(new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: qualifier }), { abortSignal: signal });
   return { timeoutSec: c.Timeout ?? 3, logGroup: logGroupOf(c.FunctionName ?? name, c.LoggingConfig?.LogGroup) };
+}
+
+/** What a deployed function is configured with: GetFunctionConfiguration and its reserved concurrency. */
+export interface DeployedConfiguration {
+  configuration: FunctionConfiguration;
+  reservedConcurrency: number | undefined;
+}
+
+/**
+ * GetFunctionConfiguration plus GetFunctionConcurrency of $LATEST; undefined when Lambda has no such
+ * function (deleted outside CloudFormation).
+ */
+export async function getDeployedConfiguration(client: LambdaClient, name: string, signal?: AbortSignal): Promise<DeployedConfiguration | undefined> {
+  try {
+    const configuration = await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }), { abortSignal: signal });
+    const concurrency = await client.send(new GetFunctionConcurrencyCommand({ FunctionName: name }), { abortSignal: signal });
+    return { configuration, reservedConcurrency: concurrency.ReservedConcurrentExecutions };
+  } catch (e) {
+    if ((e as { name?: unknown }).name === 'ResourceNotFoundException') return undefined;
+    throw e;
+  }
 }
 
 /** A function's log group: `LoggingConfig.LogGroup` when set, else `/aws/lambda/<name>`. */

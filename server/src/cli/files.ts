@@ -14,6 +14,13 @@ import type { CliIo } from './io';
 
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.aws-sam', 'cdk.out', '.editor', '.lambda-lens']);
 const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
+/** The names SAM, CloudFormation and CDK projects give templates. */
+const TEMPLATE_NAME = /^(template|.*[.-]template|template-.*)\.(ya?ml|json)$|\.template$/i;
+
+/** True for a file name templates are given (`template.yaml`, `Orders.template.json`, `x.template`). */
+export function isTemplateFileName(name: string): boolean {
+  return TEMPLATE_NAME.test(name);
+}
 
 /** Absolute paths of candidate files, sorted; a missing or unreadable path is a usage error. */
 export async function findCandidates(cwd: string, paths: readonly string[]): Promise<string[]> {

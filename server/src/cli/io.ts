@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** The environment AWS credentials and profiles are read from; process.env when unset. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes shared by every command. */

@@ -15,6 +15,7 @@ import type { ServerSettings } from './settings';
 interface Entry {
   readonly base: ValidationOptions;
   readonly source: PackageSizeSource | undefined;
+  readonly deployed: ValidationOptions['deployed'];
   readonly options: ValidationOptions;
 }
 
@@ -23,6 +24,7 @@ export class DocumentOptions {
   private base: ValidationOptions;
   private bundleSizes: boolean;
   private readonly entries = new Map<string, Entry>();
+  private deployedOf: (uri: string) => ValidationOptions['deployed'] = () => undefined;
 
   /** `now` is read on every validation (injectable for tests). */
   constructor(
@@ -40,6 +42,11 @@ export class DocumentOptions {
     return this.bundleSizes;
   }
 
+  /** Where a document's deployed stack comes from (the deployed view), for deployed/drift. */
+  setDeployedSource(of: (uri: string) => ValidationOptions['deployed']): void {
+    this.deployedOf = of;
+  }
+
   applySettings(settings: ServerSettings): void {
     this.settings = settings;
     this.base = editorOptions(settings, this.now());
@@ -53,11 +60,17 @@ export class DocumentOptions {
     const today = this.now();
     if (utcDay(today) !== utcDay(this.base.today)) this.base = editorOptions(this.settings, today);
     const source = this.bundleSizes ? this.sizes.source(uri) : undefined;
+    const deployed = this.deployedOf(uri);
     const cached = this.entries.get(uri);
-    if (cached && cached.base === this.base && cached.source === source) return cached.options;
+    if (cached && cached.base === this.base && cached.source === source && cached.deployed === deployed) return cached.options;
     const onDisk = PackageSizes.templateDir(uri) !== undefined;
-    const options: ValidationOptions = { ...this.base, ...(onDisk ? { templatePath: fileURLToPath(uri) } : {}), ...(source ? { packageSizes: source } : {}) };
-    this.entries.set(uri, { base: this.base, source, options });
+    const options: ValidationOptions = {
+      ...this.base,
+      ...(onDisk ? { templatePath: fileURLToPath(uri) } : {}),
+      ...(source ? { packageSizes: source } : {}),
+      ...(deployed ? { deployed } : {}),
+    };
+    this.entries.set(uri, { base: this.base, source, deployed, options });
     return options;
   }
 

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findCandidates } from '../cli/files';
+import { findCandidates, isTemplateFileName } from '../cli/files';
 import { eventContext, findFunction } from '../events/context';
 import { buildTemplate, type Template } from '../template/model';
 import type { EventContextRequest } from '../protocol';
@@ -15,8 +15,6 @@ import type { EventContextRequest } from '../protocol';
 /** Files on disk read at most per request, and the largest one read. */
 const MAX_DISK_TEMPLATES = 30;
 const MAX_DISK_BYTES = 4 * 1024 * 1024;
-/** The names SAM and CloudFormation projects give templates. */
-const TEMPLATE_NAME = /^(template|.*[.-]template|template-.*)\.(ya?ml|json)$|\.template$/i;
 
 /** A template the server can read: an open document's model, or a file read on demand. */
 export interface TemplateSource {
@@ -29,7 +27,7 @@ export async function diskTemplates(folders: readonly string[], skip: ReadonlySe
   const out: TemplateSource[] = [];
   for (const folder of folders) {
     const files = await findCandidates(folder, ['.']).catch(() => [] as string[]);
-    for (const file of files.filter((f) => TEMPLATE_NAME.test(basename(f)))) {
+    for (const file of files.filter((f) => isTemplateFileName(basename(f)))) {
       const uri = pathToFileURL(file).toString();
       if (skip.has(uri)) continue;
       out.push({

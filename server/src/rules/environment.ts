@@ -9,6 +9,20 @@ import { branches } from '../template/resolve';
 import type { FunctionView } from '../template/functions';
 import type { Template } from '../template/model';
 
+/** Keys that name a credential. */
+const CREDENTIAL_KEY = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+/** Keys that name where a credential lives or how it behaves, not the credential itself. */
+const POINTER_KEY = /(_|^)(ARN|NAME|ID|IDS|PATH|PARAM|PARAMETER|TABLE|TTL|EXPIRY|EXPIRATION|LENGTH|HEADER|URL|URI|ENDPOINT|REGION|ENABLED|TYPE)$/i;
+/** An AWS access key id (long-term AKIA, temporary ASIA). */
+export const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
+/** A CloudFormation dynamic reference (`{{resolve:secretsmanager:...}}`), resolved only at deploy time. */
+export const DYNAMIC_REFERENCE = /\{\{resolve:/;
+
+/** True when a variable's key names a credential (`DB_PASSWORD`), not where one lives (`DB_PASSWORD_ARN`). */
+export function isCredentialKey(key: string): boolean {
+  return CREDENTIAL_KEY.test(key) && !POINTER_KEY.test(key);
+}
+
 export interface Variables {
   /** The `Variables` key (own, or the Globals one when the function has none). */
   readonly keyRange: Range;

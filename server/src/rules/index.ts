@@ -2,6 +2,7 @@
  * The rule registry: every rule, sorted by id. Listed explicitly (no directory scanning) so the
  * bundle contains exactly these; a test checks the order, ids, docs and test files.
  */
+import { drift } from './deployed/drift';
 import { roleTrust } from './edge/roleTrust';
 import { unsupportedConfig } from './edge/unsupportedConfig';
 import { versionRequired } from './edge/versionRequired';
@@ -43,10 +44,33 @@ import { lambdaInvokeEngine } from './rds/lambdaInvokeEngine';
 import { lambdaInvokePermission } from './rds/lambdaInvokePermission';
 import { deprecated } from './runtime/deprecated';
 import { zipNeedsHandler } from './runtime/zipNeedsHandler';
+import { aliasRequired } from './sam/aliasRequired';
+import { apiAuthorizer } from './sam/apiAuthorizer';
+import { apiDomain } from './sam/apiDomain';
+import { apiReference } from './sam/apiReference';
+import { codeUri } from './sam/codeUri';
+import { cors } from './sam/cors';
+import { definitionBody } from './sam/definitionBody';
+import { destinations } from './sam/destinations';
+import { eventDeadLetter } from './sam/eventDeadLetter';
+import { eventSourceAccess } from './sam/eventSourceAccess';
+import { exclusiveProperties } from './sam/exclusiveProperties';
+import { functionCode } from './sam/functionCode';
+import { gatewayResponses } from './sam/gatewayResponses';
+import { generatedIds } from './sam/generatedIds';
+import { intrinsicArguments } from './sam/intrinsicArguments';
+import { logicalId } from './sam/logicalId';
+import { reservedTag } from './sam/reservedTag';
+import { templateStructure } from './sam/templateStructure';
+import { websocketApi } from './sam/websocketApi';
+import { invalidValue } from './schema/invalidValue';
+import { required } from './schema/required';
+import { unknownProperty } from './schema/unknownProperty';
 import { functionUrlPublic } from './security/functionUrlPublic';
 import { permissionPrincipal } from './security/permissionPrincipal';
 import { secretInEnvironment } from './security/secretInEnvironment';
 import { duplicateKey } from './template/duplicateKey';
+import { transformMissing } from './template/transformMissing';
 import { eniPermissions } from './vpc/eniPermissions';
 import { incompleteConfig } from './vpc/incompleteConfig';
 import { mixedVpcs } from './vpc/mixedVpcs';
@@ -56,6 +80,7 @@ import { singleSubnet } from './vpc/singleSubnet';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  drift,
   roleTrust,
   unsupportedConfig,
   versionRequired,
@@ -97,10 +122,33 @@ export const RULES: readonly Rule[] = [
   lambdaInvokePermission,
   deprecated,
   zipNeedsHandler,
+  aliasRequired,
+  apiAuthorizer,
+  apiDomain,
+  apiReference,
+  codeUri,
+  cors,
+  definitionBody,
+  destinations,
+  eventDeadLetter,
+  eventSourceAccess,
+  exclusiveProperties,
+  functionCode,
+  gatewayResponses,
+  generatedIds,
+  intrinsicArguments,
+  logicalId,
+  reservedTag,
+  templateStructure,
+  websocketApi,
+  invalidValue,
+  required,
+  unknownProperty,
   functionUrlPublic,
   permissionPrincipal,
   secretInEnvironment,
   duplicateKey,
+  transformMissing,
   eniPermissions,
   incompleteConfig,
   mixedVpcs,

@@ -6,6 +6,7 @@
 import type { Range } from '../template/ast';
 import type { Template } from '../template/model';
 import type { FunctionSize } from '../measure/types';
+import type { DeployedStack } from '../deployed/types';
 
 export type Severity = 'error' | 'warning' | 'information';
 export type RuleLevel = Severity | 'off';
@@ -120,6 +121,8 @@ export interface ValidationOptions {
   /** Absolute path of the template file, when it is on disk (for rules that look at local code). */
   readonly templatePath?: string;
   readonly packageSizes?: PackageSizeSource;
+  /** What is deployed for the template, once its stack is known and loaded (deployed/drift). */
+  readonly deployed?: { readonly stack: DeployedStack };
 }
 
 export interface RuleContext {

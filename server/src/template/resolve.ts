@@ -4,6 +4,10 @@
  * parameter defaults, variables with a known value), `!Join` / `!Select` over known parts. Anything
  * else is unknown: no candidates, and rules stay silent about it. A `!Sub` with unknown parts still
  * has a partial string (`subString`): its known prefix, suffix and text.
+ *
+ * With a {@link ResolveScope} (a deployed stack) the same resolution runs against what was deployed:
+ * `!Ref` and `!Sub` take the stack's parameter values, pseudo parameters and resources' physical
+ * ids, and `!If` takes the branch its condition chose.
  */
 import { get, pairOf, str } from './ast';
 import type { Node, Range } from './ast';
@@ -19,26 +23,36 @@ export interface Candidate {
   readonly via: readonly Range[];
 }
 
+/** What a deployed stack fixes: parameter values, pseudo parameters and resources' physical ids. */
+export interface ResolveScope {
+  /** The stack's parameter values; a parameter missing here (NoEcho) is unknown, not its Default. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** `AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::StackId`, `AWS::Partition`, `AWS::URLSuffix`. */
+  readonly pseudo: Readonly<Record<string, string>>;
+  /** Logical id -> physical id: what `!Ref` of a resource returns. */
+  readonly resources: Readonly<Record<string, string>>;
+}
+
 /** Above this many candidates (nested `!If` over `!FindInMap`) the value is treated as unknown. */
 const MAX_CANDIDATES = 32;
 
 /** The values `node` can statically take; empty when unknown. */
-export function resolve(t: Template, node: Node | undefined): Candidate[] {
+export function resolve(t: Template, node: Node | undefined, scope?: ResolveScope): Candidate[] {
   if (!node) return [];
-  const out = resolveInner(t, node, 0);
+  const out = resolveInner(t, node, 0, scope);
   return out.length > MAX_CANDIDATES ? [] : out;
 }
 
 /** The single known value of `node`, or undefined when unknown or ambiguous. */
-export function resolveOne(t: Template, node: Node | undefined): Candidate | undefined {
-  const c = resolve(t, node);
+export function resolveOne(t: Template, node: Node | undefined, scope?: ResolveScope): Candidate | undefined {
+  const c = resolve(t, node, scope);
   return c.length === 1 ? c[0] : undefined;
 }
 
 /** Known numeric candidates (numbers and numeric strings). */
-export function resolveNumbers(t: Template, node: Node | undefined): Array<Candidate & { value: number }> {
+export function resolveNumbers(t: Template, node: Node | undefined, scope?: ResolveScope): Array<Candidate & { value: number }> {
   const out: Array<Candidate & { value: number }> = [];
-  for (const c of resolve(t, node)) {
+  for (const c of resolve(t, node, scope)) {
     const n = typeof c.value === 'number' ? c.value : typeof c.value === 'string' && c.value.trim() !== '' ? Number(c.value) : NaN;
     if (!Number.isNaN(n)) out.push({ ...c, value: n });
   }
@@ -46,8 +60,8 @@ export function resolveNumbers(t: Template, node: Node | undefined): Array<Candi
 }
 
 /** Known string candidates (numbers and booleans as written). */
-export function resolveStrings(t: Template, node: Node | undefined): Array<Candidate & { value: string }> {
-  return resolve(t, node).map((c) => ({ ...c, value: String(c.value) }));
+export function resolveStrings(t: Template, node: Node | undefined, scope?: ResolveScope): Array<Candidate & { value: string }> {
+  return resolve(t, node, scope).map((c) => ({ ...c, value: String(c.value) }));
 }
 
 /**
@@ -73,7 +87,7 @@ export function isKnown(t: Template, node: Node | undefined): boolean {
   return resolve(t, node).length > 0;
 }
 
-function resolveInner(t: Template, node: Node, depth: number): Candidate[] {
+function resolveInner(t: Template, node: Node, depth: number, scope?: ResolveScope): Candidate[] {
   if (depth > 8) return [];
   switch (node.kind) {
     case 'scalar':
@@ -82,26 +96,32 @@ function resolveInner(t: Template, node: Node, depth: number): Candidate[] {
     case 'seq':
       return [];
     case 'intrinsic':
-      return resolveIntrinsic(t, node, depth);
+      return resolveIntrinsic(t, node, depth, scope);
   }
 }
 
-function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number): Candidate[] {
+function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number, scope: ResolveScope | undefined): Candidate[] {
   const arg = node.arg;
+  const inner = (n: Node): Candidate[] => resolveInner(t, n, depth + 1, scope);
   switch (node.fn) {
-    case 'Ref':
-      return parameterValue(t, str(arg) ?? '', node.range, depth);
+    case 'Ref': {
+      if (!scope) return parameterValue(t, str(arg) ?? '', node.range, depth);
+      const value = scopedRef(scope, str(arg) ?? '');
+      return value === undefined ? [] : [{ value, at: node.range, via: [] }];
+    }
     case 'Fn::If': {
       if (arg.kind !== 'seq' || arg.items.length !== 3) return [];
-      return [1, 2].flatMap((i) => {
+      const chosen = scope ? evaluateCondition(t, str(arg.items[0]), scope, depth) : undefined;
+      const picks = chosen === undefined ? [1, 2] : [chosen ? 1 : 2];
+      return picks.flatMap((i) => {
         const b = arg.items[i]!;
-        return isNoValue(b) ? [] : resolveInner(t, b, depth + 1);
+        return isNoValue(b) ? [] : inner(b);
       });
     }
     case 'Fn::FindInMap':
-      return findInMap(t, node, depth);
+      return findInMap(t, node, depth, scope);
     case 'Fn::Sub': {
-      const sub = partial(t, node, depth, undefined);
+      const sub = partial(t, node, depth, scope ? (name) => scope.pseudo[name] : undefined, scope);
       return sub?.value === undefined ? [] : [{ value: sub.value, at: node.range, via: sub.via }];
     }
     case 'Fn::Join': {
@@ -111,7 +131,7 @@ function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }
       if (sep === undefined || list?.kind !== 'seq') return [];
       const parts: string[] = [];
       for (const item of list.items) {
-        const c = resolveInner(t, item, depth + 1);
+        const c = inner(item);
         if (c.length !== 1) return [];
         parts.push(String(c[0]!.value));
       }
@@ -119,11 +139,11 @@ function resolveIntrinsic(t: Template, node: Extract<Node, { kind: 'intrinsic' }
     }
     case 'Fn::Select': {
       if (arg.kind !== 'seq' || arg.items.length !== 2) return [];
-      const idx = resolveInner(t, arg.items[0]!, depth + 1);
+      const idx = inner(arg.items[0]!);
       const list = arg.items[1];
       if (idx.length !== 1 || list?.kind !== 'seq') return [];
       const item = list.items[Number(idx[0]!.value)];
-      return item ? resolveInner(t, item, depth + 1) : [];
+      return item ? inner(item) : [];
     }
     default:
       return [];
@@ -137,17 +157,18 @@ function parameterValue(t: Template, id: string, at: Range, depth: number): Cand
   return resolveInner(t, param.default, depth + 1).map((c) => ({ value: c.value, at, via: [c.at, ...c.via] }));
 }
 
-function findInMap(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number): Candidate[] {
+function findInMap(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, depth: number, scope: ResolveScope | undefined): Candidate[] {
   const arg = node.arg;
   if (arg.kind !== 'seq' || arg.items.length < 3) return [];
-  const mapName = resolveInner(t, arg.items[0]!, depth + 1);
+  const inner = (n: Node): Candidate[] => resolveInner(t, n, depth + 1, scope);
+  const mapName = inner(arg.items[0]!);
   if (mapName.length !== 1) return [];
   const mapping = t.mappings.get(String(mapName[0]!.value));
   if (!mapping) return [];
   // Each level: a known key selects one entry, an unknown key keeps every entry of that level.
   let level: Node[] = [mapping];
   for (const keyNode of [arg.items[1]!, arg.items[2]!]) {
-    const keys = resolveInner(t, keyNode, depth + 1);
+    const keys = inner(keyNode);
     const next: Node[] = [];
     for (const m of level) {
       if (m.kind !== 'map') continue;
@@ -158,7 +179,46 @@ function findInMap(t: Template, node: Extract<Node, { kind: 'intrinsic' }>, dept
     }
     level = next;
   }
-  return level.flatMap((v) => resolveInner(t, v, depth + 1).map((c) => ({ value: c.value, at: node.range, via: [c.at, ...c.via] })));
+  return level.flatMap((v) => inner(v).map((c) => ({ value: c.value, at: node.range, via: [c.at, ...c.via] })));
+}
+
+/** What `!Ref name` is in a deployed stack: a parameter value, a pseudo parameter or a physical id. */
+function scopedRef(scope: ResolveScope, name: string): string | undefined {
+  return scope.parameters[name] ?? scope.pseudo[name] ?? scope.resources[name];
+}
+
+/** A named condition's value in a deployed stack, or undefined when it depends on something unknown. */
+function evaluateCondition(t: Template, name: string | undefined, scope: ResolveScope, depth: number): boolean | undefined {
+  const node = name === undefined ? undefined : t.conditions.get(name);
+  return node && depth <= 8 ? evaluate(t, node, scope, depth + 1) : undefined;
+}
+
+function evaluate(t: Template, node: Node, scope: ResolveScope, depth: number): boolean | undefined {
+  if (node.kind === 'scalar') return typeof node.value === 'boolean' ? node.value : node.value === 'true' ? true : node.value === 'false' ? false : undefined;
+  if (node.kind !== 'intrinsic' || depth > 8) return undefined;
+  const items = node.arg.kind === 'seq' ? node.arg.items : [];
+  switch (node.fn) {
+    case 'Condition':
+      return evaluateCondition(t, str(node.arg), scope, depth);
+    case 'Fn::Equals': {
+      if (items.length !== 2) return undefined;
+      const [a, b] = items.map((i) => resolveInner(t, i, depth + 1, scope));
+      return a?.length === 1 && b?.length === 1 ? String(a[0]!.value) === String(b[0]!.value) : undefined;
+    }
+    case 'Fn::Not': {
+      const v = items.length === 1 ? evaluate(t, items[0]!, scope, depth + 1) : undefined;
+      return v === undefined ? undefined : !v;
+    }
+    case 'Fn::And':
+    case 'Fn::Or': {
+      const vs = items.map((i) => evaluate(t, i, scope, depth + 1));
+      const decisive = node.fn === 'Fn::And' ? false : true;
+      if (vs.includes(decisive)) return decisive;
+      return vs.includes(undefined) ? undefined : !decisive;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The logical id a `!Ref` / `!GetAtt` points at, with the attribute for GetAtt. */
@@ -212,7 +272,7 @@ export function subString(t: Template, node: Node | undefined, pseudo?: (name: s
   return node ? partial(t, node, 0, pseudo) : undefined;
 }
 
-function partial(t: Template, node: Node, depth: number, pseudo: ((name: string) => string | undefined) | undefined): PartialString | undefined {
+function partial(t: Template, node: Node, depth: number, pseudo: ((name: string) => string | undefined) | undefined, scope?: ResolveScope): PartialString | undefined {
   const reading = readSub(t, node);
   if (!reading) return undefined;
   let prefix = '';
@@ -224,8 +284,9 @@ function partial(t: Template, node: Node, depth: number, pseudo: ((name: string)
     let text: string | undefined;
     if (part.kind === 'literal') text = part.text;
     else if (part.kind === 'pseudo') text = pseudo?.(part.name);
+    else if (scope && part.kind === 'ref') text = part.attr === undefined ? scopedRef(scope, part.id) : undefined;
     else if (part.kind === 'variable' || (part.kind === 'ref' && refKind(t, part) === 'parameter')) {
-      const c = part.kind === 'variable' ? resolveInner(t, part.value, depth + 1) : parameterValue(t, part.id, node.range, depth);
+      const c = part.kind === 'variable' ? resolveInner(t, part.value, depth + 1, scope) : parameterValue(t, part.id, node.range, depth);
       if (c.length === 1) {
         text = String(c[0]!.value);
         via.push(...c[0]!.via);

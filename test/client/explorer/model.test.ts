@@ -298,4 +298,21 @@ describe('explorer/model against the loopback Lambda API', function () {
     assert.match(view.tooltip, /anyone on the internet can call/);
     assert.deepEqual((await urlRows('legacy')).map((n) => (n.kind === 'detail' ? n.label : n.kind)), ['none']);
   });
+  it('shows the logical id of a function an open template deploys, and finds a function past the shown rows to reveal it', async () => {
+    const m = model();
+    const changes: Array<ExplorerNode | undefined> = [];
+    m.onDidChange((n) => changes.push(n));
+    m.setTemplateLookup((r, name) => (r === 'us-east-1' && name === 'fn-117' ? { logicalId: 'OrdersApi', uri: 'file:///w/orders/template.yaml' } : undefined));
+    assert.deepEqual(changes, [undefined], 'a new mapping redraws the tree');
+    const node = await m.revealable('us-east-1', 'fn-117');
+    assert.equal(node?.fn.name, 'fn-117');
+    assert.equal(m.parentOf(node!), region(m, 'us-east-1'));
+    const view = present(node!, m);
+    assert.match(view.description, /^OrdersApi · nodejs20\.x · 128 MB/);
+    assert.equal(view.contextValue, 'function.deprecated.template', 'nodejs20.x is deprecated on the test date');
+    assert.match(view.tooltip, /OrdersApi in orders\/template\\\.yaml$/);
+    assert.ok(labels(await m.children(region(m, 'us-east-1'))).includes('fn-117'), 'the region shows enough rows to include it');
+    assert.equal(present((await m.children(region(m, 'us-east-1'))).find((n) => n.kind === 'function' && n.fn.name === 'fn-000')!, m).contextValue, 'function.deprecated');
+    assert.equal(await m.revealable('us-east-1', 'no-such-function'), undefined);
+  });
 });

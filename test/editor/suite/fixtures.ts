@@ -13,3 +13,15 @@ export const FUNCTIONS = [
   { FunctionName: 'thumbnail-maker', Runtime: 'python3.13', Handler: 'app.handler', MemorySize: 1024, Timeout: 60 },
   { FunctionName: 'legacy-cron', Runtime: 'nodejs16.x', Handler: 'index.handler', MemorySize: 128, Timeout: 3 },
 ] as const;
+
+/** The stack examples/app/samconfig.toml names, as deployed to the loopback API. */
+export const PHOTOS_STACK = 'photos';
+/** The deployed name of ThumbnailFunction in that stack. */
+export const THUMBNAIL_FUNCTION = 'photos-ThumbnailFunction-1A2B3C4D5E6F';
+/** ThumbnailFunction as deployed, then changed by hand: MemorySize 3008 instead of the template's 1769. */
+export const THUMBNAIL_DEPLOYED = {
+  FunctionName: THUMBNAIL_FUNCTION, Runtime: 'nodejs22.x', Handler: 'index.handler', MemorySize: 3008, Timeout: 60, Architectures: ['arm64'],
+  EphemeralStorage: { Size: 2048 }, reservedConcurrency: 5, LastModified: '2026-01-01T00:00:00.000+0000',
+  Environment: { Variables: { STAGE: 'dev', POWERTOOLS_SERVICE_NAME: 'photos', THUMBNAIL_BUCKET: 'photos-thumbnails-dev-123456789012', THUMBNAIL_WIDTH: '320', PHOTOS_TABLE: 'photos-PhotosTable-1Q2W3E' } },
+  files: { 'index.js': "exports.handler = async (event) => { console.log('resizing', event.Records[0].s3.object.key); return { resized: event.Records[0].s3.bucket.name }; };" },
+};

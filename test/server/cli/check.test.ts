@@ -17,6 +17,7 @@ const BAD = yaml`
         Handler: app.handler
         Runtime: python3.13
         MemorySize: 20480
+        CodeUri: src/
 `;
 const GOOD = BAD.replace('20480', '1024');
 

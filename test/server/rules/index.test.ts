@@ -9,6 +9,7 @@ import { RULES } from '../../../server/src/rules/index';
 import { timeout } from '../../../server/src/rules/limits/timeout';
 import type { Rule, ValidationOptions } from '../../../server/src/rules/types';
 import { buildTemplate } from '../../../server/src/template/model';
+import { stackState } from '../../support/deployedStack';
 import { emptyFixture } from '../measure/fixtures';
 import { exampleProblems, loadRuleModules, registryProblems, ruleTestText } from '../../support/ruleSuite';
 import type { ExampleContext, RuleModule } from '../../support/ruleSuite';
@@ -69,6 +70,10 @@ describe('rule registry', () => {
  * an entry for a rule that is not registered fails the test below.
  */
 const EXAMPLE_NEEDS: Record<string, { readonly why: string; readonly run: ExampleContext }> = {
+  'deployed/drift': {
+    why: 'the rule compares with a deployed stack: Api is deployed with MemorySize 1024, as the comments say',
+    run: (_id, _which, text) => ({ text, options: { deployed: { stack: stackState({ Api: { name: 'app-Api-1', memorySize: 1024 } }) } } }),
+  },
   'limits/environment-size': {
     why: 'the bad example names a 5,000-character value instead of printing it',
     run: (_id, _which, text) => ({ text: text.replace('<a 5,000-character JSON document>', 'x'.repeat(5_000)) }),

@@ -116,3 +116,53 @@ describe('value resolution', () => {
     ]);
   });
 });
+
+describe('template/resolve in a deployed stack scope', () => {
+  const t = buildTemplate(
+    [
+      'Parameters:',
+      '  Stage: { Type: String, Default: dev }',
+      '  Secret: { Type: String, NoEcho: true, Default: x }',
+      'Conditions:',
+      '  IsProd: !Equals [!Ref Stage, prod]',
+      '  NotProd: !Not [!Condition IsProd]',
+      '  Either: !And [!Condition IsProd, !Equals [!Ref Secret, y]]',
+      '  Short: !Or [!Condition IsProd, !Equals [!Ref Secret, y]]',
+      'Resources:',
+      '  Table: { Type: AWS::DynamoDB::Table }',
+      '  Fn:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Stage: !Ref Stage',
+      '      Memory: !If [IsProd, 1024, 512]',
+      '      Inverted: !If [NotProd, 1, 2]',
+      '      Unknown: !If [Either, 1, 2]',
+      '      Decided: !If [Short, 1, 2]',
+      '      Name: !Sub "${AWS::StackName}-${Stage}-${Table}"',
+      '      Vars: !Sub ["${Prefix}-${AWS::Region}", { Prefix: !Ref Stage }]',
+      '      Escaped: !Sub "${!Literal}-${Stage}"',
+      '      Attr: !Sub "${Table.Arn}"',
+      '      Hidden: !Ref Secret',
+    ].join('\n'),
+  );
+  const props = t.resources.get('Fn')!.properties;
+  const scope = { parameters: { Stage: 'prod' }, pseudo: { 'AWS::StackName': 'orders', 'AWS::Region': 'eu-west-1' }, resources: { Table: 'orders-Table-1' } };
+  const one = (key: string) => resolveOne(t, get(props, key), scope)?.value;
+
+  it('takes the stack parameter values, pseudo parameters and physical ids instead of the defaults', () => {
+    assert.equal(one('Stage'), 'prod');
+    assert.equal(resolveOne(t, get(props, 'Stage'))?.value, 'dev', 'without a scope the Default still applies');
+    assert.equal(one('Name'), 'orders-prod-orders-Table-1');
+    assert.equal(one('Vars'), 'prod-eu-west-1');
+    assert.equal(one('Escaped'), '${Literal}-prod');
+  });
+
+  it('takes the branch its condition chose, and stays unknown where the condition or a value is', () => {
+    assert.equal(one('Memory'), 1024);
+    assert.equal(one('Inverted'), 2);
+    assert.equal(resolve(t, get(props, 'Unknown'), scope).length, 2, 'a NoEcho parameter leaves Either unknown: both branches');
+    assert.equal(one('Decided'), 1, 'Or with one true condition is true, whatever the other');
+    assert.equal(one('Attr'), undefined);
+    assert.equal(one('Hidden'), undefined, 'a parameter the stack does not show (NoEcho) is not its Default');
+  });
+});

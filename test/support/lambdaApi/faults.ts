@@ -16,6 +16,8 @@ const WIRE: ReadonlySet<string> = new Set<WireFaultKind>(['stall-body', 'reset',
 /** One rule; unset scope fields match everything. */
 export interface Fault {
   kind: FaultKind;
+  /** The signing name of the service: `lambda`, `logs` or `cloudformation`. */
+  service?: string;
   region?: string;
   functionName?: string;
   operation?: string;
@@ -33,6 +35,7 @@ export interface Fault {
 
 /** The request a fault is matched against. */
 export interface FaultScope {
+  service: string;
   region: string;
   functionName: string | undefined;
   operation: string;
@@ -70,6 +73,7 @@ export class Faults {
     const effect: FaultEffect = { delayMs: 0, error: undefined, wire: undefined };
     for (const r of this.rules) {
       if (r.left <= 0) continue;
+      if (r.service !== undefined && r.service !== scope.service) continue;
       if (r.region !== undefined && r.region !== scope.region) continue;
       if (r.functionName !== undefined && r.functionName !== scope.functionName) continue;
       if (r.operation !== undefined && r.operation !== scope.operation) continue;
@@ -93,6 +97,8 @@ export class Faults {
 function errorFor(r: Fault, s: FaultScope): ApiError {
   switch (r.kind) {
     case 'throttle':
+      // The query protocol's services (CloudFormation) say it with a 400 and the code Throttling.
+      if (s.service === 'cloudformation') return new ApiError(400, 'Throttling', 'Rate exceeded');
       return new ApiError(
         429,
         'TooManyRequestsException',
@@ -105,6 +111,13 @@ function errorFor(r: Fault, s: FaultScope): ApiError {
     case 'expired-token':
       return new ApiError(403, 'ExpiredTokenException', 'The security token included in the request is expired');
     case 'access-denied': {
+      if (s.service === 'cloudformation') {
+        return new ApiError(
+          403,
+          'AccessDenied',
+          `User: arn:aws:iam::${s.accountId}:user/${s.accessKeyId} is not authorized to perform: cloudformation:${s.operation} on resource: arn:aws:cloudformation:${s.region}:${s.accountId}:stack/*/* because no identity-based policy allows the cloudformation:${s.operation} action`,
+        );
+      }
       const resource = `arn:aws:lambda:${s.region}:${s.accountId}:function:${s.functionName ?? '*'}`;
       return new ApiError(
         403,

@@ -50,6 +50,8 @@ const OPERATIONS: Array<[method: string, pattern: RegExp, operation: string]> = 
   ['GET', /^2015-03-31\/functions\/[^/]+$/, 'GetFunction'],
   ['DELETE', /^2015-03-31\/functions\/[^/]+$/, 'DeleteFunction'],
   ['GET', /^2015-03-31\/functions\/[^/]+\/configuration$/, 'GetFunctionConfiguration'],
+  ['PUT', /^2015-03-31\/functions\/[^/]+\/configuration$/, 'UpdateFunctionConfiguration'],
+  ['GET', /^2019-09-30\/functions\/[^/]+\/concurrency$/, 'GetFunctionConcurrency'],
   ['GET', /^2015-03-31\/functions\/[^/]+\/versions$/, 'ListVersionsByFunction'],
   ['POST', /^2015-03-31\/functions\/[^/]+\/versions$/, 'PublishVersion'],
   ['GET', /^2015-03-31\/functions\/[^/]+\/aliases$/, 'ListAliases'],
@@ -157,6 +159,17 @@ export async function handle(route: Route, url: URL, headers: Record<string, str
       return { status: 204, body: null };
     case 'GetFunctionConfiguration':
       return { status: 200, body: store.resolve(name, q.get('Qualifier')).cfg };
+    case 'UpdateFunctionConfiguration': {
+      const { fn } = store.resolve(name);
+      const { FunctionName, RevisionId, ...changes } = parseJson(body);
+      Object.assign(fn.config, changes, { LastModified: new Date().toISOString().replace('Z', '+0000'), RevisionId: crypto.randomUUID() });
+      store.changed();
+      return { status: 200, body: fn.config };
+    }
+    case 'GetFunctionConcurrency': {
+      const { fn } = store.resolve(name);
+      return { status: 200, body: fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {} };
+    }
     case 'ListVersionsByFunction': {
       const { fn } = store.resolve(name);
       const { slice, next } = page([fn.config, ...fn.versions.values()], q);

@@ -19,6 +19,7 @@ import {
   paginateListAliases,
   paginateListFunctions,
 } from '@aws-sdk/client-lambda';
+import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, paginateListStackResources } from '@aws-sdk/client-cloudformation';
 import { PAYLOAD_LIMITS, startLambdaApi, type LambdaApi } from './index';
 import { zipOf } from './zip';
 
@@ -223,5 +224,47 @@ exports.cb = (e, c, callback) => callback(null, 'via-callback');`,
   it('deletes functions', async function () {
     await client.send(new DeleteFunctionCommand({ FunctionName: 'foxtrot' }));
     assert.equal((await errorOf(client.send(new GetFunctionCommand({ FunctionName: 'foxtrot' })))).name, 'ResourceNotFoundException');
+  });
+});
+
+describe('loopback CloudFormation with the real SDK', function () {
+  let api: LambdaApi;
+  const cfn = (secret = 'test') => new CloudFormationClient({ endpoint: api.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: secret }, maxAttempts: 1 });
+
+  before(async function () {
+    api = await startLambdaApi();
+    api.stacks('eu-west-1').add({
+      name: 'app',
+      parameters: { Stage: 'prod', Secret: 'x' },
+      noEcho: ['Secret'],
+      pageSize: 2,
+      resources: ['A', 'B', 'C', 'D', 'E'].map((id) => ({ logicalId: id, type: 'AWS::Lambda::Function', physicalId: `app-${id}` })),
+    });
+  });
+  after(() => api.close());
+
+  it('describes a stack with its parameters, NoEcho ones masked as CloudFormation does', async function () {
+    const s = (await cfn().send(new DescribeStacksCommand({ StackName: 'app' }))).Stacks?.[0];
+    assert.match(s?.StackId ?? '', /^arn:aws:cloudformation:eu-west-1:123456789012:stack\/app\//);
+    assert.deepEqual(s?.Parameters?.map((p) => [p.ParameterKey, p.ParameterValue]), [['Stage', 'prod'], ['Secret', '****']]);
+    assert.ok(s?.CreationTime instanceof Date);
+  });
+
+  it('pages ListStackResources with NextToken, and finds a stack by its ARN', async function () {
+    const pages: number[] = [];
+    const id = (await cfn().send(new DescribeStacksCommand({ StackName: 'app' }))).Stacks![0]!.StackId!;
+    for await (const page of paginateListStackResources({ client: cfn() }, { StackName: id })) pages.push(page.StackResourceSummaries?.length ?? 0);
+    assert.deepEqual(pages, [2, 2, 1]);
+  });
+
+  it('answers query-protocol XML errors: a missing stack, a bad signature, a throttled call', async function () {
+    const missing = await errorOf(cfn().send(new DescribeStacksCommand({ StackName: 'nope' })));
+    assert.deepEqual([missing.name, missing.message, missing.$metadata.httpStatusCode], ['ValidationError', 'Stack with id nope does not exist', 400]);
+    assert.equal((await errorOf(cfn('wrong').send(new DescribeStacksCommand({ StackName: 'app' })))).name, 'InvalidSignatureException');
+    api.faults.add({ kind: 'throttle', service: 'cloudformation', times: 1 });
+    const throttled = await errorOf(cfn().send(new DescribeStackEventsCommand({ StackName: 'app' })));
+    assert.deepEqual([throttled.name, throttled.$metadata.httpStatusCode], ['Throttling', 400]);
+    const events = await cfn().send(new DescribeStackEventsCommand({ StackName: 'app' }));
+    assert.equal(events.StackEvents?.[0]?.ResourceStatus, 'CREATE_COMPLETE', 'newest first: the stack completed');
   });
 });

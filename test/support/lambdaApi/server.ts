@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { ApiError, notFound } from './apiError';
+import { handleCloudFormation, isCloudFormationRequest, queryAction, queryErrorXml, StackStore } from './cloudFormation';
 import { Faults } from './faults';
 import { markerFault, playWireFault } from './wireFaults';
 import { handleLogs, isLogsRequest, LogStore } from './logs';
@@ -63,6 +64,8 @@ export interface LambdaApi {
   assumedRoles: AssumedRole[];
   /** The CloudWatch Logs of one region, created on first use. */
   logs(region: string): LogStore;
+  /** The CloudFormation stacks of one region, created on first use. */
+  stacks(region: string): StackStore;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,15 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
       logStores.set(name, l);
     }
     return l;
+  };
+  const stackStores = new Map<string, StackStore>();
+  const stacks = (name: string): StackStore => {
+    let st = stackStores.get(name);
+    if (!st) {
+      st = new StackStore(name, accountId);
+      stackStores.set(name, st);
+    }
+    return st;
   };
   const requests: RequestLogEntry[] = [];
   const invocations: InvocationRecord[] = [];
@@ -140,6 +152,31 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
             res.end(fn.zip);
             return;
           }
+          if (isCloudFormationRequest(entry.method, url.pathname, req.headers['content-type'], req.headers.authorization)) {
+            const form = new URLSearchParams(body.toString('utf8'));
+            entry.operation = form.get('Action') ?? undefined;
+            let status = 200;
+            let xml: string;
+            try {
+              const signer = verify ? verifySigV4(req, body, credentials, acceptRegion, 'cloudformation') : { accessKeyId: 'test', region: 'us-east-1', sessionToken: undefined };
+              entry.accessKeyId = signer.accessKeyId;
+              entry.region = signer.region;
+              const action = queryAction(form);
+              const effect = faults.apply({ service: 'cloudformation', region: signer.region, functionName: undefined, operation: action, accessKeyId: signer.accessKeyId, accountId });
+              if (effect.delayMs > 0) await new Promise((r) => setTimeout(r, effect.delayMs));
+              if (effect.error) throw effect.error;
+              xml = handleCloudFormation(action, form, stacks(signer.region));
+            } catch (e) {
+              const err = e instanceof ApiError ? e : new ApiError(500, 'InternalFailure', String(e));
+              status = err.status;
+              entry.errorType = err.type;
+              xml = queryErrorXml(err);
+            }
+            entry.status = status;
+            res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': crypto.randomUUID() });
+            res.end(xml);
+            return;
+          }
           if (isStsRequest(entry.method, url.pathname, req.headers['content-type'])) {
             entry.operation = 'sts:AssumeRole';
             let status = 200;
@@ -171,7 +208,7 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
               const signer = verify ? verifySigV4(req, body, credentials, acceptRegion, 'logs') : { accessKeyId: 'test', region: 'us-east-1', sessionToken: undefined };
               entry.accessKeyId = signer.accessKeyId;
               entry.region = signer.region;
-              const effect = faults.apply({ region: signer.region, functionName: undefined, operation, accessKeyId: signer.accessKeyId, accountId });
+              const effect = faults.apply({ service: 'logs', region: signer.region, functionName: undefined, operation, accessKeyId: signer.accessKeyId, accountId });
               if (effect.delayMs > 0) await new Promise((r) => setTimeout(r, effect.delayMs));
               if (effect.error) throw effect.error;
               answer = handleLogs(operation, body, logs(signer.region));
@@ -196,7 +233,7 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
           entry.accessKeyId = signer.accessKeyId;
           entry.sessionToken = signer.sessionToken;
           entry.region = signer.region;
-          const effect = faults.apply({ region: signer.region, functionName: route.functionName, operation: route.operation, accessKeyId: signer.accessKeyId, accountId });
+          const effect = faults.apply({ service: 'lambda', region: signer.region, functionName: route.functionName, operation: route.operation, accessKeyId: signer.accessKeyId, accountId });
           if (effect.delayMs > 0) await new Promise((r) => setTimeout(r, effect.delayMs));
           if (effect.error) throw effect.error;
           if (res.destroyed) return;
@@ -237,6 +274,7 @@ export async function startLambdaApi(opts: LambdaApiOptions = {}): Promise<Lambd
     invocations,
     assumedRoles,
     logs,
+    stacks,
     close: () =>
       new Promise<void>((resolve) => {
         executor.close();

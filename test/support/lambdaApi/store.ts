@@ -160,6 +160,11 @@ export class RegionStore {
     return config;
   }
 
+  /** Drops the sorted list after a configuration changed in place. */
+  changed(): void {
+    this.sorted = undefined;
+  }
+
   /** Removes a function and its mappings. */
   delete(name: string): void {
     const fn = this.functions.get(name);

@@ -5,18 +5,11 @@ import { refTarget, resolve } from '../../template/resolve';
 import type { Candidate } from '../../template/resolve';
 import type { Node, Pair } from '../../template/ast';
 import type { Template } from '../../template/model';
-import { variablesOf } from '../environment';
+import { ACCESS_KEY_ID, DYNAMIC_REFERENCE, isCredentialKey, variablesOf } from '../environment';
 import { EACH_FUNCTION, ownerOf, relatedFor } from '../helpers';
 import type { Fix, Rule, RuleContext } from '../types';
 import { changed, example } from '../docs';
 
-/** Keys that name a credential. */
-const CREDENTIAL_KEY = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
-/** Keys that name where a credential lives or how it behaves, not the credential itself. */
-const POINTER_KEY = /(_|^)(ARN|NAME|ID|IDS|PATH|PARAM|PARAMETER|TABLE|TTL|EXPIRY|EXPIRATION|LENGTH|HEADER|URL|URI|ENDPOINT|REGION|ENABLED|TYPE)$/i;
-/** An AWS access key id (long-term AKIA, temporary ASIA). */
-const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
-const DYNAMIC_REFERENCE = /\{\{resolve:/;
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = example(`
@@ -58,7 +51,7 @@ export const secretInEnvironment: Rule = {
 
 function checkVariable(ctx: RuleContext, f: FunctionView, p: Pair): void {
   if (refsNoEchoParameter(ctx.template, p.value)) return;
-  const credentialKey = CREDENTIAL_KEY.test(p.key) && !POINTER_KEY.test(p.key);
+  const credentialKey = isCredentialKey(p.key);
   for (const c of resolve(ctx.template, p.value)) {
     if (typeof c.value !== 'string' || c.value.trim() === '' || DYNAMIC_REFERENCE.test(c.value)) continue;
     const owner = ownerOf(f, c.at);

@@ -1,0 +1,63 @@
+import { str, walk } from '../../template/ast';
+import { changed } from '../docs';
+import { FUNCTION, samTemplate } from './examples';
+import type { Node } from '../../template/ast';
+import type { Rule } from '../types';
+
+/** Argument shapes CloudFormation (and the SAM translator before it) requires of intrinsic functions. */
+function problem(fn: string, arg: Node): string | undefined {
+  switch (fn) {
+    case 'Fn::If':
+      return arg.kind === 'seq' && arg.items.length === 3 ? undefined : 'Fn::If takes a list of three: a condition name, the value if true, the value if false.';
+    case 'Fn::FindInMap':
+      return arg.kind === 'seq' && (arg.items.length === 3 || arg.items.length === 4) ? undefined : 'Fn::FindInMap takes a list of three: the map name, the top-level key, the second-level key.';
+    case 'Fn::Sub': {
+      if (arg.kind === 'scalar') return undefined;
+      if (arg.kind !== 'seq' || arg.items.length !== 2) return arg.kind === 'seq' ? 'Fn::Sub takes a string, or a list of a string and a map of variables.' : undefined;
+      const vars = arg.items[1]!;
+      if (vars.kind !== 'map' && vars.kind !== 'intrinsic') return 'the second item of Fn::Sub must be a map of variables.';
+      if (vars.kind === 'map') for (const v of vars.pairs) if (v.value.kind === 'seq' || v.value.kind === 'map') return `Fn::Sub variable ${v.key} must be a string (or a function returning one), not a ${v.value.kind === 'seq' ? 'list' : 'map'}.`;
+      return undefined;
+    }
+    case 'Fn::Equals':
+      return arg.kind === 'seq' && arg.items.length === 2 ? undefined : 'Fn::Equals takes a list of two values.';
+    case 'Fn::Select':
+      return arg.kind === 'seq' && arg.items.length === 2 ? undefined : 'Fn::Select takes a list of two: an index and a list.';
+    case 'Fn::Join':
+      return arg.kind === 'seq' && arg.items.length === 2 ? undefined : 'Fn::Join takes a list of two: a delimiter and a list.';
+    case 'Condition':
+      return str(arg) !== undefined ? undefined : 'Condition takes a condition name (a string).';
+    default:
+      return undefined;
+  }
+}
+
+/** The documented good example; the bad one is this template with the mistake the rule finds. */
+const EXAMPLE = samTemplate(`${FUNCTION}      Description: !If [IsProd, production, staging]\n`).replace('Resources:', 'Parameters:\n  Stage: { Type: String, Default: prod }\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\nResources:');
+
+/** sam/intrinsic-arguments: intrinsic functions with arguments of the shape they take. */
+export const intrinsicArguments: Rule = {
+  meta: {
+    id: 'sam/intrinsic-arguments',
+    severity: 'error',
+    description: 'Fn::If, Fn::FindInMap, Fn::Sub, Fn::Equals, Fn::Select, Fn::Join and Condition have arguments of the shape they take (for example Fn::If a list of three).',
+    docs: {
+      bad: changed(EXAMPLE, ['!If [IsProd, production, staging]', '!If [IsProd, production]']),
+      good: EXAMPLE,
+      url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html',
+    },
+    fixable: false,
+  },
+  check(ctx) {
+    const root = ctx.template.root;
+    if (!root) return;
+    for (const section of root.pairs) {
+      if (section.key !== 'Resources' && section.key !== 'Outputs' && section.key !== 'Conditions' && section.key !== 'Globals') continue;
+      walk(section.value, (n) => {
+        if (n.kind !== 'intrinsic') return;
+        const p = problem(n.fn, n.arg);
+        if (p) ctx.report({ range: n.nameRange, message: `${p} CloudFormation rejects this template.` });
+      });
+    }
+  },
+};
