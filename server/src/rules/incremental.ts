@@ -142,8 +142,8 @@ export class IncrementalValidation {
       const dirty = new Set<string>();
       let everyUnit = false;
       for (const id of changed) {
-        const type = template.resources.get(id)?.type ?? prev.template.resources.get(id)?.type;
-        if (type !== undefined && IN_EVERY_SCOPE.has(type)) everyUnit = true;
+        const types = [template.resources.get(id)?.type, prev.template.resources.get(id)?.type];
+        if (types.some((type) => type !== undefined && IN_EVERY_SCOPE.has(type))) everyUnit = true;
         for (const u of g.holders.get(id) ?? []) dirty.add(u);
         for (const u of unitsReaching(template, index, id, g.scope)) dirty.add(u);
       }
@@ -268,10 +268,12 @@ function mustRerun(rule: Rule, prev: Template, next: Template, changes: Readonly
   if (reads.options?.some((o) => options.has(o))) return true;
   const types = reads.types ?? {};
   for (const [id, keys] of changes) {
-    const type = next.resources.get(id)?.type ?? prev.resources.get(id)?.type;
-    const read: PropertyReads | undefined = type === undefined ? undefined : (types[type] ?? types['*']);
-    if (read === undefined) continue;
-    if (read === '*' || keys === '*' || read.some((k) => keys.has(k))) return true;
+    // A retyped resource is a removed one of its old type and an added one of its new type.
+    for (const type of new Set([prev.resources.get(id)?.type, next.resources.get(id)?.type])) {
+      const read: PropertyReads | undefined = type === undefined ? undefined : (types[type] ?? types['*']);
+      if (read === undefined) continue;
+      if (read === '*' || keys === '*' || read.some((k) => keys.has(k))) return true;
+    }
   }
   return false;
 }

@@ -35,12 +35,21 @@ function firstDifference(text: string, edits: number, seed: number, rules: reado
       current = random() < 0.4 ? changeNumber(current, at, random) : EDITS[Math.floor(random() * EDITS.length)]!(current, at);
       t = updateTemplate(t, current, 0);
     }
-    const got = JSON.stringify(incremental.validate(t, OPTIONS));
+    const got = incremental.validate(t, OPTIONS).map((d) => JSON.stringify(d));
     if (!incremental.stats.full) incrementalRuns++;
-    const want = JSON.stringify(validate(buildTemplate(current), OPTIONS, fail, rules));
-    if (got !== want) return `after edit ${i}:\n  incremental ${got.slice(0, 600)}\n  full        ${want.slice(0, 600)}`;
+    const want = validate(buildTemplate(current), OPTIONS, fail, rules).map((d) => JSON.stringify(d));
+    if (got.join('\n') !== want.join('\n')) return `after edit ${i}:\n${differing(got, want)}`;
   }
   return undefined;
+}
+
+/** The diagnostics only one side has, or (when both have the same ones) that their order differs. */
+function differing(got: readonly string[], want: readonly string[]): string {
+  const only = (xs: readonly string[], ys: readonly string[]) => xs.filter((x) => !ys.includes(x)).map((x) => x.slice(0, 400));
+  const a = only(got, want);
+  const b = only(want, got);
+  if (a.length === 0 && b.length === 0) return `  same diagnostics in another order:\n  incremental ${got.join('\n    ')}`;
+  return `  only incremental: ${a.join('\n    ')}\n  only full: ${b.join('\n    ')}`;
 }
 
 /** A template with a Globals section whose values the edits change, and resources sharing an anchor. */
