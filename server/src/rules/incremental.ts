@@ -32,7 +32,7 @@ export interface ValidationStats {
   readonly units: number;
   /** Rules without `each` run over the whole template. */
   readonly wholeRules: number;
-  /** Milliseconds in rule checks, and of those in the `schema/` rules. */
+  /** Milliseconds in rule checks, and of those in the specification rules (`schema/`, `template/`, `sam/`). */
   readonly rulesMs: number;
   readonly schemaMs: number;
 }
@@ -209,7 +209,7 @@ export class IncrementalValidation {
     const output = runRule(template, options, rule, this.onRuleError);
     const ms = performance.now() - started;
     this.timing.rulesMs += ms;
-    if (rule.meta.id.startsWith('schema/')) this.timing.schemaMs += ms;
+    if (/^(schema|template|sam)\//.test(rule.meta.id)) this.timing.schemaMs += ms;
     return output;
   }
 
