@@ -87,6 +87,12 @@ export function ownerOf(f: FunctionView, range: Range): { related: Related[]; re
  */
 export const EACH_FUNCTION: RuleReads = { each: FUNCTION_TYPES, types: { '*': '*' } };
 
+/**
+ * What a rule checking each resource on its own reads: the resource, and the ones its entry names or
+ * that name it (looked up by logical id through references, never iterated).
+ */
+export const EACH_RESOURCE: RuleReads = { each: '*' };
+
 /** `EACH_FUNCTION` for a rule that also reads validation options. */
 export function eachFunction(options: NonNullable<RuleReads['options']>): RuleReads {
   return { ...EACH_FUNCTION, options };

@@ -4,6 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /**
  * Properties SAM applies to the alias AutoPublishAlias creates, so they need one
@@ -28,6 +29,7 @@ export const aliasRequired: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/automating-updates-to-serverless-apps.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const globals = pairOf(ctx.template.globals ?? { kind: 'map', pairs: [], range: { start: 0, end: 0 } }, 'Function')?.value;

@@ -4,6 +4,7 @@ import { samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
 
@@ -22,6 +23,7 @@ export const definitionBody: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const { resource, props } of samResources(ctx.template, 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {
