@@ -147,7 +147,6 @@ export class IncrementalValidation {
         for (const u of g.holders.get(id) ?? []) dirty.add(u);
         for (const u of unitsReaching(template, index, id, g.scope)) dirty.add(u);
       }
-      if (everyUnit) g.rest = this.checkUnit(state, g, undefined);
       for (const [unit, outputs] of g.units) {
         const type = template.resources.get(unit)?.type;
         if (type === undefined || !g.scope.isUnit(type)) {
@@ -167,7 +166,8 @@ export class IncrementalValidation {
         this.recheck(state, g, id);
         units++;
       }
-      const rest = movedAll(g.rest, changes.region);
+      // What the rules report without a unit (sections, loose entries), moved or checked again.
+      const rest = everyUnit || changes.loose ? undefined : movedAll(g.rest, changes.region);
       g.rest = rest ?? this.checkUnit(state, g, undefined);
     }
     this.stats = { full: false, units, wholeRules, ...this.timing };

@@ -20,6 +20,8 @@ export interface TemplateChanges {
   readonly outside: boolean;
   /** Resources whose entry changed, with the keys that differ (`'*'`: added, removed, retyped or unreadable). */
   readonly resources: ReadonlyMap<string, ReadonlySet<string> | '*'>;
+  /** True when an entry of Resources that is no resource (no Type, not a map) appeared, went or changed. */
+  readonly loose: boolean;
 }
 
 /** Characters compared at once while looking for the edited region. */
@@ -53,7 +55,7 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
   const region = editRegion(prev.text, next.text);
   const resources = new Map<string, ReadonlySet<string> | '*'>();
   const outside = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format || sectionsDiffer(prev, next, region);
-  if (outside) return { region, outside, resources };
+  if (outside) return { region, outside, resources, loose: true };
   for (const [id, r] of next.resources) {
     const old = prev.resources.get(id);
     if (old === r || old?.node === r.node) continue;
@@ -61,7 +63,26 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
     else if (!sameEntry(old, r, region)) resources.set(id, changedKeys(prev.text, old, next.text, r));
   }
   for (const id of prev.resources.keys()) if (!next.resources.has(id)) resources.set(id, '*');
-  return { region, outside, resources };
+  return { region, outside, resources, loose: looseChanged(prev, next, region) };
+}
+
+/** The entries of Resources that are no resource of the model. */
+export function looseEntries(t: Template): Pair[] {
+  const section = t.root?.pairs.find((p) => p.key === 'Resources')?.value;
+  if (section?.kind !== 'map') return [];
+  return section.pairs.filter((p) => t.resources.get(p.key)?.node !== p.value);
+}
+
+/** True when the loose entries (see `looseEntries`) differ other than by being moved past the edit. */
+function looseChanged(prev: Template, next: Template, e: EditRegion): boolean {
+  const a = looseEntries(prev);
+  const b = looseEntries(next);
+  if (a.length !== b.length) return true;
+  return a.some((p, i) => {
+    const q = b[i]!;
+    const moved = shift(spanOf(p), e);
+    return p.key !== q.key || !moved || moved.start !== q.keyRange.start || moved.end !== q.value.range.end;
+  });
 }
 
 /** True when the old entry lies outside the edited region and the new one is it, moved. */

@@ -13,6 +13,7 @@
 import { get, pairOf, str, walk } from './ast';
 import type { MapNode, Pair, Range } from './ast';
 import type { Resource, Template } from './model';
+import { looseEntries } from './changes';
 import { refsIn } from './refs';
 
 /** Connectors whose source is not named reach every function: they are in every scope. */
@@ -185,7 +186,7 @@ export class ScopedTemplate implements Template {
   constructor(
     private readonly whole: Template,
     scope: ReadonlySet<string>,
-    unit: string | undefined,
+    private readonly unit: string | undefined,
     isUnit: (type: string) => boolean,
   ) {
     const all: Resource[] = [];
@@ -203,9 +204,12 @@ export class ScopedTemplate implements Template {
     this.resources = new ScopeMap(new Map(all.map((r) => [r.id, r])), this.listed);
   }
 
-  /** The whole root with Resources cut down to the listed resources (built when a rule asks). */
+  /**
+   * The whole root with Resources cut down to the listed resources (built when a rule asks); the
+   * check without a unit also sees the entries of Resources that are no resource (see `looseEntries`).
+   */
   get root(): MapNode | undefined {
-    if (this.scopedRoot === null) this.scopedRoot = cutRoot(this.whole.root, this.listed);
+    if (this.scopedRoot === null) this.scopedRoot = cutRoot(this.whole, this.listed, this.unit === undefined);
     return this.scopedRoot;
   }
 
@@ -284,12 +288,15 @@ class ScopeMap implements ReadonlyMap<string, Resource> {
   }
 }
 
-/** The root with Resources cut down to the listed resources. */
-function cutRoot(root: MapNode | undefined, listed: readonly Resource[]): MapNode | undefined {
+/** The root with Resources cut down to the listed resources (and the loose entries, with `loose`), in document order. */
+function cutRoot(whole: Template, listed: readonly Resource[], loose: boolean): MapNode | undefined {
+  const root = whole.root;
   if (!root) return undefined;
   const pairs: Pair[] = root.pairs.map((p) => {
     if (p.key !== 'Resources' || p.value.kind !== 'map') return p;
     const entries = listed.map((r) => pairOf(p.value as MapNode, r.id)).filter((e): e is Pair => e !== undefined);
+    if (loose) entries.push(...looseEntries(whole));
+    entries.sort((x, y) => x.keyRange.start - y.keyRange.start);
     const range: Range = p.value.range;
     return { key: p.key, keyRange: p.keyRange, value: { kind: 'map', pairs: entries, range } };
   });

@@ -3,6 +3,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
+import { EACH_RESOURCE } from '../helpers';
 
 /** Argument shapes CloudFormation (and the SAM translator before it) requires of intrinsic functions. */
 function problem(fn: string, arg: Node): string | undefined {
@@ -47,6 +48,7 @@ export const intrinsicArguments: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const root = ctx.template.root;
