@@ -148,12 +148,13 @@ export class IncrementalValidation {
         for (const u of unitsReaching(template, index, id, g.scope)) dirty.add(u);
       }
       for (const [unit, outputs] of g.units) {
-        const type = template.resources.get(unit)?.type;
-        if (type === undefined || !g.scope.isUnit(type)) {
+        // Only a changed resource can have gone or become of a type the group does not check.
+        const type = changed.has(unit) ? template.resources.get(unit)?.type : '';
+        if (type === undefined || (type !== '' && !g.scope.isUnit(type))) {
           this.forget(g, unit);
           continue;
         }
-        if (everyUnit || dirty.has(unit)) continue;
+        if (everyUnit || dirty.has(unit) || outputs.size === 0) continue;
         // A kept finding that touches the edited region may say something else now: check again.
         const kept = movedAll(outputs, changes.region);
         if (kept) g.units.set(unit, kept);

@@ -86,7 +86,9 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** The pair moved by `d`; itself when `d` is 0, so an edit that keeps the length keeps every other node. */
 function shiftPair(p: Pair, d: number): Pair {
+  if (d === 0) return p;
   return { key: p.key, keyRange: { start: p.keyRange.start + d, end: p.keyRange.end + d }, value: shift(p.value, d) };
 }
 
