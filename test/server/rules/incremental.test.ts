@@ -9,6 +9,7 @@ import type { Rule, ValidationOptions } from '../../../server/src/rules/types';
 import { functionsOf } from '../../../server/src/template/functions';
 import { updateTemplate } from '../../../server/src/template/incremental';
 import { buildTemplate } from '../../../server/src/template/model';
+import { yamlToJson } from '../../support/jsonText';
 import { changeNumber, EDITS, rng } from '../../support/randomEdits';
 
 const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus', 'sam-translator');
@@ -78,6 +79,16 @@ describe('incremental validation', function () {
     assert.equal(sessions, 70);
     // Most edits were validated incrementally, not by the full fallback.
     assert.ok(incrementalRuns > 400, `${incrementalRuns} incremental runs`);
+  });
+
+  it('equals a full validation after every edit of random typing sessions over JSON templates', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_'));
+    const random = rng(11);
+    for (let k = 0; k < 20; k++) {
+      const f = files[Math.floor(random() * files.length)]!;
+      const diff = firstDifference(yamlToJson(readFileSync(join(CORPUS, f), 'utf8')), 12, 500 + k);
+      assert.equal(diff, undefined, `${f} as JSON: ${diff}`);
+    }
   });
 
   it('equals a full validation after edits of the documented examples of every rule', () => {
