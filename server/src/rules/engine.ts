@@ -126,8 +126,11 @@ export function assemble(
       out.push(d);
     }
   }
-  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || RULE_ORDER.compare(a.rule, b.rule));
 }
+
+/** `localeCompare`'s order, with the collator made once instead of on every comparison. */
+const RULE_ORDER = new Intl.Collator();
 
 /** The error shown in place of a rule's findings when the rule threw. Never suppressed: the check did not run. */
 function ruleFailed(ruleId: string, error: unknown): Diagnostic {
