@@ -19,8 +19,11 @@ import { mayBeTemplate } from './sniff';
 import { exceedsUtf8Bytes } from './text';
 import { PARSE_LIMITS } from '../config';
 
-/** Templates smaller than this are simply parsed again: it is as fast and has no edge cases. */
-const MIN_INCREMENTAL_BYTES = 20_000;
+/**
+ * Templates smaller than this are simply parsed again: it takes about a millisecond (`yaml` composes
+ * well under 1 MB a second, so a 20 KB template already takes tens of milliseconds to parse whole).
+ */
+const MIN_INCREMENTAL_BYTES = 1_000;
 
 /** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
