@@ -18,12 +18,13 @@ export const WILDCARD_LIMITS = {
 
 /**
  * Adaptive debounce between a document change and its validation (LSP): a document whose last
- * validation took at most `fastMs` (the keystroke-to-diagnostics budget) is validated as soon as the
- * changes already received are applied; a slower one waits `debounceMs` after the last change, so a
- * burst of keystrokes costs one run.
+ * `window` validations took at most `fastMs` (the keystroke-to-diagnostics budget) in the median is
+ * validated as soon as the changes already received are applied; a slower one waits `debounceMs`
+ * after the last change, so a burst of keystrokes costs one run.
  */
 export const VALIDATION_DEBOUNCE = {
   fastMs: 50,
+  window: 5,
   debounceMs: 100,
 } as const;
 

@@ -25,8 +25,8 @@ export function registerDiagnostics(
 ): DiagnosticsFeature {
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, { version: number; options: ValidationOptions }>();
-  /** Milliseconds the last validation of each document took. */
-  const lastMs = new Map<string, number>();
+  /** Milliseconds the last validations of each document took (a few, so one slow run does not decide alone). */
+  const lastMs = new Map<string, number[]>();
 
   const publish = (uri: string) => {
     timers.delete(uri);
@@ -41,7 +41,7 @@ export function registerDiagnostics(
     const started = performance.now();
     const template = analyses.model(doc);
     const list = analyses.diagnostics(doc, current);
-    lastMs.set(uri, performance.now() - started);
+    lastMs.set(uri, [performance.now() - started, ...(lastMs.get(uri) ?? [])].slice(0, VALIDATION_DEBOUNCE.window));
     // A newer version may have arrived while validating: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toLspDiagnostic(template, uri, d)) });
@@ -50,7 +50,7 @@ export function registerDiagnostics(
   const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
     // A zero delay still lets the changes already received arrive first: only the newest is validated.
-    const fast = (lastMs.get(uri) ?? Infinity) <= VALIDATION_DEBOUNCE.fastMs;
+    const fast = median(lastMs.get(uri) ?? [Infinity]) <= VALIDATION_DEBOUNCE.fastMs;
     timers.set(uri, setTimeout(() => publish(uri), fast ? 0 : VALIDATION_DEBOUNCE.debounceMs));
   };
 
@@ -71,4 +71,9 @@ export function registerDiagnostics(
     },
     validateNow: publish,
   };
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
