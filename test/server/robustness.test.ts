@@ -9,68 +9,10 @@ import { buildTemplate } from '../../server/src/template/model';
 import { validate } from '../../server/src/rules/engine';
 import type { Diagnostic } from '../../server/src/rules/types';
 import { testOptions } from '../support/ruleTester';
+import { corpusInputs, falseErrors, FIXTURE_CORPUS, sharedCorpus } from '../support/samCorpus';
 
-const CORPUS = join(__dirname, '..', 'fixtures', 'corpus', 'sam-translator');
+const CORPUS = join(FIXTURE_CORPUS, 'sam-translator');
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).sort();
-
-/**
- * Error-level findings on valid corpus inputs that are right, with the reason. Everything else
- * error-level on a non-`error_` input fails the test as a false positive.
- */
-const EXPECTED_ERRORS: Readonly<Record<string, { rules: readonly string[]; why: string }>> = {
-  'kinesis_intrinsics.yaml': {
-    rules: ['events/stream-settings'],
-    why: 'the IntValue parameter defaults to 50, outside MaximumRecordAgeInSeconds 60..604800 and ParallelizationFactor 1..10; Lambda refuses the mapping',
-  },
-  'connector_hardcoded_props.yaml': {
-    rules: ['runtime/zip-needs-handler', 'schema/required'],
-    why: 'its AWS::Lambda::Function is a stub without Code, Handler, Role or Runtime and its state machine has no RoleArn ("Intentionally not complete"); CloudFormation would refuse them',
-  },
-  'connector_dependson_replace.yaml': {
-    rules: ['schema/required', 'schema/invalid-value'],
-    why: 'stub resources (a function without Code, a table without KeySchema) and the made-up type AWS::Foo::Bar; CloudFormation would refuse them',
-  },
-  'connector_esm_dependson.yaml': {
-    rules: ['schema/required'],
-    why: 'a function without Code and a table without KeySchema: stubs CloudFormation would refuse',
-  },
-  'function_with_event_filtering.yaml': {
-    rules: ['schema/required'],
-    why: 'its DynamoDB table has no KeySchema, which CloudFormation requires',
-  },
-  'schema_validation_3.yaml': {
-    rules: ['schema/invalid-value'],
-    why: 'AWS::Foo::Bar is not a resource type; CloudFormation would refuse the template',
-  },
-  'unsupported_resources.yaml': {
-    rules: ['schema/invalid-value', 'sam/template-structure'],
-    why: 'AWS::Other::ABCD is not a resource type and ResourceMissingTypeShouldBeAccepted has no Type; the translator passes them on, CloudFormation refuses them',
-  },
-  'function_with_resource_refs.yaml': {
-    rules: ['schema/unknown-property'],
-    why: 'its AWS::S3::Bucket sets Name, which the bucket does not have (BucketName); CloudFormation would refuse it',
-  },
-  'basic_function_withimageuri.yaml': {
-    rules: ['schema/invalid-value'],
-    why: 'ImageConfig.Command and EntryPoint are strings; SAM passes them to AWS::Lambda::Function, whose schema requires lists',
-  },
-  'function_with_tracing.yaml': {
-    rules: ['schema/invalid-value'],
-    why: 'Tracing "Hi" and "123" are neither Active, PassThrough nor Disabled; the translator passes them on and Lambda refuses them',
-  },
-  'function_with_capacity_provider_full.yaml': {
-    rules: ['limits/memory-size'],
-    why: 'a translation test that gives a Lambda Managed Instances function MemorySize 512, below the 2 GB those functions need; it translates, but Lambda refuses the function',
-  },
-};
-
-/**
- * Rules whose error-level findings on the corpus are right in every file, with the reason: the
- * translator's inputs pin runtimes (nodejs12.x, python2.7, python3.7, ...) that Lambda no longer
- * lets anyone create or update, and most of them omit `Transform: AWS::Serverless-2016-10-31`
- * (the translator is called on them directly), so deploying them as written fails.
- */
-const ALWAYS_RIGHT: ReadonlySet<string> = new Set(['runtime/deprecated', 'template/transform-missing']);
 
 function check(text: string): Diagnostic[] {
   return validate(buildTemplate(text), testOptions({ reportSyntax: true }), (rule, e) => {
@@ -94,14 +36,13 @@ describe('robustness', function () {
   });
 
   it('raises no error-level finding on valid SAM inputs unless it is listed with the reason', () => {
-    const wrong: string[] = [];
-    for (const f of files.filter((x) => !x.startsWith('error_'))) {
-      const allowed = EXPECTED_ERRORS[f]?.rules ?? [];
-      for (const d of check(readFileSync(join(CORPUS, f), 'utf8'))) {
-        if (d.severity === 'error' && !allowed.includes(d.rule) && !ALWAYS_RIGHT.has(d.rule)) wrong.push(`${f}: ${d.rule}: ${d.message}`);
-      }
-    }
-    assert.deepEqual(wrong, []);
+    assert.deepEqual(falseErrors(corpusInputs(FIXTURE_CORPUS, (f) => !f.startsWith('error_'))), []);
+  });
+
+  it('raises none on the valid inputs of the full shared corpus either, when it is checked out', function () {
+    const shared = sharedCorpus();
+    if (!shared) this.skip();
+    assert.deepEqual(falseErrors(corpusInputs(shared, (f) => !f.startsWith('error_'))), []);
   });
 
   it('refuses an alias bomb quickly with a diagnostic instead of expanding it', () => {

@@ -47,20 +47,30 @@ import { zipNeedsHandler } from './runtime/zipNeedsHandler';
 import { aliasRequired } from './sam/aliasRequired';
 import { apiAuthorizer } from './sam/apiAuthorizer';
 import { apiDomain } from './sam/apiDomain';
+import { apiEvent } from './sam/apiEvent';
 import { apiReference } from './sam/apiReference';
+import { application } from './sam/application';
 import { codeUri } from './sam/codeUri';
+import { connectorReference } from './sam/connectorReference';
 import { cors } from './sam/cors';
+import { deadLetterQueue } from './sam/deadLetterQueue';
 import { definitionBody } from './sam/definitionBody';
 import { destinations } from './sam/destinations';
 import { eventDeadLetter } from './sam/eventDeadLetter';
+import { eventProperties } from './sam/eventProperties';
 import { eventSourceAccess } from './sam/eventSourceAccess';
 import { exclusiveProperties } from './sam/exclusiveProperties';
 import { functionCode } from './sam/functionCode';
+import { functionUrl } from './sam/functionUrl';
 import { gatewayResponses } from './sam/gatewayResponses';
 import { generatedIds } from './sam/generatedIds';
+import { httpApiAuthorizer } from './sam/httpApiAuthorizer';
 import { intrinsicArguments } from './sam/intrinsicArguments';
 import { logicalId } from './sam/logicalId';
+import { policies } from './sam/policies';
+import { propertyTypes } from './sam/propertyTypes';
 import { reservedTag } from './sam/reservedTag';
+import { simpleTable } from './sam/simpleTable';
 import { templateStructure } from './sam/templateStructure';
 import { websocketApi } from './sam/websocketApi';
 import { invalidValue } from './schema/invalidValue';
@@ -125,20 +135,30 @@ export const RULES: readonly Rule[] = [
   aliasRequired,
   apiAuthorizer,
   apiDomain,
+  apiEvent,
   apiReference,
+  application,
   codeUri,
+  connectorReference,
   cors,
+  deadLetterQueue,
   definitionBody,
   destinations,
   eventDeadLetter,
+  eventProperties,
   eventSourceAccess,
   exclusiveProperties,
   functionCode,
+  functionUrl,
   gatewayResponses,
   generatedIds,
+  httpApiAuthorizer,
   intrinsicArguments,
   logicalId,
+  policies,
+  propertyTypes,
   reservedTag,
+  simpleTable,
   templateStructure,
   websocketApi,
   invalidValue,

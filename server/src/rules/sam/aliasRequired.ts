@@ -2,6 +2,7 @@ import { get, pairOf } from '../../template/ast';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
+import { resolveStrings } from '../../template/resolve';
 import type { Rule } from '../types';
 import { samResources } from './events';
 import { EACH_RESOURCE } from '../helpers';
@@ -44,6 +45,15 @@ export const aliasRequired: Rule = {
           message: empty ? 'AutoPublishAlias is empty; SAM needs an alias name to create the alias.' : `AutoPublishAlias "${String(value.value)}" is not a valid alias name: use letters, digits, - and _, not only digits.`,
           resource: resource.id,
         });
+      }
+      // SAM resolves a parameter !Ref before it names the alias: its value must be a valid name too.
+      if (value?.kind === 'intrinsic' && value.fn === 'Ref') {
+        for (const c of resolveStrings(ctx.template, value)) {
+          if (ALIAS_NAME.test(c.value)) continue;
+          const related = c.via.map((range) => ({ range, message: 'The value comes from here.' }));
+          ctx.report({ range: value.range, message: c.value === '' ? 'AutoPublishAlias resolves to an empty string; SAM needs an alias name to create the alias.' : `AutoPublishAlias resolves to "${c.value}", which is not a valid alias name: use letters, digits, - and _, not only digits.`, resource: resource.id, related });
+          break;
+        }
       }
       if (value?.kind === 'intrinsic' && value.fn !== 'Ref' && value.fn !== 'Fn::Sub' && value.fn !== 'Fn::If') {
         ctx.report({ range: value.range, message: `AutoPublishAlias is a ${value.fn}; SAM resolves only a parameter !Ref or a string there.`, resource: resource.id });

@@ -35,6 +35,13 @@ export const apiAuthorizer: Rule = {
     for (const { resource, props } of samResources(t, 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {
       const def = get(get(props, 'Auth'), 'DefaultAuthorizer');
       if (def && def.kind !== 'scalar') ctx.report({ range: def.range, message: `DefaultAuthorizer of ${resource.id} must be the name of an authorizer (a string).`, resource: resource.id });
+      // A REST API's default names one of its authorizers or AWS_IAM (HTTP APIs: sam/http-api-authorizer).
+      const defName = str(def);
+      const restAuth = resource.type === 'AWS::Serverless::Api' ? authMap(get(props, 'Auth')) : 'unknown';
+      const defined = restAuth === 'unknown' ? undefined : authorizerNames(restAuth);
+      if (defName && defined && defName !== 'AWS_IAM' && !defined.has(defName)) {
+        ctx.report({ range: def!.range, message: `DefaultAuthorizer ${defName} of ${resource.id} is not one of its Auth.Authorizers${defined.size ? ` (${[...defined].join(', ')})` : ''}; SAM cannot set it.`, resource: resource.id });
+      }
       checkVpcLists(ctx, get(get(props, 'Auth'), 'ResourcePolicy'), resource.id, resource.id);
     }
     checkVpcLists(ctx, getPath(t.globals, ['Api', 'Auth', 'ResourcePolicy']), 'Globals.Api', undefined);
@@ -82,7 +89,11 @@ function apiAuth(t: Template, props: MapNode, wiring: { key: string; type: strin
     if (!api || api.type !== wiring.type) return 'unknown';
     apiProps = api.properties;
   } else apiProps = get(t.globals, wiring.globals);
-  const auth = get(apiProps, 'Auth');
+  return authMap(get(apiProps, 'Auth'));
+}
+
+/** An Auth value as a map, 'unknown' when it is not literal. */
+function authMap(auth: Node | undefined): MapNode | undefined | 'unknown' {
   if (auth === undefined) return undefined;
   return auth.kind === 'map' ? auth : 'unknown';
 }

@@ -1,4 +1,4 @@
-import { get, pairOf } from '../../template/ast';
+import { get, isNull, pairOf } from '../../template/ast';
 import { changed } from '../docs';
 import { samTemplate } from './examples';
 import type { Rule } from '../types';
@@ -15,7 +15,7 @@ export const apiDomain: Rule = {
   meta: {
     id: 'sam/api-domain',
     severity: 'error',
-    description: "A SAM API's Domain has a MutualTlsAuthentication map of TruststoreUri and TruststoreVersion, a Route53 map, and for an HTTP API BasePath strings.",
+    description: "A SAM API's Domain has a MutualTlsAuthentication map of TruststoreUri and TruststoreVersion, a Route53 map with HostedZoneId or HostedZoneName, and for an HTTP API BasePath strings.",
     docs: {
       bad: changed(EXAMPLE, ['TruststoreUri:', 'TrustStoreUri:']),
       good: EXAMPLE,
@@ -34,6 +34,7 @@ export const apiDomain: Rule = {
       if (mtls?.kind === 'map') for (const p of mtls.pairs) if (!MTLS_KEYS.has(p.key)) report(p.keyRange, `MutualTlsAuthentication takes ${[...MTLS_KEYS].join(' and ')}, not ${p.key}.`);
       const route53 = get(domain, 'Route53');
       if (route53 && route53.kind !== 'map' && route53.kind !== 'intrinsic') report(route53.range, 'Route53 must be a map (HostedZoneId or HostedZoneName, ...).');
+      if (route53?.kind === 'map' && ['HostedZoneId', 'HostedZoneName'].every((k) => isNull(get(route53, k)) || get(route53, k) === undefined)) report(pairOf(domain, 'Route53')!.keyRange, 'Route53 needs HostedZoneId or HostedZoneName: SAM creates the record in that hosted zone.');
       const basePath = pairOf(domain, 'BasePath');
       // SAM builds one mapping per path of an HTTP API from the literal strings.
       if (resource.type === 'AWS::Serverless::HttpApi' && basePath?.value.kind === 'seq') {

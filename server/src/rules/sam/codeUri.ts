@@ -1,9 +1,10 @@
-import { pairOf, str } from '../../template/ast';
+import { get, pairOf, str } from '../../template/ast';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
 import { EACH_RESOURCE } from '../helpers';
+import { truthy } from './pythonValues';
 
 /** Properties SAM reads as a local path (packaged by `sam deploy`) or an S3 URI. */
 const URI_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
@@ -24,7 +25,7 @@ export const codeUri: Rule = {
   meta: {
     id: 'sam/code-uri',
     severity: 'error',
-    description: 'CodeUri, ContentUri and DefinitionUri are a local path or an s3://bucket/key URI (with an optional ?versionId=), not another URL scheme or a malformed S3 URI, nor a {{resolve:...}} dynamic reference.',
+    description: 'CodeUri, ContentUri and DefinitionUri are a local path, an s3://bucket/key URI (with an optional ?versionId=) or a map with Bucket and Key, not another URL scheme or a malformed S3 URI, nor a {{resolve:...}} dynamic reference.',
     docs: {
       bad: changed(EXAMPLE, ['CodeUri: src/', 'CodeUri: https://example.com/code.zip']),
       good: EXAMPLE,
@@ -38,6 +39,14 @@ export const codeUri: Rule = {
       for (const { resource, props } of samResources(ctx.template, type)) {
         for (const key of keys) {
           const value = pairOf(props, key)?.value;
+          if (value?.kind === 'map') {
+            const missing = ['Bucket', 'Key'].filter((k) => {
+              const v = get(value, k);
+              return v === undefined || !truthy(v);
+            });
+            if (missing.length > 0) ctx.report({ range: pairOf(props, key)!.keyRange, message: `${key} as a map needs Bucket and Key; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing or empty.`, resource: resource.id });
+            continue;
+          }
           const uri = str(value);
           if (uri === undefined || !value) continue;
           const problem = uri.includes('{{resolve:')

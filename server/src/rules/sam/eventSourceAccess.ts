@@ -1,4 +1,4 @@
-import { get, str } from '../../template/ast';
+import { get, isNull, str } from '../../template/ast';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
@@ -21,6 +21,9 @@ const ACCESS: Readonly<Record<string, { readonly types: readonly string[]; reado
   },
 };
 
+/** The entries that put a self-managed Kafka event in a VPC: both or neither. */
+const VPC_TYPES = ['VPC_SUBNET', 'VPC_SECURITY_GROUP'];
+
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        Orders:\n          Type: MQ\n          Properties:\n            Broker: arn:aws:mq:us-east-1:123456789012:broker:orders:b-1\n            Queues: [orders]\n            SourceAccessConfigurations:\n              - Type: BASIC_AUTH\n                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:mq\n`);
 
@@ -29,7 +32,7 @@ export const eventSourceAccess: Rule = {
   meta: {
     id: 'sam/event-source-access',
     severity: 'error',
-    description: 'MQ, DocumentDB and SelfManagedKafka events have SourceAccessConfigurations with known types, one authentication entry with a URI, and (Kafka) bootstrap servers and a single topic.',
+    description: 'MQ, DocumentDB and SelfManagedKafka events have a SourceAccessConfigurations list with known types, one authentication entry with a URI, and (Kafka) bootstrap servers, a single topic, and a VPC subnet and security group together.',
     docs: {
       bad: changed(EXAMPLE, ['Type: BASIC_AUTH', 'Type: VIRTUAL_HOST']),
       good: EXAMPLE,
@@ -52,8 +55,10 @@ export const eventSourceAccess: Rule = {
 };
 
 function checkAccess(list: Node | undefined, spec: (typeof ACCESS)[string], report: (node: { range: { start: number; end: number } }, message: string) => void): void {
+  if (list && list.kind !== 'seq' && list.kind !== 'intrinsic' && !isNull(list)) return report(list, 'SourceAccessConfigurations must be a list of { Type, URI } entries.');
   if (list?.kind !== 'seq') return;
   const auth: Node[] = [];
+  const vpc = new Map<string, Node>();
   for (const item of list.items) {
     const typeNode = get(item, 'Type');
     const type = str(typeNode);
@@ -62,11 +67,15 @@ function checkAccess(list: Node | undefined, spec: (typeof ACCESS)[string], repo
       report(typeNode!, `"${type}" is not a SourceAccessConfigurations type here; SAM accepts ${spec.types.join(', ')}.`);
       continue;
     }
+    if (VPC_TYPES.includes(type)) vpc.set(type, item);
     if (spec.auth.includes(type)) {
       auth.push(item);
       if (get(item, 'URI') === undefined) report(typeNode!, `the ${type} entry has no URI; give the Secrets Manager secret's ARN.`);
     }
   }
+  // Lambda reaches a self-managed cluster in a VPC through both a subnet and a security group.
+  const [one] = [...vpc.values()];
+  if (vpc.size === 1) report(one!, `SourceAccessConfigurations has ${[...vpc.keys()][0]} without ${VPC_TYPES.find((v) => !vpc.has(v))}; SAM needs both to reach the cluster in its VPC.`);
   if (auth.length > 1) report(auth[1]!, `SourceAccessConfigurations has ${auth.length} authentication entries (${spec.auth.join(', ')}); SAM takes one.`);
   if (spec.authRequired && auth.length === 0) report(list, `SourceAccessConfigurations has no ${spec.auth.join(' or ')} entry; SAM needs one with the secret's URI.`);
 }

@@ -1,6 +1,7 @@
-import { get, pairOf } from '../../template/ast';
+import { get, isNull, pairOf } from '../../template/ast';
 import { changed } from '../docs';
 import { samTemplate } from './examples';
+import { anIntrinsic } from './pythonValues';
 import type { Rule } from '../types';
 import { samResources } from './events';
 import { EACH_RESOURCE } from '../helpers';
@@ -17,7 +18,7 @@ export const gatewayResponses: Rule = {
   meta: {
     id: 'sam/gateway-responses',
     severity: 'error',
-    description: 'Each of an Api\'s GatewayResponses is a map of ResponseParameters (Headers, Paths, QueryStrings), ResponseTemplates and a numeric StatusCode.',
+    description: 'Each of an Api\'s GatewayResponses is a map (not an intrinsic function) of ResponseParameters (Headers, Paths, QueryStrings), ResponseTemplates and a numeric StatusCode.',
     docs: {
       bad: changed(EXAMPLE, ['StatusCode: 401', 'StatusCode: Unauthorized']),
       good: EXAMPLE,
@@ -32,7 +33,10 @@ export const gatewayResponses: Rule = {
       if (responses?.kind !== 'map') continue;
       const report = (range: { start: number; end: number }, message: string) => ctx.report({ range, message: `${resource.id} GatewayResponses: ${message}`, resource: resource.id });
       for (const r of responses.pairs) {
-        if (r.value.kind === 'intrinsic') continue;
+        if (r.value.kind === 'intrinsic') {
+          report(r.value.range, `${r.key} is ${anIntrinsic(r.value.fn)}; SAM writes gateway responses into the definition itself and resolves no intrinsic function here.`);
+          continue;
+        }
         if (r.value.kind !== 'map') {
           report(r.value.range, `${r.key} must be a map (StatusCode, ResponseParameters, ResponseTemplates).`);
           continue;
@@ -41,6 +45,7 @@ export const gatewayResponses: Rule = {
         const status = get(r.value, 'StatusCode');
         if (status?.kind === 'scalar' && !/^\d+$/.test(String(status.value))) report(status.range, `StatusCode of ${r.key} must be numeric (for example 401).`);
         const params = pairOf(r.value, 'ResponseParameters')?.value;
+        if (params && params.kind !== 'map' && params.kind !== 'intrinsic' && !isNull(params)) report(params.range, `ResponseParameters of ${r.key} must be a map of ${[...PARAMETER_KINDS].join(', ')}.`);
         if (params?.kind === 'map') for (const p of params.pairs) if (!PARAMETER_KINDS.has(p.key)) report(p.keyRange, `ResponseParameters of ${r.key} maps ${[...PARAMETER_KINDS].join(', ')}, not ${p.key}.`);
       }
     }

@@ -2,8 +2,12 @@ import { str, walk } from '../../template/ast';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
+import { readSub, refKind } from '../../template/sub';
 import type { Rule } from '../types';
 import { EACH_RESOURCE } from '../helpers';
+
+/** Parameter types whose value is a list (`List<...>`, CommaDelimitedList, and their SSM forms). */
+const LIST_PARAMETER = /^(List<|CommaDelimitedList$|AWS::SSM::Parameter::Value<(List<|CommaDelimitedList>))/;
 
 /** Argument shapes CloudFormation (and the SAM translator before it) requires of intrinsic functions. */
 function problem(fn: string, arg: Node): string | undefined {
@@ -41,7 +45,7 @@ export const intrinsicArguments: Rule = {
   meta: {
     id: 'sam/intrinsic-arguments',
     severity: 'error',
-    description: 'Fn::If, Fn::FindInMap, Fn::Sub, Fn::Equals, Fn::Select, Fn::Join and Condition have arguments of the shape they take (for example Fn::If a list of three).',
+    description: 'Fn::If, Fn::FindInMap, Fn::Sub, Fn::Equals, Fn::Select, Fn::Join and Condition have arguments of the shape they take (for example Fn::If a list of three), and Fn::Sub names no list parameter in its string.',
     docs: {
       bad: changed(EXAMPLE, ['!If [IsProd, production, staging]', '!If [IsProd, production]']),
       good: EXAMPLE,
@@ -51,15 +55,26 @@ export const intrinsicArguments: Rule = {
     reads: EACH_RESOURCE,
   },
   check(ctx) {
-    const root = ctx.template.root;
+    const t = ctx.template;
+    const root = t.root;
     if (!root) return;
-    for (const section of root.pairs) {
-      if (section.key !== 'Resources' && section.key !== 'Outputs' && section.key !== 'Conditions' && section.key !== 'Globals') continue;
-      walk(section.value, (n) => {
+    const visit = (node: Node, resource: string | undefined) =>
+      walk(node, (n) => {
         if (n.kind !== 'intrinsic') return;
+        const at = resource ? { resource } : {};
         const p = problem(n.fn, n.arg);
-        if (p) ctx.report({ range: n.nameRange, message: `${p} CloudFormation rejects this template.` });
+        if (p) ctx.report({ range: n.nameRange, message: `${p} CloudFormation rejects this template.`, ...at });
+        for (const part of readSub(t, n)?.parts ?? []) {
+          if (part.kind !== 'ref' || refKind(t, part) !== 'parameter') continue;
+          const type = t.parameters.get(part.id)?.type;
+          if (type !== undefined && LIST_PARAMETER.test(type)) {
+            ctx.report({ range: part.range ?? n.nameRange, message: `Fn::Sub names \${${part.name}}, a parameter of type ${type}: a list, which Fn::Sub cannot put into its string. Join it first and pass it as a variable: !Sub ['...\${Items}...', { Items: !Join [',', !Ref ${part.name}] }].`, ...at });
+          }
+        }
       });
+    for (const section of root.pairs) {
+      if (section.key === 'Resources' && section.value.kind === 'map') for (const r of section.value.pairs) visit(r.value, r.key);
+      else if (section.key === 'Outputs' || section.key === 'Conditions' || section.key === 'Globals') visit(section.value, undefined);
     }
   },
 };

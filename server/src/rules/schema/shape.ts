@@ -414,7 +414,8 @@ function matches(node: ScalarNode, t: ValueType): boolean {
   return false;
 }
 
-function describeNode(node: Node): string {
+/** A value as a message names it: `a list`, `the number 3`, `the string "x"`. */
+export function describeNode(node: Node): string {
   switch (node.kind) {
     case 'map':
       return 'a map';

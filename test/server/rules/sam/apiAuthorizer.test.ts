@@ -26,6 +26,7 @@ ruleTester(apiAuthorizer, {
   ],
   invalid: [
     { name: 'an undefined authorizer', template: t(pools, 'Other'), errors: [{ line: 14, column: 88 }] },
+    { name: "a default that is not one of the API's authorizers", template: t("{ DefaultAuthorizer: Users, Authorizers: { Pool: { UserPoolArn: arn:p } } }", 'Pool'), errors: [{ line: 7, column: 34, messageIncludes: '(Pool)' }] },
     { name: 'NONE without a default', template: t('{ Authorizers: { Pool: { UserPoolArn: arn:p } } }', 'NONE'), errors: [{ line: 14, column: 88 }] },
   ],
 });
