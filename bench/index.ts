@@ -10,9 +10,11 @@ import { benchEvents } from './events';
 import { benchTriggers } from './triggers';
 import { benchSoak } from './soak';
 import { benchHostile } from './hostile';
+import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  typing: benchTyping,
   editor: benchEditor,
   measure: benchMeasure,
   bundle: benchBundle,

@@ -3,7 +3,7 @@
  * forced GC) opens a template of 1,000 and of 2,000 functions and takes 20,000 one-character edits
  * spread over all its functions, each followed by a hover so the model is rebuilt every time, and a
  * validation every 100 edits. Reported: the steady-state heap and RSS (after GC) and the peak RSS.
- * `SOAK_EDITS` shortens the session for a quick look.
+ * `SOAK_EDITS` shortens the session for a quick look; `SOAK_FUNCTIONS` (comma-separated) picks the sizes.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -19,8 +19,9 @@ const MB = 1024 * 1024;
 
 export async function benchSoak(): Promise<Record<string, unknown>> {
   const edits = Number(process.env.SOAK_EDITS ?? 20_000);
+  const sizes = process.env.SOAK_FUNCTIONS?.split(',').map(Number) ?? [1_000, 2_000];
   const out: Record<string, unknown> = { edits };
-  for (const count of [1_000, 2_000]) out[`${count}`] = await soak(count, edits);
+  for (const count of sizes) out[`${count}`] = await soak(count, edits);
   return out;
 }
 

@@ -1,7 +1,6 @@
 /**
  * Template pipeline cost at 10 / 100 / 1,000 / 5,000 functions: the `yaml` parse alone, the model,
- * the rules, and their ratio (target: total <= 1.5 x parse); and the LSP round trip (didChange ->
- * publishDiagnostics, debounce excluded) over 50 edits of the 1,000-function template. `schemaMs` is
+ * the rules, and their ratio (target: total <= 1.5 x parse); keystrokes over LSP are in typing.ts. `schemaMs` is
  * the share of the rules spent on the specification checks (schema/, template/, sam/ rules), and
  * `cli` the wall time of `lambda-lens check` (the bundled binary) on the 1,000-function template.
  */
@@ -16,10 +15,8 @@ import { join } from 'node:path';
 import { validate } from '../server/src/rules/engine';
 import { RULES } from '../server/src/rules/index';
 import type { ValidationOptions } from '../server/src/rules/types';
-import { VALIDATION_DEBOUNCE_MS } from '../server/src/config';
-import { startServer } from '../test/support/lspClient';
 import { functionsTemplate } from './generate';
-import { median, percentile, time } from './stats';
+import { median, time } from './stats';
 
 const SPEC_RULES = RULES.filter((r) => /^(schema|template|sam)\//.test(r.meta.id));
 const OPTIONS: ValidationOptions = { accountConcurrencyLimit: 100_000, today: new Date(), ruleLevels: {}, reportSyntax: false };
@@ -31,7 +28,7 @@ export async function benchTemplates(): Promise<Record<string, unknown>> {
     const { diagnostics: _, ...figures } = measurePipeline(text, count >= 1_000 ? 5 : 20, OPTIONS);
     sizes[`${count}`] = { bytes: text.length, ...figures };
   }
-  return { templates: sizes, lsp: await lspRoundTrip(), cli: cliCheck(functionsTemplate(1_000)) };
+  return { templates: sizes, cli: cliCheck(functionsTemplate(1_000)) };
 }
 
 /**
@@ -77,35 +74,6 @@ export function measurePipeline(text: string, runs: number, options: ValidationO
     ratio: round(totalMs / parseMs),
     diagnostics,
   };
-}
-
-async function lspRoundTrip(): Promise<Record<string, number>> {
-  const server = await startServer();
-  try {
-    const uri = 'file:///bench/template.yaml';
-    const base = functionsTemplate(1_000);
-    const opened = server.nextDiagnostics(uri, () => true, 60_000);
-    server.open(uri, base);
-    await opened;
-    // Typing over the value of one function's MemorySize, as range edits like an editor sends them.
-    const lines = base.split('\n');
-    const line = lines.indexOf('      MemorySize: 512');
-    const samples: number[] = [];
-    let current = '512';
-    for (let v = 2; v <= 51; v++) {
-      const next = v % 2 === 0 ? '99999' : '512';
-      const range = { start: { line, character: 18 }, end: { line, character: 18 + current.length } };
-      current = next;
-      const wait = server.nextDiagnostics(uri, (p) => p.version === v, 60_000);
-      const started = performance.now();
-      server.change(uri, v, [{ range, text: next }]);
-      await wait;
-      samples.push(performance.now() - started - VALIDATION_DEBOUNCE_MS);
-    }
-    return { functions: 1_000, edits: samples.length, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)) };
-  } finally {
-    await server.stop();
-  }
 }
 
 /** Median wall time of `node dist/cli.js check` on a template file, over 3 runs. */

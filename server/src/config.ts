@@ -16,8 +16,17 @@ export const WILDCARD_LIMITS = {
   maxLength: 4_096,
 } as const;
 
-/** Debounce between a document change and its validation, in milliseconds (LSP). */
-export const VALIDATION_DEBOUNCE_MS = 100;
+/**
+ * Adaptive debounce between a document change and its validation (LSP): a document whose last
+ * `window` validations took at most `fastMs` (the keystroke-to-diagnostics budget) in the median is
+ * validated as soon as the changes already received are applied; a slower one waits `debounceMs`
+ * after the last change, so a burst of keystrokes costs one run.
+ */
+export const VALIDATION_DEBOUNCE = {
+  fastMs: 50,
+  window: 5,
+  debounceMs: 100,
+} as const;
 
 /**
  * Bounds of one package measurement. A deployable package is at most 250 MB unzipped, so anything

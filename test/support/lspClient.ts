@@ -26,6 +26,8 @@ export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
 export interface TestServer {
   readonly connection: ProtocolConnection;
+  /** The server process's id (the benchmark reads its CPU time). */
+  readonly pid: number;
   /** Every publishDiagnostics received, in order. */
   readonly published: PublishDiagnosticsParams[];
   open(uri: string, text: string, languageId?: string, version?: number): void;
@@ -92,6 +94,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 
   return {
     connection,
+    pid: child.pid!,
     published,
     custom,
     nextCodeLensRefresh(timeoutMs = 20_000) {

@@ -4,12 +4,14 @@
  */
 import { updateTemplate } from '../template/incremental';
 import type { Template } from '../template/model';
-import { validate } from '../rules/engine';
+import { IncrementalValidation } from '../rules/incremental';
 import type { Diagnostic, ValidationOptions } from '../rules/types';
 
 interface Entry {
   readonly version: number;
   readonly template: Template;
+  /** Carried from version to version: after an edit only the checks whose inputs changed run again. */
+  readonly validation: IncrementalValidation;
   diagnostics?: { readonly options: ValidationOptions; readonly list: Diagnostic[] };
 }
 
@@ -29,7 +31,7 @@ export class Analyses {
     const e = this.entries.get(doc.uri);
     if (e && e.version === doc.version) return e.template;
     // Typing inside one resource re-parses only that resource.
-    const entry: Entry = { version: doc.version, template: updateTemplate(e?.template, doc.getText()) };
+    const entry: Entry = { version: doc.version, template: updateTemplate(e?.template, doc.getText()), validation: e?.validation ?? new IncrementalValidation(this.onRuleError) };
     this.entries.set(doc.uri, entry);
     return entry.template;
   }
@@ -39,7 +41,7 @@ export class Analyses {
     const template = this.model(doc);
     const entry = this.entries.get(doc.uri)!;
     if (entry.diagnostics?.options === options) return entry.diagnostics.list;
-    const list = validate(template, options, this.onRuleError);
+    const list = entry.validation.validate(template, options);
     entry.diagnostics = { options, list };
     return list;
   }

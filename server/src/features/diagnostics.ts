@@ -1,10 +1,11 @@
 /**
- * Live diagnostics: validate on open and on every change after a short debounce, publish only for
- * the version that was validated (a newer edit supersedes an older result), clear on close.
+ * Live diagnostics: validate on open and on every change, at once when the document's last
+ * validation was fast and after a debounce when it was slow (a newer change restarts the wait), publish
+ * only for the version that is still current (a newer edit supersedes an older result), clear on close.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { VALIDATION_DEBOUNCE_MS } from '../config';
+import { VALIDATION_DEBOUNCE } from '../config';
 import type { ValidationOptions } from '../rules/types';
 import type { Analyses } from './analyses';
 import { toLspDiagnostic } from './convert';
@@ -24,6 +25,8 @@ export function registerDiagnostics(
 ): DiagnosticsFeature {
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, { version: number; options: ValidationOptions }>();
+  /** Milliseconds the last validations of each document took (a few, so one slow run does not decide alone). */
+  const lastMs = new Map<string, number[]>();
 
   const publish = (uri: string) => {
     timers.delete(uri);
@@ -35,8 +38,10 @@ export function registerDiagnostics(
     // Opening a document also reports it as changed: publish each (version, settings) once.
     if (last?.version === version && last.options === current) return;
     published.set(uri, { version, options: current });
+    const started = performance.now();
     const template = analyses.model(doc);
     const list = analyses.diagnostics(doc, current);
+    lastMs.set(uri, [performance.now() - started, ...(lastMs.get(uri) ?? [])].slice(0, VALIDATION_DEBOUNCE.window));
     // A newer version may have arrived while validating: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toLspDiagnostic(template, uri, d)) });
@@ -44,7 +49,9 @@ export function registerDiagnostics(
 
   const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => publish(uri), VALIDATION_DEBOUNCE_MS));
+    // A zero delay still lets the changes already received arrive first: only the newest is validated.
+    const fast = median(lastMs.get(uri) ?? [Infinity]) <= VALIDATION_DEBOUNCE.fastMs;
+    timers.set(uri, setTimeout(() => publish(uri), fast ? 0 : VALIDATION_DEBOUNCE.debounceMs));
   };
 
   documents.onDidOpen((e) => publish(e.document.uri));
@@ -53,6 +60,7 @@ export function registerDiagnostics(
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     published.delete(e.document.uri);
+    lastMs.delete(e.document.uri);
     analyses.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -63,4 +71,9 @@ export function registerDiagnostics(
     },
     validateNow: publish,
   };
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -38,6 +38,44 @@ export function validate(
   onRuleError: RuleErrorHandler = () => undefined,
   rules: readonly Rule[] = RULES,
 ): Diagnostic[] {
+  if (!template.isTemplate) return assemble(template, options, [], rules);
+  const results = enabledRules(options, rules).map((rule) => ({ rule, findings: runRule(template, options, rule, onRuleError) }));
+  return assemble(template, options, results, rules);
+}
+
+/** What one rule reported over a template, in the order it reported it; a rule that threw leaves its failure instead. */
+export type RuleOutput = readonly Finding[] | { readonly failed: Diagnostic };
+
+/** The rules `options` leaves on, in registry order. */
+export function enabledRules(options: ValidationOptions, rules: readonly Rule[] = RULES): Rule[] {
+  return rules.filter((r) => options.ruleLevels[r.meta.id] !== 'off');
+}
+
+/** Runs one rule over `template` (the whole template or a scope of it) and collects what it reports. */
+export function runRule(template: Template, options: ValidationOptions, rule: Rule, onRuleError: RuleErrorHandler): RuleOutput {
+  const findings: Finding[] = [];
+  try {
+    rule.check({ template, options, report: (f) => findings.push(f) });
+  } catch (e) {
+    onRuleError(rule.meta.id, e);
+    return { failed: ruleFailed(rule.meta.id, e) };
+  }
+  return findings;
+}
+
+/**
+ * The diagnostics of a template from what its rules reported: parse problems first, then each rule's
+ * findings after levels and suppressions, one diagnostic per rule and range (the same Globals value
+ * reported for several functions), one per cause, sorted. The result does not depend on the order in
+ * which a rule reported its findings about different resources: they are taken in document order of
+ * the resource they are about, so a full validation and one assembled from per-resource checks agree.
+ */
+export function assemble(
+  template: Template,
+  options: ValidationOptions,
+  results: ReadonlyArray<{ readonly rule: Rule; readonly findings: RuleOutput }>,
+  rules: readonly Rule[] = RULES,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of template.problems) {
     if (p.kind === 'duplicate-key') continue;
@@ -51,20 +89,29 @@ export function validate(
 
   const byKey = new Map<string, Diagnostic & { related: Related[] }>();
   const suppress = new Suppressions(template);
-  for (const rule of rules) {
+  for (const { rule, findings } of results) {
+    if (!Array.isArray(findings)) {
+      out.push((findings as { failed: Diagnostic }).failed);
+      continue;
+    }
     const level = options.ruleLevels[rule.meta.id];
     if (level === 'off') continue;
-    const report = (f: Finding) => {
+    const owned = (findings as readonly Finding[]).map((f) => {
       const resource = f.resource ?? template.resourceAt(f.range.start)?.id;
-      if (suppress.has(rule.meta.id, f.range, resource)) return;
+      const about = resource ?? f.inheritedBy;
+      return { f, resource, at: about === undefined ? -1 : (template.resources.get(about)?.idRange.start ?? -1) };
+    });
+    owned.sort((x, y) => x.at - y.at);
+    for (const { f, resource } of owned) {
+      if (suppress.has(rule.meta.id, f.range, resource)) continue;
       // A Globals value reported for a function that ignores the rule: the others still report it.
-      if (f.inheritedBy !== undefined && suppress.ignored(f.inheritedBy).has(rule.meta.id)) return;
+      if (f.inheritedBy !== undefined && suppress.ignored(f.inheritedBy).has(rule.meta.id)) continue;
       const key = `${rule.meta.id}\u0000${f.range.start}\u0000${f.range.end}`;
       const seen = byKey.get(key);
       if (seen) {
         // The same value reported for several functions (a Globals value): one diagnostic, all of them related.
         for (const r of f.related ?? []) if (!seen.related.some((x) => x.range.start === r.range.start && x.message === r.message)) seen.related.push(r);
-        return;
+        continue;
       }
       const d = {
         rule: rule.meta.id,
@@ -77,16 +124,13 @@ export function validate(
       };
       byKey.set(key, d);
       out.push(d);
-    };
-    try {
-      rule.check({ template, options, report });
-    } catch (e) {
-      onRuleError(rule.meta.id, e);
-      out.push(ruleFailed(rule.meta.id, e));
     }
   }
-  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || RULE_ORDER.compare(a.rule, b.rule));
 }
+
+/** `localeCompare`'s order, with the collator made once instead of on every comparison. */
+const RULE_ORDER = new Intl.Collator();
 
 /** The error shown in place of a rule's findings when the rule threw. Never suppressed: the check did not run. */
 function ruleFailed(ruleId: string, error: unknown): Diagnostic {

@@ -5,7 +5,8 @@ import { resolve } from '../template/resolve';
 import { fromGlobals } from '../template/functions';
 import type { FunctionView } from '../template/functions';
 import { replaceValueFix } from './edits';
-import type { Related, RuleContext } from './types';
+import type { Related, RuleContext, RuleReads } from './types';
+import { FUNCTION_TYPES } from '../template/functions';
 
 /** Related information for a candidate: the parameter Default it came from, the function inheriting it. */
 export function relatedFor(f: FunctionView | undefined, c: Candidate): Related[] {
@@ -78,4 +79,21 @@ export function ownerOf(f: FunctionView, range: Range): { related: Related[]; re
   return fromGlobals(f, range)
     ? { related: [{ range: f.resource.idRange, message: `Inherited from Globals by ${f.id}.` }], inheritedBy: f.id }
     : { related: [], resource: f.id };
+}
+
+/**
+ * What a rule checking each function reads: the function, and the resources around it that
+ * references lead to (its role and policies, triggers and their sources, network, databases).
+ */
+export const EACH_FUNCTION: RuleReads = { each: FUNCTION_TYPES, types: { '*': '*' } };
+
+/**
+ * What a rule checking each resource on its own reads: the resource, and the ones its entry names or
+ * that name it (looked up by logical id through references, never iterated).
+ */
+export const EACH_RESOURCE: RuleReads = { each: '*' };
+
+/** `EACH_FUNCTION` for a rule that also reads validation options. */
+export function eachFunction(options: NonNullable<RuleReads['options']>): RuleReads {
+  return { ...EACH_FUNCTION, options };
 }

@@ -29,11 +29,18 @@ export function oneFindingPerCause(out: readonly Diagnostic[], rules: readonly R
   if (narrows.size === 0) return [...out];
   const folded = new Set<Diagnostic>();
   const replaced = new Map<Diagnostic, Diagnostic>();
+  // Only diagnostics about the same resource can share a cause.
+  const byResource = new Map<string | undefined, Diagnostic[]>();
+  for (const d of out) {
+    const list = byResource.get(d.resource);
+    if (list) list.push(d);
+    else byResource.set(d.resource, [d]);
+  }
   for (const d of out) {
     const broader = narrows.get(d.rule);
     if (!broader || folded.has(d)) continue;
     let merged = d;
-    for (const other of out) {
+    for (const other of byResource.get(d.resource)!) {
       if (other === d || folded.has(other) || !broader.has(other.rule) || !sameCause(d, other)) continue;
       folded.add(other);
       merged = fold(merged, replaced.get(other) ?? other);

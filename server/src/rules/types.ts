@@ -38,6 +38,38 @@ export interface RuleMeta {
    * (see sameCause.ts). Either rule turned off leaves the other reporting as usual.
    */
   readonly narrows?: readonly string[];
+  /**
+   * What the check reads, so that after an edit only the checks whose inputs changed run again
+   * (rules/incremental.ts). A rule without it runs again after every edit. The differential test
+   * (test/server/rules/incremental.test.ts) holds every declaration to the full validation.
+   */
+  readonly reads?: RuleReads;
+}
+
+/** Top-level properties of a resource type a check reads (`'*'`: the whole entry, attributes included). */
+export type PropertyReads = readonly string[] | '*';
+
+/**
+ * What a rule reads. Every check reads the sections outside Resources (Parameters, Mappings,
+ * Conditions, Globals, ...): a change there runs every check again.
+ *
+ * With `each`, the rule checks the resources of those types one at a time: the check of one reads that
+ * resource, the resources its entry references or that reference it, and, following references on
+ * from those, the resources of the types in `types`. It is then run over a template holding only
+ * these (a scope, template/scope.ts) in which the other resources of the `each` types can be looked up
+ * but are not iterated, and again only when something in its scope changes.
+ *
+ * Without `each`, the check reads the whole template, but of its resources only the `types` listed,
+ * and of those only the properties listed: it runs again when one of them changes, or when a
+ * resource of those types is added or removed.
+ */
+export interface RuleReads {
+  readonly each?: readonly string[] | '*';
+  readonly types?: Readonly<Record<string, PropertyReads>>;
+  /** The check reads the document itself (its text, line numbers, parse problems): it runs after every edit. */
+  readonly document?: boolean;
+  /** Validation options the check reads; it runs again when one of them changes. */
+  readonly options?: readonly (keyof ValidationOptions)[];
 }
 
 export interface TextEdit {

@@ -91,7 +91,10 @@ const SAM_KINDS: ReadonlySet<string> = new Set<EventSourceKind>([
 
 function build(t: Template): Map<string, EventSource[]> {
   const out = new Map<string, EventSource[]>();
+  // The sources of the functions the template lists: in a scope (template/scope.ts), of the checked one only.
+  const listed = new Set(functionsOf(t).map((f) => f.id));
   const add = (s: EventSource) => {
+    if (!listed.has(s.functionId)) return;
     const list = out.get(s.functionId);
     if (list) list.push(s);
     else out.set(s.functionId, [s]);

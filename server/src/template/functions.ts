@@ -11,6 +11,8 @@ import { isNoValue } from './resolve';
 
 export const SAM_FUNCTION = 'AWS::Serverless::Function';
 export const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
+/** Both function types, for rules that check functions one at a time (`RuleReads.each`). */
+export const FUNCTION_TYPES: readonly string[] = [SAM_FUNCTION, LAMBDA_FUNCTION];
 
 export interface FunctionView {
   readonly id: string;
@@ -28,9 +30,13 @@ export function functionsOf(t: Template): readonly FunctionView[] {
   return t.memo('functions', buildViews);
 }
 
-/** The function view for a logical id, if it is a function. */
+/**
+ * The function view for a logical id, if it is a function. Built for that function alone (the same
+ * object `functionsOf` lists), so a lookup works in a scope where other functions are not listed.
+ */
 export function functionById(t: Template, id: string): FunctionView | undefined {
-  return t.memo('functionsById', () => new Map(functionsOf(t).map((f) => [f.id, f]))).get(id);
+  const r = t.resources.get(id);
+  return r && (r.type === SAM_FUNCTION || r.type === LAMBDA_FUNCTION) ? viewOf(t, r) : undefined;
 }
 
 /** True when the function runs on Lambda Managed Instances (a CapacityProviderConfig other than `!Ref AWS::NoValue`). */
@@ -45,18 +51,25 @@ export function fromGlobals(f: FunctionView, range: Range): boolean {
 }
 
 function buildViews(t: Template): FunctionView[] {
+  const views: FunctionView[] = [];
+  for (const r of t.resources.values()) if (r.type === SAM_FUNCTION || r.type === LAMBDA_FUNCTION) views.push(viewOf(t, r));
+  return views;
+}
+
+/** The view of one function resource, built once per model. */
+function viewOf(t: Template, r: Resource): FunctionView {
+  const cache = t.memo('functionViews', () => new Map<Resource, FunctionView>());
+  const known = cache.get(r);
+  if (known) return known;
   const globalsNode = get(t.globals, 'Function');
   const globals = globalsNode?.kind === 'map' ? globalsNode : undefined;
-  const views: FunctionView[] = [];
-  for (const r of t.resources.values()) {
-    if (r.type !== SAM_FUNCTION && r.type !== LAMBDA_FUNCTION) continue;
-    const sam = r.type === SAM_FUNCTION;
-    const own = r.properties ?? { kind: 'map', pairs: [], range: r.idRange };
-    const inherited = sam && globals ? withoutIgnored(globals, get(r.node, 'IgnoreGlobals')) : undefined;
-    const props = inherited ? mergeMaps(inherited, own) : own;
-    views.push({ id: r.id, resource: r, sam, props, globalsRange: sam ? globals?.range : undefined });
-  }
-  return views;
+  const sam = r.type === SAM_FUNCTION;
+  const own = r.properties ?? { kind: 'map', pairs: [], range: r.idRange };
+  const inherited = sam && globals ? withoutIgnored(globals, get(r.node, 'IgnoreGlobals')) : undefined;
+  const props = inherited ? mergeMaps(inherited, own) : own;
+  const view: FunctionView = { id: r.id, resource: r, sam, props, globalsRange: sam ? globals?.range : undefined };
+  cache.set(r, view);
+  return view;
 }
 
 /**

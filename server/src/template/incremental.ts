@@ -1,26 +1,34 @@
 /**
  * Re-parsing after an edit. Typing inside one resource of a large template re-parses only that
  * resource's entry and shifts the ranges after it; anything else (an edit outside Resources, one
- * that crosses an entry boundary, a fragment that does not parse cleanly, a flow-style or JSON
- * template, a document with anchors or aliases, a `---` or `...` typed into the entry) falls back to
- * a full parse. The result is the same tree a full parse gives; entries before the edit are the
- * previous model's own nodes (same identity), entries after it are shifted copies.
+ * that crosses an entry boundary, a fragment that does not parse cleanly, a flow-style Resources
+ * section of a YAML template, a document with anchors or aliases, a `---` or `...` typed into the
+ * entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
+ * result is the same tree a full parse gives; entries before the edit are the previous model's own
+ * nodes (same identity), entries after it are shifted copies (the same nodes when the edit kept the
+ * text's length).
  */
 import type { MapNode, Node, Pair } from './ast';
 import { buildTemplate, templateFromTree } from './model';
 import type { Template } from './model';
+import { editRegion } from './changes';
+import type { EditRegion } from './changes';
 import { parseFragment } from './parse';
+import { parseJsonText } from './parseJson';
 import { mayBeTemplate } from './sniff';
+import { exceedsUtf8Bytes } from './text';
+import { PARSE_LIMITS } from '../config';
 
-/** Templates smaller than this are simply parsed again: it is as fast and has no edge cases. */
-const MIN_INCREMENTAL_BYTES = 20_000;
-
-/** Characters compared at once while looking for the edited region. */
-const BLOCK = 1024;
+/**
+ * Templates smaller than this are simply parsed again: it takes about a millisecond (`yaml` composes
+ * well under 1 MB a second, so a 20 KB template already takes tens of milliseconds to parse whole).
+ */
+const MIN_INCREMENTAL_BYTES = 1_000;
 
 /** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
-  if (!previous || text.length < minBytes || !mayBeTemplate(text)) return buildTemplate(text);
+  // Past the size limit a full parse gives the refusal, which no re-parsed entry can.
+  if (!previous || text.length < minBytes || !mayBeTemplate(text) || exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) return buildTemplate(text);
   return reparseResource(previous, text) ?? buildTemplate(text);
 }
 
@@ -29,22 +37,14 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   // Anchors share values across resources: an edit to one can change another, so parse it all.
   if (!root || !prev.isTemplate || prev.problems.length > 0 || prev.anchors) return undefined;
   const old = prev.text;
-  // The edited region: what lies between the common prefix and the common suffix.
-  const max = Math.min(old.length, text.length);
-  // Compare in blocks first (string equality is a memory compare), then character by character.
-  let a = 0;
-  while (a + BLOCK <= max && old.slice(a, a + BLOCK) === text.slice(a, a + BLOCK)) a += BLOCK;
-  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
-  let s = 0;
-  while (s + BLOCK <= max - a && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
-  while (s < max - a && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const b = old.length - s;
-  const delta = text.length - old.length;
+  const { start: a, end: b, delta } = editRegion(old, text);
 
   const resourcesIndex = root.pairs.findIndex((p) => p.key === 'Resources');
   const resourcesPair = root.pairs[resourcesIndex];
   const resources = resourcesPair?.value;
-  if (!resourcesPair || resources?.kind !== 'map' || old.charCodeAt(resources.range.start) === 123 /* { */) return undefined;
+  if (!resourcesPair || resources?.kind !== 'map') return undefined;
+  if (prev.format === 'json') return reparseJsonEntry(prev, text, { start: a, end: b, delta }, resourcesIndex);
+  if (old.charCodeAt(resources.range.start) === 123 /* { */) return undefined;
 
   // The entry whose span [its line start, the next entry's line start) holds the whole edit.
   const entries = resources.pairs;
@@ -80,25 +80,81 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   const last = idx === entries.length - 1;
   if (last && nextResource) return undefined;
   const end = last ? fragment.range.end : resources.range.end + delta;
-  const shiftedEntries = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1).map((p) => shiftPair(p, delta))];
-  const newResources: MapNode = { kind: 'map', pairs: shiftedEntries, range: { start: resources.range.start, end } };
-  const rootPairs: Pair[] = root.pairs.map((p, i) =>
-    i < resourcesIndex ? p : i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : shiftPair(p, delta),
-  );
   // Directives outside the entry stay (shifted when after it); the entry's come from its new parse.
   const directives = [
     ...prev.directives.filter((d) => d.range.end <= spanStart),
     ...parsed!.directives,
     ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: { start: d.range.start + delta, end: d.range.end + delta }, text: d.text })),
   ];
-  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: last ? end : root.range.end + delta } }, [], directives);
+  return replaceEntry(prev, text, { start: a, end: b, delta }, resourcesIndex, idx, replaced, { resourcesEnd: end, rootEnd: last ? end : root.range.end + delta, directives });
+}
+
+/**
+ * The JSON path: the edit must lie inside one entry of Resources, after the opening quote of its key
+ * and before the closing brace of its value, so the text around the entry (commas, braces) is as it
+ * was; the entry is parsed alone and must give one pair, cleanly, under a key no other entry has.
+ */
+function reparseJsonEntry(prev: Template, text: string, e: EditRegion, resourcesIndex: number): Template | undefined {
+  const root = prev.root!;
+  const entries = (root.pairs[resourcesIndex]!.value as MapNode).pairs;
+  const idx = lastAtOrBefore(entries, e.start);
+  const entry = entries[idx];
+  if (!entry || entry.value.kind !== 'map' || e.start <= entry.keyRange.start || e.end >= entry.value.range.end) return undefined;
+  const end = entry.value.range.end + e.delta;
+  // A copy, not a slice of the document (see parseFragment): the parsed strings must not pin this version.
+  const piece = Buffer.from(`{${text.slice(entry.keyRange.start, end)}}`, 'utf8').toString('utf8');
+  const parsed = parseJsonText(piece, entry.keyRange.start - 1);
+  const fragment = parsed.root;
+  if (parsed.problems.length > 0 || fragment?.kind !== 'map' || fragment.pairs.length !== 1) return undefined;
+  const replaced = fragment.pairs[0]!;
+  if (replaced.value.range.end !== end || (replaced.key !== entry.key && entries.some((p) => p.key === replaced.key))) return undefined;
+  const resources = root.pairs[resourcesIndex]!.value;
+  return replaceEntry(prev, text, e, resourcesIndex, idx, replaced, { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [] });
+}
+
+/** The model of `text`: `prev`'s tree with entry `idx` of Resources replaced and everything after it moved. */
+function replaceEntry(
+  prev: Template,
+  text: string,
+  e: EditRegion,
+  resourcesIndex: number,
+  idx: number,
+  replaced: Pair,
+  after: { resourcesEnd: number; rootEnd: number; directives: Template['directives'] },
+): Template {
+  const root = prev.root!;
+  const resources = root.pairs[resourcesIndex]!.value as MapNode;
+  const entries = resources.pairs;
+  const shiftedEntries = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1).map((p) => shiftPair(p, e.delta))];
+  const newResources: MapNode = { kind: 'map', pairs: shiftedEntries, range: { start: resources.range.start, end: after.resourcesEnd } };
+  const rootPairs: Pair[] = root.pairs.map((p, i) =>
+    i < resourcesIndex ? p : i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : shiftPair(p, e.delta),
+  );
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, [], after.directives, { previous: prev, ...e });
+}
+
+/** The index of the last entry whose key starts at or before `offset` (-1 when none does). */
+function lastAtOrBefore(entries: readonly Pair[], offset: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.keyRange.start <= offset) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return idx;
 }
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** The pair moved by `d`; itself when `d` is 0, so an edit that keeps the length keeps every other node. */
 function shiftPair(p: Pair, d: number): Pair {
+  if (d === 0) return p;
   return { key: p.key, keyRange: { start: p.keyRange.start + d, end: p.keyRange.end + d }, value: shift(p.value, d) };
 }
 

@@ -8,10 +8,38 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /**
+   * The index of `text`, made from this one (of the text before an edit) when the edit replaced
+   * `[start, end)` of the old text and changed its length by `delta`: the lines before are kept, the
+   * edited ones found again, the later ones moved.
+   */
+  edited(text: string, start: number, end: number, delta: number): LineIndex {
+    const old = this.starts;
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const starts = old.slice(0, lo);
+    for (let i = text.indexOf('\n', start); i !== -1 && i < end + delta; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let k = lo; k < old.length; k++) if (old[k]! > end) starts.push(old[k]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

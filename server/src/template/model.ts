@@ -76,9 +76,21 @@ export function buildTemplate(text: string): Template {
   return new TemplateModel(text, root, parsed.problems, parsed.anchors, parsed.directives);
 }
 
+/**
+ * What a model built after an edit takes over from the model before it: its line index, moved past
+ * the edited region `[start, end)` of the old text (which changed length by `delta`), and the
+ * resources whose nodes it still has.
+ */
+export interface ModelBasis {
+  readonly previous: Template;
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
+}
+
 /** Builds the model over a tree that is already parsed (incremental re-parses, which never involve anchors). */
-export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[], directives: readonly Directive[]): Template {
-  return new TemplateModel(text, root, problems, false, directives);
+export function templateFromTree(text: string, root: MapNode | undefined, problems: readonly ParseProblem[], directives: readonly Directive[], basis?: ModelBasis): Template {
+  return new TemplateModel(text, root, problems, false, directives, basis);
 }
 
 /**
@@ -126,18 +138,19 @@ class TemplateModel implements Template {
     readonly problems: readonly ParseProblem[],
     readonly anchors: boolean,
     readonly directives: readonly Directive[],
+    basis?: ModelBasis,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = basis ? basis.previous.lines.edited(text, basis.start, basis.end, basis.delta) : new LineIndex(text);
     this.format = formatOf(text);
     this.isTemplate = isTemplateRoot(root);
     this.isSam = root !== undefined && hasSamTransform(root);
     const globals = get(root, 'Globals');
     this.globals = globals?.kind === 'map' ? globals : undefined;
     if (!this.isTemplate || !root) return;
-    this.indexSections(root);
+    this.indexSections(root, basis?.previous);
   }
 
-  private indexSections(root: MapNode): void {
+  private indexSections(root: MapNode, previous: Template | undefined): void {
     for (const p of section(root, 'Parameters')) {
       const def = get(p.value, 'Default');
       const noEcho = get(p.value, 'NoEcho');
@@ -155,6 +168,12 @@ class TemplateModel implements Template {
     for (const p of section(root, 'Outputs')) this.outputs.set(p.key, p.value);
     for (const p of section(root, 'Resources')) {
       if (p.value.kind !== 'map') continue;
+      // An entry the edit left where it was is the same node: its Resource is taken over as it is.
+      const kept = previous?.resources.get(p.key);
+      if (kept && kept.node === p.value && kept.idRange === p.keyRange) {
+        this.add(kept);
+        continue;
+      }
       const type = str(get(p.value, 'Type'));
       if (!type) continue;
       const props = get(p.value, 'Properties');
@@ -166,11 +185,15 @@ class TemplateModel implements Template {
         properties: props?.kind === 'map' ? props : undefined,
         condition: str(get(p.value, 'Condition')),
       };
-      this.resources.set(p.key, resource);
-      let list = this.byType.get(type);
-      if (!list) this.byType.set(type, (list = []));
-      list.push(resource);
+      this.add(resource);
     }
+  }
+
+  private add(resource: Resource): void {
+    this.resources.set(resource.id, resource);
+    let list = this.byType.get(resource.type);
+    if (!list) this.byType.set(resource.type, (list = []));
+    list.push(resource);
   }
 
   ofType(type: string): readonly Resource[] {

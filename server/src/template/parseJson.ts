@@ -45,8 +45,11 @@ interface Frame {
   keyRange: Range;
 }
 
-/** Parses a JSON document (the caller has checked `isJsonText`). Never throws. */
-export function parseJsonText(text: string): ParsedText {
+/**
+ * Parses a JSON document (the caller has checked `isJsonText`). Never throws. With `base`, `text` is
+ * a piece cut out of a larger document at that offset, and every range is a position in the document.
+ */
+export function parseJsonText(text: string, base = 0): ParsedText {
   const problems: ParseProblem[] = [];
   const stack: Frame[] = [];
   let root: Node | undefined;
@@ -78,24 +81,24 @@ export function parseJsonText(text: string): ParsedText {
   visit(
     text,
     {
-      onObjectBegin: (offset) => open('map', offset),
+      onObjectBegin: (offset) => open('map', base + offset),
       onObjectProperty: (property, offset, length) => {
         const top = stack[stack.length - 1];
         if (top?.kind === 'map') {
           if (top.key !== undefined) top.pairs.push({ key: top.key, keyRange: top.keyRange, value: nullAt(top.keyRange.end) });
           top.key = property;
-          top.keyRange = { start: offset, end: offset + length };
+          top.keyRange = { start: base + offset, end: base + offset + length };
         }
       },
-      onObjectEnd: (offset, length) => close(offset + length),
-      onArrayBegin: (offset) => open('seq', offset),
-      onArrayEnd: (offset, length) => close(offset + length),
+      onObjectEnd: (offset, length) => close(base + offset + length),
+      onArrayBegin: (offset) => open('seq', base + offset),
+      onArrayEnd: (offset, length) => close(base + offset + length),
       onLiteralValue: (value: unknown, offset, length) => {
         const v = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-        attach({ kind: 'scalar', value: v, range: { start: offset, end: offset + length } });
+        attach({ kind: 'scalar', value: v, range: { start: base + offset, end: base + offset + length } });
       },
       onError: (code, offset, length) => {
-        if (problems.length < MAX_PROBLEMS) problems.push({ kind: 'syntax', message: ERRORS[code] ?? 'Invalid JSON', range: { start: offset, end: offset + length } });
+        if (problems.length < MAX_PROBLEMS) problems.push({ kind: 'syntax', message: ERRORS[code] ?? 'Invalid JSON', range: { start: base + offset, end: base + offset + length } });
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true },

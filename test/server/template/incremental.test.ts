@@ -6,37 +6,11 @@ import { updateTemplate } from '../../../server/src/template/incremental';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { functionsTemplate } from '../../../bench/generate';
+import { EDITS, rng } from '../../support/randomEdits';
+import { yamlToJson } from '../../support/jsonText';
+import { PARSE_LIMITS } from '../../../server/src/config';
 
 const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus', 'sam-translator');
-
-/** A small deterministic generator, so failures reproduce. */
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-}
-
-const EDITS: ReadonlyArray<(text: string, at: number) => string> = [
-  (t, at) => `${t.slice(0, at)}x${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)}${t.slice(at + 1)}`,
-  (t, at) => `${t.slice(0, at)}\n${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)}: 7${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)}9${t.slice(at + 1)}`,
-  (t, at) => `${t.slice(0, at)}  ${t.slice(at)}`,
-  // Document markers, anchors, aliases and tags typed on a line of their own or inside a value.
-  (t, at) => lineEdit(t, at, '---'),
-  (t, at) => lineEdit(t, at, '...'),
-  (t, at) => `${t.slice(0, at)} &a${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)} *a${t.slice(at)}`,
-  (t, at) => `${t.slice(0, at)} !Ref ${t.slice(at)}`,
-  // An indentation change of a whole line.
-  (t, at) => { const start = t.lastIndexOf('\n', at - 1) + 1; return `${t.slice(0, start)}${t.startsWith('  ', start) ? t.slice(start + 2) : `  ${t.slice(start)}`}`; },
-];
-
-/** `marker` on a line of its own at the start of the line holding `at`. */
-function lineEdit(t: string, at: number, marker: string): string {
-  const start = t.lastIndexOf('\n', at - 1) + 1;
-  return `${t.slice(0, start)}${marker}\n${t.slice(start)}`;
-}
 
 /** A corpus template with an anchor in one resource and its alias in another, ahead of the rest. */
 function withAnchors(text: string): string {
@@ -70,6 +44,7 @@ describe('incremental re-parse', function () {
           assert.equal(updated.isTemplate, full.isTemplate);
           assert.deepEqual(updated.problems, full.problems, `${f} edit ${i}`);
           assert.deepEqual(updated.directives, full.directives, `${f} edit ${i}`);
+          assert.deepEqual(updated.lines, full.lines, `${f} edit ${i}: line index`);
           if (text === plain) reusedPlain += reused(before, updated);
           else reusedAnchored += reused(before, updated);
         }
@@ -78,6 +53,40 @@ describe('incremental re-parse', function () {
     // The incremental path really ran on plain templates, and never on templates with anchors.
     assert.ok(reusedPlain > 500, `reused ${reusedPlain} resources`);
     assert.equal(reusedAnchored, 0);
+  });
+
+  it('gives the same tree as a full parse for random edits to JSON templates', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).slice(0, 80);
+    const random = rng(43);
+    let reusedJson = 0;
+    for (const f of files) {
+      const text = yamlToJson(readFileSync(join(CORPUS, f), 'utf8'));
+      const before = buildTemplate(text);
+      for (let i = 0; i < 25; i++) {
+        const edited = EDITS[Math.floor(random() * EDITS.length)]!(text, Math.floor(random() * text.length));
+        const updated = updateTemplate(before, edited, 0);
+        const full = buildTemplate(edited);
+        assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), `${f} edit ${i}`);
+        assert.deepEqual(updated.problems, full.problems, `${f} edit ${i}`);
+        assert.deepEqual(updated.lines, full.lines, `${f} edit ${i}: line index`);
+        reusedJson += reused(before, updated);
+      }
+    }
+    assert.ok(reusedJson > 500, `reused ${reusedJson} resources`);
+  });
+
+  it('refuses a JSON template typed past the size limit, as a full parse does', () => {
+    const small = yamlToJson(functionsTemplate(40));
+    // Just under the limit: a queue whose metadata holds a long note.
+    const pad = `"Pad": { "Type": "AWS::SQS::Queue", "Metadata": { "Note": "${'n'.repeat(PARSE_LIMITS.maxFileBytes - small.length - 200)}" } }, `;
+    const text = small.replace('"Resources": {', `"Resources": { ${pad}`);
+    const before = buildTemplate(text);
+    assert.equal(before.problems.length, 0);
+    // A long description pasted into one function, inside its entry.
+    const at = text.indexOf('"MemorySize": 512') + '"MemorySize": 512'.length;
+    const edited = `${text.slice(0, at)}, "Description": "${'x'.repeat(PARSE_LIMITS.maxFileBytes - text.length)}"${text.slice(at)}`;
+    const updated = updateTemplate(before, edited, 0);
+    assert.equal(updated.problems[0]?.kind, 'too-large');
   });
 
   it('updates an alias in another resource when its anchor is edited', () => {

@@ -7,6 +7,7 @@ import type { Template } from '../../template/model';
 import type { Related, Rule } from '../types';
 import { changed } from '../docs';
 import { EDGE_APP } from './examples';
+import { EACH_FUNCTION } from '../helpers';
 
 const URL = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html';
 
@@ -24,6 +25,7 @@ export const roleTrust: Rule = {
       url: URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -7,7 +7,7 @@ import type { FunctionView } from '../../template/functions';
 import { branches, getAll, resolveNumbers, resolveStrings } from '../../template/resolve';
 import type { Node } from '../../template/ast';
 import { EDGE_QUOTAS } from '../../quotas';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
 import { changed } from '../docs';
 import { EDGE_APP } from './examples';
@@ -34,6 +34,7 @@ export const unsupportedConfig: Rule = {
       url: URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -21,6 +21,7 @@ export const versionRequired: Rule = {
       url: URL,
     },
     fixable: false,
+    reads: { each: ['AWS::CloudFront::Distribution'], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

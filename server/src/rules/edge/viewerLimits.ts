@@ -2,7 +2,7 @@ import { edgeAssociationsOf } from '../../template/edge';
 import { fromGlobals, functionsOf } from '../../template/functions';
 import { EDGE_QUOTAS, QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
-import { relatedFor } from '../helpers';
+import { EACH_FUNCTION, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from '../events/shared';
 import { changed } from '../docs';
@@ -22,6 +22,7 @@ export const viewerLimits: Rule = {
       url: URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
     narrows: ['limits/memory-size', 'limits/timeout'],
   },
   check(ctx) {

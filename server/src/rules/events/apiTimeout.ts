@@ -7,7 +7,7 @@ import { resolveNumbers } from '../../template/resolve';
 import { apiInvocation } from '../../template/invocation';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
-import { relatedFor } from '../helpers';
+import { EACH_FUNCTION, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { effectiveNumbers } from './shared';
 import { changed, example } from '../docs';
@@ -48,6 +48,7 @@ export const apiTimeout: Rule = {
       ],
     },
     fixable: true,
+    reads: EACH_FUNCTION,
     narrows: ['limits/timeout'],
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 import { get } from '../../template/ast';
 import { eventSourceList } from '../../template/eventSources';
 import { resolveStrings, branches } from '../../template/resolve';
-import { relatedFor } from '../helpers';
+import { EACH_FUNCTION, relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { replaceStringFix } from '../edits';
 import { changed, example } from '../docs';
@@ -52,6 +52,7 @@ export const cognitoTrigger: Rule = {
       url: URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

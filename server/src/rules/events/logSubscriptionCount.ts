@@ -81,6 +81,7 @@ export const logSubscriptionCount: Rule = {
       url: URL,
     },
     fixable: false,
+    reads: { types: { 'AWS::Logs::SubscriptionFilter': '*', 'AWS::Logs::LogGroup': '*', 'AWS::Serverless::Function': ['Events'] } },
   },
   check(ctx) {
     const t = ctx.template;

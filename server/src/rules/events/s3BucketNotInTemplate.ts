@@ -5,6 +5,7 @@ import type { Template } from '../../template/model';
 import { branches } from '../../template/resolve';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
+import { EACH_FUNCTION } from '../helpers';
 
 const URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-s3.html';
 
@@ -40,6 +41,7 @@ export const s3BucketNotInTemplate: Rule = {
       url: URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

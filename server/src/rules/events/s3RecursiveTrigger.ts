@@ -9,6 +9,7 @@ import type { Template } from '../../template/model';
 import { refsIn } from '../../template/refs';
 import type { Related, Rule } from '../types';
 import { changed, example } from '../docs';
+import { EACH_FUNCTION } from '../helpers';
 
 const URL = 'https://docs.aws.amazon.com/lambda/latest/dg/with-s3-tutorial.html';
 
@@ -57,6 +58,7 @@ export const s3RecursiveTrigger: Rule = {
       url: URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

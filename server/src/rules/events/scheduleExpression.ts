@@ -9,6 +9,7 @@ import type { Fix, RuleContext, Rule } from '../types';
 import { checkScheduleExpression, checkTimezone } from './scheduleSyntax';
 import { replaceStringFix } from '../edits';
 import { changed, example } from '../docs';
+import { FUNCTION_TYPES } from '../../template/functions';
 
 const URL = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html';
 
@@ -45,6 +46,7 @@ export const scheduleExpression: Rule = {
       ],
     },
     fixable: true,
+    reads: { each: ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Serverless::StateMachine', ...FUNCTION_TYPES], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

@@ -5,7 +5,7 @@ import type { Template } from '../../template/model';
 import { resolveNumbers } from '../../template/resolve';
 import { known } from '../../template/targets';
 import { EVENT_QUOTAS } from '../../quotas';
-import { checkIntegerRange, fmt, relatedFor } from '../helpers';
+import { EACH_FUNCTION, checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -46,6 +46,7 @@ export const sqsBatching: Rule = {
       url: URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

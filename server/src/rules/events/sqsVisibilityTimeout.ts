@@ -1,7 +1,7 @@
 import { eventSourceList } from '../../template/eventSources';
 import { functionById, fromGlobals } from '../../template/functions';
 import { EVENT_QUOTAS, QUOTAS } from '../../quotas';
-import { relatedFor } from '../helpers';
+import { EACH_FUNCTION, relatedFor } from '../helpers';
 import type { Fix, Related, Rule } from '../types';
 import { insertProperty, replaceValue } from '../edits';
 import { effectiveNumbers, maxTimeout } from './shared';
@@ -46,6 +46,7 @@ export const sqsVisibilityTimeout: Rule = {
       url: URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

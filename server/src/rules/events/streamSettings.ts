@@ -3,7 +3,7 @@ import { eventSourceList } from '../../template/eventSources';
 import { resolveNumbers, resolveStrings } from '../../template/resolve';
 import { EVENT_QUOTAS } from '../../quotas';
 import { replaceValueFix } from '../edits';
-import { checkIntegerRange, fmt, relatedFor } from '../helpers';
+import { EACH_FUNCTION, checkIntegerRange, fmt, relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -58,6 +58,7 @@ export const streamSettings: Rule = {
       url: URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -2,7 +2,7 @@ import { get } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import { getAll } from '../../template/resolve';
 import { DURABLE_QUOTAS } from '../../quotas';
-import { checkIntegerRange, fmt } from '../helpers';
+import { EACH_FUNCTION, checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -35,6 +35,7 @@ export const durableConfig: Rule = {
       url: DURABLE_QUOTAS.url,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

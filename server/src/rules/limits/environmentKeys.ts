@@ -1,7 +1,7 @@
 import { functionsOf } from '../../template/functions';
 import { LAMBDA_ENVIRONMENT } from '../../quotas';
 import { variablesOf } from '../environment';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -35,6 +35,7 @@ export const environmentKeys: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -7,7 +7,7 @@ import type { Template } from '../../template/model';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import { variablesOf } from '../environment';
 import { utf8Bytes } from '../../template/text';
-import { fmt, ownerOf } from '../helpers';
+import { EACH_FUNCTION, fmt, ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -42,6 +42,7 @@ export const environmentSize: Rule = {
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const limit = QUOTAS.environmentBytes;

@@ -1,7 +1,7 @@
 import { functionsOf } from '../../template/functions';
 import { getAll } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
-import { checkIntegerRange, fmt } from '../helpers';
+import { EACH_FUNCTION, checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -32,6 +32,7 @@ export const ephemeralStorage: Rule = {
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

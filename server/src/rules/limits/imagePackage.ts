@@ -2,7 +2,7 @@ import { get, pairOf } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
-import { ownerOf, relatedFor } from '../helpers';
+import { EACH_FUNCTION, ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -34,6 +34,7 @@ export const imagePackage: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

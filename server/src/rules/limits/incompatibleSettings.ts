@@ -6,7 +6,7 @@ import { invokersOf } from '../../template/invocation';
 import { branches, resolveStrings } from '../../template/resolve';
 import { SNAPSTART_RUNTIMES } from '../../quotas';
 import { snapStartRuntimesText, snapStartSupports } from '../../runtimes';
-import { ownerOf, relatedFor } from '../helpers';
+import { EACH_FUNCTION, ownerOf, relatedFor } from '../helpers';
 import type { Related, Rule, RuleContext } from '../types';
 import { changed, example } from '../docs';
 
@@ -90,6 +90,7 @@ export const incompatibleSettings: Rule = {
       ],
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -4,7 +4,7 @@ import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
 import { LAMBDA_SHAPES } from '../../quotas';
-import { ownerOf, relatedFor } from '../helpers';
+import { EACH_FUNCTION, ownerOf, relatedFor } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -35,6 +35,7 @@ export const inlineCode: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html',
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

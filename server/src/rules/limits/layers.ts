@@ -3,7 +3,7 @@ import type { Node } from '../../template/ast';
 import { fromGlobals, functionsOf } from '../../template/functions';
 import { branches, isNoValue } from '../../template/resolve';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -39,6 +39,7 @@ export const layers: Rule = {
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const max = QUOTAS.layersPerFunction;

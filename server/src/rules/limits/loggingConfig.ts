@@ -5,7 +5,7 @@ import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
 import { LOGGING_CONFIG } from '../../quotas';
 import { replaceStringFix } from '../edits';
-import { ownerOf, relatedFor } from '../helpers';
+import { EACH_FUNCTION, ownerOf, relatedFor } from '../helpers';
 import type { Fix, Related, Rule, RuleContext } from '../types';
 import { changed, example } from '../docs';
 
@@ -41,6 +41,7 @@ export const loggingConfig: Rule = {
       url: LOGGING_CONFIG.url,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -1,7 +1,7 @@
 import { get } from '../../template/ast';
 import { functionsOf, onManagedInstances } from '../../template/functions';
 import { LAMBDA_QUOTAS_URL, MANAGED_INSTANCES_URL, QUOTAS } from '../../quotas';
-import { checkIntegerRange, fmt } from '../helpers';
+import { EACH_FUNCTION, checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -33,6 +33,7 @@ export const memorySize: Rule = {
       ],
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -4,7 +4,7 @@ import type { FunctionView } from '../../template/functions';
 import { resolveStrings } from '../../template/resolve';
 import type { Candidate } from '../../template/resolve';
 import { LAMBDA_SHAPES, QUOTAS } from '../../quotas';
-import { fmt, ownerOf, relatedFor } from '../helpers';
+import { EACH_FUNCTION, fmt, ownerOf, relatedFor } from '../helpers';
 import type { Rule, RuleContext } from '../types';
 import { changed, example } from '../docs';
 
@@ -34,6 +34,7 @@ export const names: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

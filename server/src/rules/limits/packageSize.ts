@@ -5,7 +5,7 @@ import type { LocatedFunction } from '../../measure/locate';
 import type { FunctionSize, MeasuredSize } from '../../measure/types';
 import { LAMBDA_QUOTAS_URL, QUOTAS } from '../../quotas';
 import type { Range } from '../../template/ast';
-import { fmt } from '../helpers';
+import { eachFunction, fmt } from '../helpers';
 import type { Related, Rule, RuleContext, Severity } from '../types';
 import { changed, example } from '../docs';
 
@@ -38,6 +38,7 @@ export const packageSize: Rule = {
       url: LAMBDA_QUOTAS_URL,
     },
     fixable: false,
+    reads: eachFunction(['packageSizes', 'templatePath']),
   },
   check(ctx) {
     const sizes = ctx.options.packageSizes;

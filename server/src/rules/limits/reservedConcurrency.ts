@@ -44,6 +44,7 @@ export const reservedConcurrency: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
     },
     fixable: false,
+    reads: { types: { 'AWS::Serverless::Function': ['ReservedConcurrentExecutions', 'ProvisionedConcurrencyConfig', 'AutoPublishAlias'], 'AWS::Lambda::Function': ['ReservedConcurrentExecutions'], 'AWS::Lambda::Alias': '*', 'AWS::Lambda::Version': '*' }, options: ['accountConcurrencyLimit'] },
   },
   check(ctx) {
     const reserving: Array<{ f: FunctionView; c: Candidate & { value: number } }> = [];

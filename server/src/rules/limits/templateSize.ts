@@ -44,6 +44,7 @@ export const templateSize: Rule = {
       url: CLOUDFORMATION_QUOTAS_URL,
     },
     fixable: false,
+    reads: { document: true },
   },
   check(ctx) {
     const t = ctx.template;

@@ -5,7 +5,7 @@ import { invokersOf } from '../../template/invocation';
 import type { Invoker } from '../../template/invocation';
 import type { Template } from '../../template/model';
 import { LAMBDA_QUOTAS_URL, LAMBDA_TIMEOUT_URL, QUOTAS } from '../../quotas';
-import { checkIntegerRange, fmt } from '../helpers';
+import { EACH_FUNCTION, checkIntegerRange, fmt } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -37,6 +37,7 @@ export const timeout: Rule = {
       references: [LAMBDA_QUOTAS_URL],
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

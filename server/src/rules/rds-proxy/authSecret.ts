@@ -24,6 +24,7 @@ export const authSecret: Rule = {
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: false,
+    reads: { each: ['AWS::RDS::DBProxy'], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

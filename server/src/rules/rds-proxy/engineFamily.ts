@@ -19,6 +19,7 @@ export const engineFamily: Rule = {
       url: RDS_PROXY_URL,
     },
     fixable: false,
+    reads: { each: ['AWS::RDS::DBProxy'], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

@@ -3,7 +3,7 @@ import { hasNoVpcConfig } from '../../template/network';
 import type { Template, Resource } from '../../template/model';
 import { DB_PROXY, DB_PROXY_ENDPOINT, proxyConnections, proxyOfEndpoint } from '../../template/rds';
 import type { DatabaseUse } from '../../template/rds';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 import { changed } from '../docs';
@@ -21,6 +21,7 @@ export const functionNotInVpc: Rule = {
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
     narrows: ['vpc/private-resource-unreachable'],
   },
   check(ctx) {

@@ -27,6 +27,7 @@ export const iamAuth: Rule = {
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: true,
+    reads: { each: ['AWS::RDS::DBProxy'], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

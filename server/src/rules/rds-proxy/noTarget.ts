@@ -16,6 +16,8 @@ export const noTarget: Rule = {
       url: RDS_PROXY_SETUP_URL,
     },
     fixable: false,
+    // A target group whose proxy is unresolved silences every proxy: the check reads them all.
+    reads: { types: { 'AWS::RDS::DBProxy': '*', 'AWS::RDS::DBProxyTargetGroup': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

@@ -7,7 +7,7 @@ import { resolveStrings } from '../../template/resolve';
 import type { Template } from '../../template/model';
 import { DB_PROXY, placementList, proxyConnections, proxyFamily } from '../../template/rds';
 import { RDS_PROXY_QUOTAS } from '../../quotas';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 import { changed } from '../docs';
@@ -27,6 +27,7 @@ export const securityGroupIngress: Rule = {
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

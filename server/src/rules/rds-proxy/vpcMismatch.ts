@@ -1,7 +1,7 @@
 import { functionVpcs, SUBNET, vpcOf } from '../../template/network';
 import type { VpcRef } from '../../template/network';
 import { DB_PROXY, placementList, proxyConnections } from '../../template/rds';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { RDS_PROXY_NETWORK_URL } from './urls';
 import { changed } from '../docs';
@@ -19,6 +19,7 @@ export const vpcMismatch: Rule = {
       url: RDS_PROXY_NETWORK_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -5,7 +5,7 @@ import { RDS_PROXY_QUOTAS } from '../../quotas';
 import { databases, DB_CLUSTER, DB_INSTANCE } from '../../template/rds';
 import { hasNoVpcConfig } from '../../template/network';
 import { resolveNumbers } from '../../template/resolve';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Related, Rule } from '../types';
 import { LAMBDA_RDS_URL } from '../rds-proxy/urls';
 import { changed } from '../docs';
@@ -23,6 +23,7 @@ export const directConnection: Rule = {
       url: LAMBDA_RDS_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -60,6 +60,7 @@ export const eventSubscription: Rule = {
       url: RDS_EVENTS_URL,
     },
     fixable: false,
+    reads: { each: ['AWS::RDS::EventSubscription'], types: { '*': '*' } },
   },
   check(ctx) {
     for (const sub of ctx.template.ofType('AWS::RDS::EventSubscription')) {

@@ -27,6 +27,7 @@ export const lambdaInvokePermission: Rule = {
       url: RDS_LAMBDA_POSTGRES_URL,
     },
     fixable: false,
+    reads: { each: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], types: { '*': '*' } },
   },
   check(ctx) {
     const t = ctx.template;

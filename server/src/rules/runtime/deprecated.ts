@@ -3,7 +3,7 @@ import { functionsOf } from '../../template/functions';
 import { resolveStrings } from '../../template/resolve';
 import { closestRuntimes, newerThanData, RUNTIME_DATA, runtimeInfo, runtimePhase, runtimeVersion } from '../../runtimes';
 import type { RuntimeLifecycle } from '../../runtimes';
-import { ownerOf, relatedFor } from '../helpers';
+import { eachFunction, ownerOf, relatedFor } from '../helpers';
 import type { Rule, Severity } from '../types';
 import { changed, example } from '../docs';
 
@@ -34,6 +34,7 @@ export const deprecated: Rule = {
       ],
     },
     fixable: false,
+    reads: eachFunction(['today']),
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -4,7 +4,7 @@ import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
 import { branches, resolveStrings } from '../../template/resolve';
 import type { Template } from '../../template/model';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import type { Rule } from '../types';
 import { changed, example } from '../docs';
 
@@ -32,6 +32,7 @@ export const zipNeedsHandler: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -5,6 +5,7 @@ import type { Node } from '../../template/ast';
 import { resolveStrings } from '../../template/resolve';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /**
  * Properties SAM applies to the alias AutoPublishAlias creates, so they need one
@@ -29,6 +30,7 @@ export const aliasRequired: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/automating-updates-to-serverless-apps.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const globals = pairOf(ctx.template.globals ?? { kind: 'map', pairs: [], range: { start: 0, end: 0 } }, 'Function')?.value;

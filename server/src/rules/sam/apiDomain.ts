@@ -3,6 +3,7 @@ import { changed } from '../docs';
 import { samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 const MTLS_KEYS: ReadonlySet<string> = new Set(['TruststoreUri', 'TruststoreVersion']);
 
@@ -21,6 +22,7 @@ export const apiDomain: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-domainconfiguration.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const { resource, props } of samResources(ctx.template, 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {

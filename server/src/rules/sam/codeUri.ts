@@ -3,6 +3,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 import { truthy } from './pythonValues';
 
 /** Properties SAM reads as a local path (packaged by `sam deploy`) or an S3 URI. */
@@ -31,6 +32,7 @@ export const codeUri: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const [type, keys] of Object.entries(URI_PROPERTIES)) {

@@ -4,6 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samEvents, samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** Destination types SAM accepts: for a stream or Kafka event's OnFailure, and for EventInvokeConfig. */
 const STREAM_TYPES = ['SQS', 'SNS', 'S3', 'Kafka'];
@@ -25,6 +26,7 @@ export const destinations: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-eventinvokedestinationconfiguration.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const report = (node: Node, allowed: readonly string[], where: string, resource: string) => {

@@ -3,6 +3,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samEvents } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 const WITH_DLQ: ReadonlySet<string> = new Set(['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule']);
 
@@ -21,6 +22,7 @@ export const eventDeadLetter: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-deadletterconfig.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const e of samEvents(ctx.template)) {

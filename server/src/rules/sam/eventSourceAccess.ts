@@ -4,6 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Rule } from '../types';
 import { samEvents } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /**
  * What the translator accepts in SourceAccessConfigurations, per event type: the Type values, the
@@ -38,6 +39,7 @@ export const eventSourceAccess: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-mq.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const e of samEvents(ctx.template)) {

@@ -18,7 +18,8 @@ export interface SamEvent {
   readonly propsKey: Range;
 }
 
-const WITH_EVENTS = ['AWS::Serverless::Function', 'AWS::Serverless::StateMachine'];
+/** The SAM resource types with an Events property. */
+export const WITH_EVENTS = ['AWS::Serverless::Function', 'AWS::Serverless::StateMachine'];
 
 /** Every SAM event entry of the template, computed once per model. */
 export function samEvents(t: Template): readonly SamEvent[] {

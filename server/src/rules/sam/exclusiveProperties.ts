@@ -5,6 +5,7 @@ import type { MapNode, Pair } from '../../template/ast';
 import { functionById } from '../../template/functions';
 import type { Rule } from '../types';
 import { samEvents, samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /**
  * Pairs of properties the SAM translator refuses together, per SAM resource type (path below
@@ -42,6 +43,7 @@ export const exclusiveProperties: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const t = ctx.template;

@@ -4,6 +4,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(FUNCTION);
@@ -20,6 +21,7 @@ export const functionCode: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const t = ctx.template;

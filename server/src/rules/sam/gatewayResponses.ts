@@ -4,6 +4,7 @@ import { samTemplate } from './examples';
 import { anIntrinsic } from './pythonValues';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** What SAM reads in one gateway response, and the parameter kinds it maps. */
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['ResponseParameters', 'ResponseTemplates', 'StatusCode']);
@@ -24,6 +25,7 @@ export const gatewayResponses: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-gatewayresponse.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const { resource, props } of samResources(ctx.template, 'AWS::Serverless::Api')) {

@@ -4,6 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import { readSub, refKind } from '../../template/sub';
 import type { Rule } from '../types';
+import { EACH_RESOURCE } from '../helpers';
 
 /** Parameter types whose value is a list (`List<...>`, CommaDelimitedList, and their SSM forms). */
 const LIST_PARAMETER = /^(List<|CommaDelimitedList$|AWS::SSM::Parameter::Value<(List<|CommaDelimitedList>))/;
@@ -51,6 +52,7 @@ export const intrinsicArguments: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const t = ctx.template;

@@ -1,6 +1,7 @@
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
+import { EACH_RESOURCE } from '../helpers';
 
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 const SECTIONS: Readonly<Record<string, string>> = { Resources: 'resource', Parameters: 'parameter', Outputs: 'output', Conditions: 'condition' };
@@ -20,6 +21,7 @@ export const logicalId: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const section of ctx.template.root?.pairs ?? []) {

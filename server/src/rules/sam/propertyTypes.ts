@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from '../types';
 import { samEvents } from './events';
 import { anIntrinsic, pythonText } from './pythonValues';
 import { describeNode } from '../schema/shape';
+import { EACH_RESOURCE } from '../helpers';
 
 const SAM_PREFIX = 'AWS::Serverless::';
 /** Required event properties SAM's own plugins fill in: an Api event without RestApiId goes to the implicit API. */
@@ -39,6 +40,7 @@ export const propertyTypes: Rule = {
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/sam_resources.py'],
     },
     fixable: false,
+    reads: EACH_RESOURCE,
     narrows: ['schema/invalid-value', 'schema/required'],
   },
   check(ctx) {

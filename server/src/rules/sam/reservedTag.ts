@@ -3,6 +3,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** The tag SAM sets on what it creates; a template may not set it. */
 const RESERVED = 'lambda:createdBy';
@@ -22,6 +23,7 @@ export const reservedTag: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const types = ['AWS::Serverless::Function', 'AWS::Serverless::Application', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::Serverless::StateMachine', 'AWS::Serverless::SimpleTable', 'AWS::Serverless::LayerVersion', 'AWS::Serverless::CapacityProvider'];

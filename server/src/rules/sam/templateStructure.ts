@@ -4,6 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node, Range } from '../../template/ast';
 import { samGlobalsSections } from '../../schema/spec';
 import type { Rule } from '../types';
+import { EACH_RESOURCE } from '../helpers';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(FUNCTION).replace('Resources:', 'Globals:\n  Function:\n    Tracing: Active\nResources:');
@@ -20,6 +21,7 @@ export const templateStructure: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     const t = ctx.template;

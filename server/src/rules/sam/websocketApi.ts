@@ -4,6 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node, Range } from '../../template/ast';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** Route keys SAM accepts besides alphanumeric ones. */
 const SPECIAL_ROUTES: ReadonlySet<string> = new Set(['$connect', '$disconnect', '$default']);
@@ -27,6 +28,7 @@ export const websocketApi: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-websocketapi.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     for (const { resource, props } of samResources(ctx.template, 'AWS::Serverless::WebSocketApi')) {

@@ -2,6 +2,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from '../sam/examples';
 import type { Rule } from '../types';
 import { reportShapeIssues } from './report';
+import { EACH_RESOURCE } from '../helpers';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(`${FUNCTION}      Tracing: Active\n`);
@@ -18,6 +19,7 @@ export const invalidValue: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html',
     },
     fixable: true,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     reportShapeIssues(ctx, 'invalid-value');

@@ -2,6 +2,7 @@ import { changed } from '../docs';
 import { FUNCTION, samTemplate } from '../sam/examples';
 import type { Rule } from '../types';
 import { reportShapeIssues } from './report';
+import { EACH_RESOURCE } from '../helpers';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(`${FUNCTION}      Events:\n        GetItems:\n          Type: Api\n          Properties:\n            Path: /items\n            Method: get\n`);
@@ -18,6 +19,7 @@ export const required: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-api.html',
     },
     fixable: false,
+    reads: EACH_RESOURCE,
   },
   check(ctx) {
     reportShapeIssues(ctx, 'required');

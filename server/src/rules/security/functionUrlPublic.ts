@@ -32,6 +32,7 @@ export const functionUrlPublic: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
     },
     fixable: false,
+    reads: { each: ['AWS::Serverless::Function', 'AWS::Lambda::Url'] },
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -38,6 +38,7 @@ export const permissionPrincipal: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
     },
     fixable: false,
+    reads: { each: ['AWS::Lambda::Permission'], types: { '*': '*' } },
   },
   check(ctx) {
     for (const r of ctx.template.ofType('AWS::Lambda::Permission')) {

@@ -6,7 +6,7 @@ import type { Candidate } from '../../template/resolve';
 import type { Node, Pair } from '../../template/ast';
 import type { Template } from '../../template/model';
 import { ACCESS_KEY_ID, DYNAMIC_REFERENCE, isCredentialKey, variablesOf } from '../environment';
-import { ownerOf, relatedFor } from '../helpers';
+import { EACH_FUNCTION, ownerOf, relatedFor } from '../helpers';
 import type { Fix, Rule, RuleContext } from '../types';
 import { changed, example } from '../docs';
 
@@ -38,6 +38,7 @@ export const secretInEnvironment: Rule = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     for (const f of functionsOf(ctx.template)) {

@@ -38,6 +38,7 @@ export const duplicateKey: Rule = {
       ],
     },
     fixable: false,
+    reads: { document: true },
   },
   check(ctx) {
     const t = ctx.template;

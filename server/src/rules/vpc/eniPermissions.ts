@@ -8,6 +8,7 @@ import { appendListItem, insertPairFirst } from '../edits';
 import type { Fix, Rule } from '../types';
 import { LAMBDA_VPC_URL } from './common';
 import { changed, example } from '../docs';
+import { EACH_FUNCTION } from '../helpers';
 
 const POLICY = 'AWSLambdaVPCAccessExecutionRole';
 
@@ -51,6 +52,7 @@ export const eniPermissions: Rule = {
       url: LAMBDA_VPC_URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

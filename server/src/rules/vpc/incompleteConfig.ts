@@ -5,7 +5,7 @@ import type { FunctionVpc, IdList } from '../../template/network';
 import { insertPairAfter, replaceWith } from '../edits';
 import type { EditScalar } from '../edits';
 import type { Fix, Rule } from '../types';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
 import { changed } from '../docs';
 import { VPC_APP } from './examples';
@@ -25,6 +25,7 @@ export const incompleteConfig: Rule = {
       url: LAMBDA_VPC_URL,
     },
     fixable: true,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -2,7 +2,7 @@ import { functionsOf } from '../../template/functions';
 import { functionVpcs, vpcOf } from '../../template/network';
 import type { IdItem, VpcRef } from '../../template/network';
 import type { Rule } from '../types';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
 import { changed } from '../docs';
 import { VPC_APP } from './examples';
@@ -22,6 +22,7 @@ export const mixedVpcs: Rule = {
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -9,7 +9,7 @@ import { refsIn } from '../../template/refs';
 import type { Edge } from '../../template/refs';
 import { eventSourcesOf } from '../../template/eventSources';
 import type { Related, Rule } from '../types';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
 import { changed } from '../docs';
 import { VPC_APP } from './examples';
@@ -43,6 +43,7 @@ export const noInternetEgress: Rule = {
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

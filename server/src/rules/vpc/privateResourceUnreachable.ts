@@ -7,7 +7,7 @@ import { hasNoVpcConfig, subnetEgress, templateIdOf, SUBNET } from '../../templa
 import { functionRefs } from '../../template/refs';
 import { resolve } from '../../template/resolve';
 import type { Related, Rule } from '../types';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
 import { changed } from '../docs';
 import { VPC_APP } from './examples';
@@ -46,6 +46,7 @@ export const privateResourceUnreachable: Rule = {
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

@@ -6,7 +6,7 @@ import { functionVpcs, sameAz, subnetAz } from '../../template/network';
 import type { AzRef } from '../../template/network';
 import { VPC_QUOTAS } from '../../quotas';
 import type { Rule } from '../types';
-import { ownerOf } from '../helpers';
+import { EACH_FUNCTION, ownerOf } from '../helpers';
 import { LAMBDA_VPC_URL } from './common';
 import { changed } from '../docs';
 import { VPC_APP } from './examples';
@@ -23,6 +23,7 @@ export const singleSubnet: Rule = {
       url: LAMBDA_VPC_URL,
     },
     fixable: false,
+    reads: EACH_FUNCTION,
   },
   check(ctx) {
     const t = ctx.template;

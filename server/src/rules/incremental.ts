@@ -1,0 +1,339 @@
+/**
+ * Incremental validation of one document: after an edit, only the checks whose inputs changed run
+ * again, and the result equals a full validation (`validate`), which the differential test holds it to.
+ *
+ * What is kept between versions, keyed on what:
+ * - for a rule that checks resources one at a time (`RuleReads.each`), the findings of each checked
+ *   resource (a unit), computed over the unit's scope (template/scope.ts) and kept while nothing in
+ *   that scope changed; rules with the same `each` share the units and scopes;
+ * - for the other rules, their whole output, kept while none of the resource types and properties
+ *   they declared changed;
+ * - the reference index, carried over for the resources the edit left alone.
+ * Kept findings are moved with the text after the edited region; one that touches it is computed again.
+ * An edit outside Resources, a template with YAML anchors, or new options (other than those a rule
+ * declares) validates everything again.
+ */
+import type { Range } from '../template/ast';
+import { shift, templateChanges } from '../template/changes';
+import type { EditRegion } from '../template/changes';
+import type { Template } from '../template/model';
+import { IN_EVERY_SCOPE, RefIndex, ScopedTemplate, scopeOf, unitsReaching } from '../template/scope';
+import type { ScopeRule } from '../template/scope';
+import { assemble, enabledRules, runRule } from './engine';
+import type { RuleErrorHandler, RuleOutput } from './engine';
+import { RULES } from './index';
+import type { Diagnostic, Finding, PropertyReads, Rule, ValidationOptions } from './types';
+
+/** What the last run did, for the benchmark. */
+export interface ValidationStats {
+  /** True when everything was validated again. */
+  readonly full: boolean;
+  /** Unit checks run (each one runs every rule of its group). */
+  readonly units: number;
+  /** Rules without `each` run over the whole template. */
+  readonly wholeRules: number;
+  /** Milliseconds in rule checks, and of those in the specification rules (`schema/`, `template/`, `sam/`). */
+  readonly rulesMs: number;
+  readonly schemaMs: number;
+}
+
+/** Rules sharing one `each`: their units, scopes and findings. */
+interface Group {
+  readonly rules: readonly Rule[];
+  readonly scope: ScopeRule;
+  /** Unit id -> rule id -> what the rule reported checking that unit. */
+  readonly units: Map<string, Map<string, RuleOutput>>;
+  /** What the rules report with no unit at all (sections only). */
+  rest: Map<string, RuleOutput>;
+  /** Unit id -> its scope; resource id -> the units whose scope holds it. */
+  readonly scopes: Map<string, ReadonlySet<string>>;
+  readonly holders: Map<string, Set<string>>;
+}
+
+interface State {
+  readonly template: Template;
+  readonly options: ValidationOptions;
+  readonly enabled: readonly Rule[];
+  readonly index: RefIndex;
+  readonly groups: readonly Group[];
+  readonly whole: Map<string, RuleOutput>;
+}
+
+/** The incremental validator of one document; `validate` takes its successive models. */
+export class IncrementalValidation {
+  private state: State | undefined;
+  private timing = { rulesMs: 0, schemaMs: 0 };
+  stats: ValidationStats = { full: true, units: 0, wholeRules: 0, rulesMs: 0, schemaMs: 0 };
+
+  constructor(
+    private readonly onRuleError: RuleErrorHandler = () => undefined,
+    private readonly rules: readonly Rule[] = RULES,
+  ) {}
+
+  /** The diagnostics of `template` under `options`, equal to `validate(template, options)`. */
+  validate(template: Template, options: ValidationOptions): Diagnostic[] {
+    this.timing = { rulesMs: 0, schemaMs: 0 };
+    const prev = this.state;
+    if (!template.isTemplate) {
+      this.state = undefined;
+      return assemble(template, options, [], this.rules);
+    }
+    const enabled = enabledRules(options, this.rules);
+    const reuse = prev && prev.template.isTemplate && sameRules(prev.enabled, enabled);
+    this.state = reuse ? this.update(prev, template, options) : this.fresh(template, options, enabled);
+    return this.assemble();
+  }
+
+  private fresh(template: Template, options: ValidationOptions, enabled: readonly Rule[]): State {
+    const index = RefIndex.of(template);
+    const whole = new Map<string, RuleOutput>();
+    const byEach = new Map<string, Rule[]>();
+    for (const rule of enabled) {
+      const each = rule.meta.reads?.each;
+      if (each === undefined) {
+        whole.set(rule.meta.id, this.run(template, options, rule));
+        continue;
+      }
+      const key = each === '*' ? '*' : [...each].sort().join(',');
+      const list = byEach.get(key);
+      if (list) list.push(rule);
+      else byEach.set(key, [rule]);
+    }
+    const groups = [...byEach.values()].map((rules) => newGroup(rules));
+    const state: State = { template, options, enabled, index, groups, whole };
+    for (const g of groups) {
+      g.rest = this.checkUnit(state, g, undefined);
+      for (const r of template.resources.values()) if (g.scope.isUnit(r.type)) this.recheck(state, g, r.id);
+    }
+    this.stats = { full: true, units: groups.reduce((n, g) => n + g.units.size, 0), wholeRules: whole.size, ...this.timing };
+    return state;
+  }
+
+  private update(prev: State, template: Template, options: ValidationOptions): State {
+    const changes = templateChanges(prev.template, template);
+    const changedOptions = optionsChanged(prev.options, options);
+    if (changes.outside || changedOptions.has('*')) return this.fresh(template, options, prev.enabled);
+    const changed = new Set(changes.resources.keys());
+    const appeared = new Set([...changed].filter((id) => prev.template.resources.has(id) !== template.resources.has(id)));
+    const index = prev.index.next(template, changed, appeared);
+    const state: State = { template, options, enabled: prev.enabled, index, groups: prev.groups, whole: new Map() };
+    let units = 0;
+    let wholeRules = 0;
+    for (const rule of prev.enabled) {
+      if (rule.meta.reads?.each !== undefined) continue;
+      const old = prev.whole.get(rule.meta.id)!;
+      const kept = mustRerun(rule, prev.template, template, changes.resources, changedOptions) ? undefined : moved(old, changes.region);
+      if (kept) state.whole.set(rule.meta.id, kept);
+      else {
+        state.whole.set(rule.meta.id, this.run(template, options, rule));
+        wholeRules++;
+      }
+    }
+    for (const g of prev.groups) {
+      if (g.rules.some((r) => r.meta.reads?.options?.some((o) => changedOptions.has(o)))) {
+        g.units.clear();
+        g.scopes.clear();
+        g.holders.clear();
+        g.rest = this.checkUnit(state, g, undefined);
+        for (const r of template.resources.values()) if (g.scope.isUnit(r.type)) this.recheck(state, g, r.id);
+        units += g.units.size;
+        continue;
+      }
+      const dirty = new Set<string>();
+      let everyUnit = false;
+      for (const id of changed) {
+        const types = [template.resources.get(id)?.type, prev.template.resources.get(id)?.type];
+        if (types.some((type) => type !== undefined && IN_EVERY_SCOPE.has(type))) everyUnit = true;
+        for (const u of g.holders.get(id) ?? []) dirty.add(u);
+        for (const u of unitsReaching(template, index, id, g.scope)) dirty.add(u);
+      }
+      for (const [unit, outputs] of g.units) {
+        // Only a changed resource can have gone or become of a type the group does not check.
+        const type = changed.has(unit) ? template.resources.get(unit)?.type : '';
+        if (type === undefined || (type !== '' && !g.scope.isUnit(type))) {
+          this.forget(g, unit);
+          continue;
+        }
+        if (everyUnit || dirty.has(unit) || outputs.size === 0) continue;
+        // A kept finding that touches the edited region may say something else now: check again.
+        const kept = movedAll(outputs, changes.region);
+        if (kept) g.units.set(unit, kept);
+        else dirty.add(unit);
+      }
+      const again = everyUnit ? template.resources.keys() : dirty;
+      for (const id of again) {
+        const type = template.resources.get(id)?.type;
+        if (type === undefined || !g.scope.isUnit(type)) continue;
+        this.recheck(state, g, id);
+        units++;
+      }
+      // What the rules report without a unit (sections, loose entries), moved or checked again.
+      const rest = everyUnit || changes.loose ? undefined : movedAll(g.rest, changes.region);
+      g.rest = rest ?? this.checkUnit(state, g, undefined);
+    }
+    this.stats = { full: false, units, wholeRules, ...this.timing };
+    return state;
+  }
+
+  /** Checks one unit again over its current scope. */
+  private recheck(state: State, g: Group, unit: string): void {
+    this.forget(g, unit);
+    const scope = scopeOf(state.template, state.index, unit, g.scope);
+    g.scopes.set(unit, scope);
+    for (const id of scope) {
+      let set = g.holders.get(id);
+      if (!set) g.holders.set(id, (set = new Set()));
+      set.add(unit);
+    }
+    g.units.set(unit, this.checkUnit(state, g, unit, scope));
+  }
+
+  private forget(g: Group, unit: string): void {
+    for (const id of g.scopes.get(unit) ?? []) g.holders.get(id)?.delete(unit);
+    g.scopes.delete(unit);
+    g.units.delete(unit);
+  }
+
+  private checkUnit(state: State, g: Group, unit: string | undefined, scope: ReadonlySet<string> = new Set()): Map<string, RuleOutput> {
+    const scoped = new ScopedTemplate(state.template, scope, unit, (type) => g.scope.isUnit(type));
+    // Most checks find nothing: only the rules that reported (or failed) are kept.
+    const out = new Map<string, RuleOutput>();
+    for (const rule of g.rules) {
+      const output = this.run(scoped, state.options, rule);
+      if (!Array.isArray(output) || output.length > 0) out.set(rule.meta.id, output);
+    }
+    return out;
+  }
+
+  private run(template: Template, options: ValidationOptions, rule: Rule): RuleOutput {
+    const started = performance.now();
+    const output = runRule(template, options, rule, this.onRuleError);
+    const ms = performance.now() - started;
+    this.timing.rulesMs += ms;
+    if (/^(schema|template|sam)\//.test(rule.meta.id)) this.timing.schemaMs += ms;
+    return output;
+  }
+
+  /** Every rule's findings, units in document order, put together as `validate` does. */
+  private assemble(): Diagnostic[] {
+    const s = this.state!;
+    const results: Array<{ rule: Rule; findings: RuleOutput }> = [];
+    const perRule = new Map<string, RuleOutput>(s.whole);
+    for (const g of s.groups) {
+      const found = new Map<string, Finding[]>(g.rules.map((r) => [r.meta.id, []]));
+      const failed = new Map<string, RuleOutput>();
+      const add = (outputs: ReadonlyMap<string, RuleOutput>) => {
+        for (const [id, o] of outputs) {
+          if (Array.isArray(o)) found.get(id)!.push(...(o as readonly Finding[]));
+          else if (!failed.has(id)) failed.set(id, o);
+        }
+      };
+      add(g.rest);
+      const order = [...g.units].filter(([, o]) => o.size > 0).map(([id, o]) => ({ o, at: s.template.resources.get(id)!.idRange.start }));
+      for (const u of order.sort((a, b) => a.at - b.at)) add(u.o);
+      for (const rule of g.rules) perRule.set(rule.meta.id, failed.get(rule.meta.id) ?? found.get(rule.meta.id)!);
+    }
+    for (const rule of s.enabled) results.push({ rule, findings: perRule.get(rule.meta.id)! });
+    return assemble(s.template, s.options, results, this.rules);
+  }
+}
+
+function newGroup(rules: readonly Rule[]): Group {
+  const each = rules[0]!.meta.reads!.each!;
+  const units: ReadonlySet<string> | '*' = each === '*' ? '*' : new Set(each);
+  const follows = new Set<string>();
+  let followsAll = false;
+  for (const r of rules) {
+    const types = r.meta.reads?.types;
+    if (!types) continue;
+    for (const t of Object.keys(types)) (t === '*' ? (followsAll = true) : follows.add(t));
+  }
+  return {
+    rules,
+    scope: { isUnit: (type) => units === '*' || units.has(type), follows: (type) => followsAll || follows.has(type) },
+    units: new Map(),
+    rest: new Map(),
+    scopes: new Map(),
+    holders: new Map(),
+  };
+}
+
+function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+/** True when a rule without `each` must run again after these changes. */
+function mustRerun(rule: Rule, prev: Template, next: Template, changes: ReadonlyMap<string, ReadonlySet<string> | '*'>, options: ReadonlySet<string>): boolean {
+  const reads = rule.meta.reads;
+  if (!reads || reads.document) return true;
+  if (reads.options?.some((o) => options.has(o))) return true;
+  const types = reads.types ?? {};
+  for (const [id, keys] of changes) {
+    // A retyped resource is a removed one of its old type and an added one of its new type.
+    for (const type of new Set([prev.resources.get(id)?.type, next.resources.get(id)?.type])) {
+      const read: PropertyReads | undefined = type === undefined ? undefined : (types[type] ?? types['*']);
+      if (read === undefined) continue;
+      if (read === '*' || keys === '*' || read.some((k) => keys.has(k))) return true;
+    }
+  }
+  return false;
+}
+
+/** The options that differ (`'*'` for a change no rule can declare: rule levels, syntax reporting). */
+function optionsChanged(a: ValidationOptions, b: ValidationOptions): Set<string> {
+  const out = new Set<string>();
+  if (a === b) return out;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ValidationOptions>;
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (x instanceof Date && y instanceof Date && x.getTime() === y.getTime()) continue;
+    if (k === 'ruleLevels' && JSON.stringify(x) === JSON.stringify(y)) continue;
+    out.add(k === 'ruleLevels' ? '*' : k);
+  }
+  return out;
+}
+
+/** `moved` for every rule's output of one unit; the same map when nothing moved. */
+function movedAll(outputs: Map<string, RuleOutput>, e: EditRegion): Map<string, RuleOutput> | undefined {
+  let out: Map<string, RuleOutput> | undefined;
+  for (const [id, o] of outputs) {
+    const m = moved(o, e);
+    if (!m) return undefined;
+    if (m !== o) (out ??= new Map(outputs)).set(id, m);
+  }
+  return out ?? outputs;
+}
+
+/** Findings moved past the edit (the same list when none moved), or undefined when one touches the edited region. */
+function moved(o: RuleOutput, e: EditRegion): RuleOutput | undefined {
+  if (!Array.isArray(o) || o.length === 0) return o;
+  let out: Finding[] | undefined;
+  const list = o as readonly Finding[];
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    const m = moveFinding(f, e);
+    if (!m) return undefined;
+    if (m !== f) (out ??= list.slice())[i] = m;
+  }
+  return out ?? o;
+}
+
+/** A finding with every range moved past the edit (itself when none moves), or undefined when one touches it. */
+function moveFinding(f: Finding, e: EditRegion): Finding | undefined {
+  let ok = true;
+  let changed = false;
+  const at = (r: Range): Range => {
+    const m = shift(r, e);
+    if (!m) ok = false;
+    else if (m !== r) changed = true;
+    return m ?? r;
+  };
+  const range = at(f.range);
+  const related = f.related?.map((r) => ({ range: at(r.range), message: r.message }));
+  const fixes = f.fixes?.map((x) => ({ title: x.title, edits: x.edits.map((t) => ({ range: at(t.range), newText: t.newText })) }));
+  if (!ok) return undefined;
+  if (!changed) return f;
+  return { ...f, range, ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
+}

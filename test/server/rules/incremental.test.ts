@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { functionsTemplate } from '../../../bench/generate';
+import { validate } from '../../../server/src/rules/engine';
+import { RULES } from '../../../server/src/rules/index';
+import { IncrementalValidation } from '../../../server/src/rules/incremental';
+import type { Rule, ValidationOptions } from '../../../server/src/rules/types';
+import { functionsOf } from '../../../server/src/template/functions';
+import { updateTemplate } from '../../../server/src/template/incremental';
+import { buildTemplate } from '../../../server/src/template/model';
+import { yamlToJson } from '../../support/jsonText';
+import { changeNumber, EDITS, rng } from '../../support/randomEdits';
+
+const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus', 'sam-translator');
+const OPTIONS: ValidationOptions = { accountConcurrencyLimit: 1000, today: new Date('2026-06-01T00:00:00Z'), ruleLevels: {}, reportSyntax: true };
+
+const fail = (rule: string, error: unknown) => {
+  throw new Error(`${rule} threw: ${error instanceof Error ? error.stack : String(error)}`);
+};
+
+/**
+ * Runs `edits` random edits over `text`, one after the other, and after each compares the
+ * incremental validation with a fresh full one of the same text. Returns the first difference.
+ */
+let incrementalRuns = 0;
+
+function firstDifference(text: string, edits: number, seed: number, rules: readonly Rule[] = RULES): string | undefined {
+  const random = rng(seed);
+  const incremental = new IncrementalValidation(fail, rules);
+  let t = buildTemplate(text);
+  let current = text;
+  for (let i = 0; i <= edits; i++) {
+    if (i > 0) {
+      const at = Math.floor(random() * current.length);
+      current = random() < 0.4 ? changeNumber(current, at, random) : EDITS[Math.floor(random() * EDITS.length)]!(current, at);
+      t = updateTemplate(t, current, 0);
+    }
+    const got = incremental.validate(t, OPTIONS).map((d) => JSON.stringify(d));
+    if (!incremental.stats.full) incrementalRuns++;
+    const want = validate(buildTemplate(current), OPTIONS, fail, rules).map((d) => JSON.stringify(d));
+    if (got.join('\n') !== want.join('\n')) return `after edit ${i}:\n${differing(got, want)}`;
+  }
+  return undefined;
+}
+
+/** The diagnostics only one side has, or (when both have the same ones) that their order differs. */
+function differing(got: readonly string[], want: readonly string[]): string {
+  const only = (xs: readonly string[], ys: readonly string[]) => xs.filter((x) => !ys.includes(x)).map((x) => x.slice(0, 400));
+  const a = only(got, want);
+  const b = only(want, got);
+  if (a.length === 0 && b.length === 0) return `  same diagnostics in another order:\n  incremental ${got.join('\n    ')}`;
+  return `  only incremental: ${a.join('\n    ')}\n  only full: ${b.join('\n    ')}`;
+}
+
+/** A template with a Globals section whose values the edits change, and resources sharing an anchor. */
+function globalsAndAnchors(): string[] {
+  const text = functionsTemplate(24);
+  return [
+    text,
+    text.replace('    Timeout: 30\n', '    Timeout: 30\n    MemorySize: 20000\n'),
+    text.replace(/^Resources:\n/m, 'Resources:\n  Anchored:\n    Type: AWS::SQS::Queue\n    Properties: { VisibilityTimeout: &vt 10 }\n  Aliased:\n    Type: AWS::SQS::Queue\n    Properties: { VisibilityTimeout: *vt }\n'),
+  ];
+}
+
+describe('incremental validation', function () {
+  this.timeout(600_000);
+
+  it('equals a full validation after every edit of random typing sessions over real templates', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_'));
+    const random = rng(7);
+    let sessions = 0;
+    for (let k = 0; k < 70; k++) {
+      const f = files[Math.floor(random() * files.length)]!;
+      const diff = firstDifference(readFileSync(join(CORPUS, f), 'utf8'), 12, k + 1);
+      assert.equal(diff, undefined, `${f}: ${diff}`);
+      sessions++;
+    }
+    assert.equal(sessions, 70);
+    // Most edits were validated incrementally, not by the full fallback.
+    assert.ok(incrementalRuns > 400, `${incrementalRuns} incremental runs`);
+  });
+
+  it('equals a full validation after every edit of random typing sessions over JSON templates', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_'));
+    const random = rng(11);
+    for (let k = 0; k < 20; k++) {
+      const f = files[Math.floor(random() * files.length)]!;
+      const diff = firstDifference(yamlToJson(readFileSync(join(CORPUS, f), 'utf8')), 12, 500 + k);
+      assert.equal(diff, undefined, `${f} as JSON: ${diff}`);
+    }
+  });
+
+  it('equals a full validation after edits of the documented examples of every rule', () => {
+    let k = 0;
+    for (const rule of RULES) {
+      for (const text of [rule.meta.docs.bad, rule.meta.docs.good]) {
+        const diff = firstDifference(text, 8, 1000 + k++);
+        assert.equal(diff, undefined, `${rule.meta.id}: ${diff}`);
+      }
+    }
+  });
+
+  it('equals a full validation with Globals changes and YAML anchors', () => {
+    for (const [i, text] of globalsAndAnchors().entries()) {
+      const diff = firstDifference(text, 25, 100 + i);
+      assert.equal(diff, undefined, `variant ${i}: ${diff}`);
+    }
+  });
+
+  it('runs only the checks of the edited function again', () => {
+    const text = functionsTemplate(60);
+    const v = new IncrementalValidation(fail);
+    let t = buildTemplate(text);
+    v.validate(t, OPTIONS);
+    const at = text.indexOf('      MemorySize: 512') + 20;
+    t = updateTemplate(t, `${text.slice(0, at)}3${text.slice(at + 1)}`, 0);
+    const diagnostics = v.validate(t, OPTIONS);
+    assert.equal(v.stats.full, false);
+    // The edited function, once for each group of rules that check resources one at a time, and for
+    // the rules checking every resource, the few resources next to it (its role, its table).
+    assert.equal(t.resources.size, 96);
+    assert.ok(v.stats.units >= 1 && v.stats.units <= 8, `${v.stats.units} unit checks`);
+    assert.deepEqual(diagnostics, validate(t, OPTIONS, fail));
+  });
+
+  it('catches a rule that reads more than it declares', () => {
+    // Declared as reading only each function and its neighbours, but counts every queue of the template.
+    const wrong: Rule = {
+      meta: { id: 'test/queues-per-function', severity: 'warning', description: 'test', docs: { bad: '', good: '', url: '' }, fixable: false, reads: { each: ['AWS::Serverless::Function', 'AWS::Lambda::Function'] } },
+      check(ctx) {
+        const queues = ctx.template.ofType('AWS::SQS::Queue').length;
+        for (const f of functionsOf(ctx.template)) ctx.report({ range: f.resource.idRange, message: `${queues} queues`, resource: f.id });
+      },
+    };
+    const text = `${functionsTemplate(6)}  Q1:\n    Type: AWS::SQS::Queue\n  Q2:\n    Type: AWS::SQS::Queue\n`;
+    assert.match(firstDifference(text, 3, 1, [wrong]) ?? '', /queues/);
+    // Declared honestly (it reads every queue: a whole-template rule), it passes.
+    const honest: Rule = { ...wrong, meta: { ...wrong.meta, reads: { types: { 'AWS::SQS::Queue': '*', 'AWS::Serverless::Function': [], 'AWS::Lambda::Function': [] } } } };
+    assert.equal(firstDifference(text, 20, 1, [honest]), undefined);
+  });
+});
