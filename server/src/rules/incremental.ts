@@ -15,7 +15,7 @@
  */
 import type { Range } from '../template/ast';
 import { shift, templateChanges } from '../template/changes';
-import type { EditRegion } from '../template/changes';
+import type { EditRegion, TemplateChanges } from '../template/changes';
 import type { Template } from '../template/model';
 import { IN_EVERY_SCOPE, RefIndex, ScopedTemplate, scopeOf, unitsReaching } from '../template/scope';
 import type { ScopeRule } from '../template/scope';
@@ -122,7 +122,7 @@ export class IncrementalValidation {
     for (const rule of prev.enabled) {
       if (rule.meta.reads?.each !== undefined) continue;
       const old = prev.whole.get(rule.meta.id)!;
-      const kept = mustRerun(rule, prev.template, template, changes.resources, changedOptions) ? undefined : moved(old, changes.region);
+      const kept = mustRerun(rule, prev.template, template, changes, changedOptions) ? undefined : moved(old, changes.region);
       if (kept) state.whole.set(rule.meta.id, kept);
       else {
         state.whole.set(rule.meta.id, this.run(template, options, rule));
@@ -263,12 +263,14 @@ function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
 }
 
 /** True when a rule without `each` must run again after these changes. */
-function mustRerun(rule: Rule, prev: Template, next: Template, changes: ReadonlyMap<string, ReadonlySet<string> | '*'>, options: ReadonlySet<string>): boolean {
+function mustRerun(rule: Rule, prev: Template, next: Template, changes: TemplateChanges, options: ReadonlySet<string>): boolean {
   const reads = rule.meta.reads;
   if (!reads || reads.document) return true;
   if (reads.options?.some((o) => options.has(o))) return true;
   const types = reads.types ?? {};
-  for (const [id, keys] of changes) {
+  // An entry of Resources that is no readable resource is seen only by a rule reading every entry whole.
+  if (changes.loose && types['*'] === '*') return true;
+  for (const [id, keys] of changes.resources) {
     // A retyped resource is a removed one of its old type and an added one of its new type.
     for (const type of new Set([prev.resources.get(id)?.type, next.resources.get(id)?.type])) {
       const read: PropertyReads | undefined = type === undefined ? undefined : (types[type] ?? types['*']);

@@ -2,6 +2,7 @@ import { driftLine, functionDrift } from '../../deployed/drift';
 import { functionsOf } from '../../template/functions';
 import { changed, example } from '../docs';
 import type { Rule } from '../types';
+import { eachFunction } from '../helpers';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = example(`
@@ -31,6 +32,7 @@ export const drift: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-drift.html',
     },
+    reads: eachFunction(['deployed']),
     fixable: false,
   },
   check(ctx) {

@@ -4,7 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { MapNode, Node } from '../../template/ast';
 import type { Template } from '../../template/model';
 import type { Rule, RuleContext } from '../types';
-import { samEvents, samResources, WITH_EVENTS } from './events';
+import { samEvents, samResources, withEvents } from './events';
 
 const API_OF_EVENT: Readonly<Record<string, { key: string; type: string; globals: string }>> = {
   Api: { key: 'RestApiId', type: 'AWS::Serverless::Api', globals: 'Api' },
@@ -28,7 +28,7 @@ export const apiAuthorizer: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html',
     },
     fixable: false,
-    reads: { types: { '*': [], 'AWS::Serverless::Api': '*', 'AWS::Serverless::HttpApi': '*', ...Object.fromEntries(WITH_EVENTS.map((type) => [type, '*'])) } },
+    reads: { types: { '*': [], 'AWS::Serverless::Api': '*', 'AWS::Serverless::HttpApi': '*', ...withEvents('*') } },
   },
   check(ctx) {
     const t = ctx.template;

@@ -4,7 +4,7 @@ import type { Template } from '../../template/model';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule, RuleContext } from '../types';
-import { samEvents } from './events';
+import { samEvents, withEvents } from './events';
 import type { SamEvent } from './events';
 import { truthy } from './pythonValues';
 
@@ -39,6 +39,8 @@ export const apiEvent: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-api.html',
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/eventsources/push.py'],
     },
+    // Events name their API by logical id: an id that appears or goes changes what they wire to.
+    reads: { types: { '*': [], 'AWS::Serverless::Api': '*', 'AWS::Serverless::HttpApi': '*', ...withEvents(['Events']) } },
     fixable: false,
   },
   check(ctx) {

@@ -4,7 +4,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Node } from '../../template/ast';
 import type { Template } from '../../template/model';
 import type { Rule } from '../types';
-import { samEvents, WITH_EVENTS } from './events';
+import { samEvents, withEvents } from './events';
 
 const TARGET: Readonly<Record<string, { key: string; type: string }>> = {
   Api: { key: 'RestApiId', type: 'AWS::Serverless::Api' },
@@ -26,7 +26,7 @@ export const apiReference: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-api.html',
     },
     fixable: false,
-    reads: { types: { '*': [], ...Object.fromEntries(WITH_EVENTS.map((type) => [type, '*'])) } },
+    reads: { types: { '*': [], ...withEvents('*') } },
   },
   check(ctx) {
     const t = ctx.template;

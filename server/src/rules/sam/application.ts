@@ -6,6 +6,7 @@ import { changed } from '../docs';
 import { samTemplate } from './examples';
 import type { Rule } from '../types';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** An application of the Serverless Application Repository, as its API names it. */
 const APPLICATION_ARN = /^arn:aws[a-z-]*:serverlessrepo:[a-z0-9-]+:\d{12}:applications\/[^/\s]+$/;
@@ -29,6 +30,7 @@ export const application: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-application-applicationlocationobject.html',
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/plugins/application/serverless_app_plugin.py'],
     },
+    reads: EACH_RESOURCE,
     fixable: false,
   },
   check(ctx) {

@@ -5,6 +5,7 @@ import { FUNCTION, samTemplate } from './examples';
 import type { Rule, RuleContext } from '../types';
 import type { Template } from '../../template/model';
 import { samResources } from './events';
+import { EACH_RESOURCE } from '../helpers';
 
 /** The documented good example; the bad one is this template with the mistake the rule finds. */
 const EXAMPLE = samTemplate(FUNCTION, `  Orders:\n    Type: AWS::SQS::Queue\n  FnReadsOrders:\n    Type: AWS::Serverless::Connector\n    Properties:\n      Source:\n        Id: Fn\n      Destination:\n        Id: Orders\n      Permissions: [Read]\n`);
@@ -21,6 +22,7 @@ export const connectorReference: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-connector-resourcereference.html',
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/connector/connector.py'],
     },
+    reads: EACH_RESOURCE,
     fixable: false,
   },
   check(ctx) {

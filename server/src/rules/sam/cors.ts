@@ -4,7 +4,7 @@ import type { Resource } from '../../template/model';
 import { changed } from '../docs';
 import { samTemplate } from './examples';
 import type { Rule, RuleContext } from '../types';
-import { samEvents } from './events';
+import { samEvents, withEvents } from './events';
 
 /** Where each API type takes its CORS settings, the keys SAM reads there, and its wildcard origin. */
 const KINDS = [
@@ -34,6 +34,8 @@ export const cors: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-corsconfiguration.html',
     },
+    // The APIs and their own settings, and the events that wire to the API SAM creates.
+    reads: { types: { 'AWS::Serverless::Api': '*', 'AWS::Serverless::HttpApi': '*', ...withEvents(['Events']) } },
     fixable: false,
   },
   check(ctx) {

@@ -22,6 +22,7 @@ export const deadLetterQueue: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-deadletterqueue.html',
     },
+    reads: { each: ['AWS::Serverless::Function'] },
     fixable: false,
   },
   check(ctx) {

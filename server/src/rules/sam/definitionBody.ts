@@ -5,7 +5,7 @@ import { branches } from '../../template/resolve';
 import { changed } from '../docs';
 import { samTemplate } from './examples';
 import type { Rule } from '../types';
-import { samEvents, samResources } from './events';
+import { samEvents, samResources, withEvents } from './events';
 import { pythonText, truthy } from './pythonValues';
 
 const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
@@ -34,6 +34,7 @@ export const definitionBody: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html',
     },
+    reads: { types: { 'AWS::Serverless::Api': '*', 'AWS::Serverless::HttpApi': '*', ...withEvents(['Events']) } },
     fixable: false,
   },
   check(ctx) {

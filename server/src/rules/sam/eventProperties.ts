@@ -4,7 +4,7 @@ import type { Template } from '../../template/model';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
-import { samEvents } from './events';
+import { samEvents, withEvents } from './events';
 import type { SamEvent } from './events';
 import { anIntrinsic, truthy } from './pythonValues';
 
@@ -34,6 +34,8 @@ export const eventProperties: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-msk.html',
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/eventsources/pull.py'],
     },
+    // A Cognito event names its pool by logical id and reads the pool's LambdaConfig.
+    reads: { types: { '*': ['LambdaConfig'], ...withEvents(['Events', 'LambdaConfig']) } },
     fixable: false,
   },
   check(ctx) {

@@ -6,6 +6,7 @@
 import { get, pairOf, str } from '../../template/ast';
 import type { MapNode, Node, Range } from '../../template/ast';
 import type { Resource, Template } from '../../template/model';
+import type { PropertyReads } from '../types';
 
 export interface SamEvent {
   readonly resource: Resource;
@@ -20,6 +21,11 @@ export interface SamEvent {
 
 /** The SAM resource types with an Events property. */
 export const WITH_EVENTS = ['AWS::Serverless::Function', 'AWS::Serverless::StateMachine'];
+
+/** `RuleReads.types` for a rule that reads `read` of the resources with events. */
+export function withEvents(read: PropertyReads): Record<string, PropertyReads> {
+  return Object.fromEntries(WITH_EVENTS.map((type) => [type, read]));
+}
 
 /** Every SAM event entry of the template, computed once per model. */
 export function samEvents(t: Template): readonly SamEvent[] {

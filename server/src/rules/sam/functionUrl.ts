@@ -31,6 +31,7 @@ export const functionUrl: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-functionurlconfig.html',
     },
+    reads: { types: { 'AWS::Serverless::Function': ['FunctionUrlConfig'] } },
     fixable: false,
     narrows: ['schema/invalid-value', 'schema/required', 'schema/unknown-property'],
   },

@@ -3,7 +3,7 @@ import { functionById } from '../../template/functions';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from './examples';
 import type { Rule } from '../types';
-import { samEvents, WITH_EVENTS } from './events';
+import { samEvents, withEvents } from './events';
 
 /** Event types SAM invokes through a resource-based permission named `<function><event>Permission`. */
 const PERMISSION_EVENTS: ReadonlySet<string> = new Set(['S3', 'SNS', 'Api', 'HttpApi', 'Schedule', 'CloudWatchEvent', 'EventBridgeRule', 'CloudWatchLogs', 'IoTRule', 'AlexaSkill', 'Cognito']);
@@ -23,7 +23,7 @@ export const generatedIds: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-function.html',
     },
     fixable: false,
-    reads: { types: { '*': [], ...Object.fromEntries(WITH_EVENTS.map((type) => [type, '*'])) } },
+    reads: { types: { '*': [], ...withEvents('*') } },
   },
   check(ctx) {
     const t = ctx.template;

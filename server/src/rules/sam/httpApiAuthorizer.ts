@@ -26,6 +26,7 @@ export const httpApiAuthorizer: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-lambdaauthorizer.html',
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/model/apigatewayv2.py'],
     },
+    reads: { types: { 'AWS::Serverless::HttpApi': ['Auth'] } },
     fixable: false,
     narrows: ['schema/invalid-value', 'schema/required', 'schema/unknown-property'],
   },

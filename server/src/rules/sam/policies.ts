@@ -26,6 +26,7 @@ export const policies: Rule = {
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html',
       references: ['https://github.com/aws/serverless-application-model/blob/develop/samtranslator/policy_templates_data/policy_templates.json'],
     },
+    reads: { types: { 'AWS::Serverless::Function': ['Policies'], 'AWS::Serverless::StateMachine': ['Policies'] } },
     fixable: false,
   },
   check(ctx) {

@@ -21,6 +21,7 @@ export const simpleTable: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-simpletable-primarykeyobject.html',
     },
+    reads: { types: { 'AWS::Serverless::SimpleTable': ['PrimaryKey'] } },
     fixable: false,
   },
   check(ctx) {

@@ -21,6 +21,8 @@ export const transformMissing: Rule = {
       good: EXAMPLE,
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-serverless.html',
     },
+    // Only resource types: a resource added, removed or retyped.
+    reads: { types: { '*': [] } },
     fixable: true,
   },
   check(ctx) {

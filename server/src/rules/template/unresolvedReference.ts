@@ -51,6 +51,8 @@ export const unresolvedReference: Rule = {
         'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources.html',
       ],
     },
+    // A reference resolves against every resource and what SAM generates from each: any change can matter.
+    reads: { types: { '*': '*' } },
     fixable: true,
   },
   check(ctx) {
