@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startLambdaApi } from '../support/lambdaApi';
 import { launchBrowser } from './browser';
 import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
-import { openWorkbench, runCommand } from './workbench';
+import { openWorkbench, passFailed, runCommand } from './workbench';
 
 const t0 = Date.now();
 const log = (...parts: unknown[]): void => console.log(`[explorer-ui +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
@@ -136,9 +136,7 @@ async function main(): Promise<number> {
     log('explorer UI pass: every check passed');
     return 0;
   } catch (e) {
-    await page.screenshot({ path: join(runDir, 'failure.png') }).catch(() => undefined);
-    log(`FAILED: ${e instanceof Error ? e.message : String(e)} (screenshot ${join(runDir, 'failure.png')}, log ${server.logFile})`);
-    return 1;
+    return passFailed(page, runDir, server.logFile, e, log);
   } finally {
     await browser.close();
     await server.stop();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { copyExamples, defaultVsix, newRunDir, ROOT, runMain, startCodeServer } from './codeServer';
 import { suiteEnvironment } from './environment';
-import { locate, openAt, openWorkbench, runCommand } from './workbench';
+import { locate, openAt, openWorkbench, passFailed, runCommand } from './workbench';
 
 const SHOTS = join(ROOT, 'docs', 'images');
 const FILE = 'app/template.yaml';
@@ -95,9 +95,7 @@ async function main(): Promise<number> {
     log('navigation UI pass: every check passed');
     return 0;
   } catch (e) {
-    await page.screenshot({ path: join(runDir, 'failure.png') }).catch(() => undefined);
-    log(`FAILED: ${e instanceof Error ? e.message : String(e)} (screenshot ${join(runDir, 'failure.png')}, log ${server.logFile})`);
-    return 1;
+    return passFailed(page, runDir, server.logFile, e, log);
   } finally {
     await browser.close();
     await server.stop();

@@ -1,4 +1,4 @@
-/** Workbench steps shared by the UI passes and the editor benchmark: the command palette, Quick Open, places in files. */
+/** Workbench steps shared by the UI passes and the editor benchmark: the command palette, Quick Open, places in files, a failed pass's report. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -52,4 +52,15 @@ export async function openAt(page: Page, file: string, line: number, column: num
   await page.keyboard.press('Control+P');
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * What a UI pass does when a check fails: a screenshot of the workbench in the run folder, and one
+ * line saying what failed and where the screenshot and the server log are. Returns the exit code.
+ */
+export async function passFailed(page: Page, runDir: string, serverLog: string, e: unknown, log: (...parts: unknown[]) => void): Promise<number> {
+  const shot = join(runDir, 'failure.png');
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  log(`FAILED: ${e instanceof Error ? e.message : String(e)} (screenshot ${shot}, log ${serverLog})`);
+  return 1;
 }
