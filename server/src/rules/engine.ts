@@ -11,7 +11,7 @@ import type { ParseProblem } from '../template/parse';
 import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
 import { oneFindingPerCause } from './sameCause';
-import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
+import type { Diagnostic, Finding, Related, Rule, RuleContext, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
 export const PARSE_DIAGNOSTIC = 'template/parse';
@@ -51,11 +51,20 @@ export function enabledRules(options: ValidationOptions, rules: readonly Rule[] 
   return rules.filter((r) => options.ruleLevels[r.meta.id] !== 'off');
 }
 
-/** Runs one rule over `template` (the whole template or a scope of it) and collects what it reports. */
-export function runRule(template: Template, options: ValidationOptions, rule: Rule, onRuleError: RuleErrorHandler): RuleOutput {
+/**
+ * Runs one rule over `template` (the whole template or a scope of it) and collects what it reports;
+ * `check` runs a part of the rule's check instead (see `Rule.byEntry`).
+ */
+export function runRule(
+  template: Template,
+  options: ValidationOptions,
+  rule: Rule,
+  onRuleError: RuleErrorHandler,
+  check: (ctx: RuleContext) => void = (ctx) => rule.check(ctx),
+): RuleOutput {
   const findings: Finding[] = [];
   try {
-    rule.check({ template, options, report: (f) => findings.push(f) });
+    check({ template, options, report: (f) => findings.push(f) });
   } catch (e) {
     onRuleError(rule.meta.id, e);
     return { failed: ruleFailed(rule.meta.id, e) };
