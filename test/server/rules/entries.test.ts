@@ -39,8 +39,11 @@ function session(text: string, steps: readonly Step[], rules: readonly Rule[] = 
     const got = v.validate(t, OPTIONS);
     const want = validate(buildTemplate(current), OPTIONS, fail, rules);
     out.push({ what, diagnostics: want, incremental: !v.stats.full });
-    if (JSON.stringify(got) !== JSON.stringify(want)) {
-      return { difference: `after "${what}":\n  incremental ${JSON.stringify(got).slice(0, 1500)}\n  full ${JSON.stringify(want).slice(0, 1500)}`, steps: out };
+    const a = got.map((d) => JSON.stringify(d));
+    const b = want.map((d) => JSON.stringify(d));
+    if (a.join('\n') !== b.join('\n')) {
+      const only = (xs: string[], ys: string[]) => xs.filter((x) => !ys.includes(x)).join('\n    ') || '(none)';
+      return { difference: `after "${what}":\n  only incremental: ${only(a, b)}\n  only full: ${only(b, a)}`, steps: out };
     }
   }
   return { steps: out };
@@ -59,9 +62,12 @@ const REFERENCES = `${functionsTemplate(6)}  Queue:
   Topic:
     Type: AWS::SNS::Topic
     Properties:
+      KmsMasterKeyId: !Ref Spare
       Subscription:
         - Protocol: sqs
           Endpoint: !GetAtt Queue.Arn
+  Spare:
+    Type: AWS::KMS::Key
   Worker:
     Type: AWS::Serverless::Function
     Properties:
@@ -87,6 +93,8 @@ const REFERENCE_STEPS: readonly Step[] = [
   ['type inside the cycle', swap('VisibilityTimeout: 60', 'VisibilityTimeout: 610')],
   ['type after the cycle', swap('CodeUri: src/\n      Environment', 'CodeUri: src/w\n      Environment')],
   ['break the cycle', swap('    DependsOn: Topic\n', '')],
+  ['point a reference elsewhere, closing a cycle', swap('KmsMasterKeyId: !Ref Spare', 'KmsMasterKeyId: !Ref Worker')],
+  ['point it back', swap('KmsMasterKeyId: !Ref Worker', 'KmsMasterKeyId: !Ref Spare')],
   ['misspell a referenced name', swap('TOPIC: !Ref Topic', 'TOPIC: !Ref Topik')],
   ['type after the misspelling', swap('VisibilityTimeout: 610', 'VisibilityTimeout: 61')],
   ['correct it', swap('TOPIC: !Ref Topik', 'TOPIC: !Ref Topic')],
@@ -116,6 +124,8 @@ describe('rules reading every entry, incrementally', function () {
     assert.ok(found('add a cycle with DependsOn', /^Circular dependency: Queue → Topic → Queue/));
     assert.ok(found('type inside the cycle', /^Circular dependency: Queue → Topic → Queue/));
     assert.ok(!found('break the cycle', /^Circular/));
+    assert.ok(found('point a reference elsewhere, closing a cycle', /^Circular dependency: Topic → Worker → Topic/));
+    assert.ok(!found('point it back', /^Circular/));
     assert.ok(found('misspell a referenced name', /^Ref Topik names Topik/));
     assert.ok(!found('correct it', /Topik/));
     assert.ok(found('rename a referenced logical id', /^Ref Topic names Topic, which is not/));
