@@ -179,7 +179,8 @@ class Suppressions {
   }
 
   has(ruleId: string, range: Range, resource: string | undefined): boolean {
-    const line = this.lines.get(this.template.lines.positionAt(range.start).line);
+    // Most documents have no disable comment: no line to look up.
+    const line = this.lines.size === 0 ? undefined : this.lines.get(this.template.lines.positionAt(range.start).line);
     if (line === 'all' || line?.has(ruleId)) return true;
     return resource !== undefined && this.ignored(resource).has(ruleId);
   }

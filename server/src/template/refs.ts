@@ -76,7 +76,7 @@ export function entryReferences(t: Template, id: string): readonly Reference[] {
 
 /** The references of `references` outside the entries of the model's resources (other sections, loops, duplicate keys). */
 export function entriesAside(t: Template): readonly Reference[] {
-  return t.memo('entriesAside', () => collectAll(t, (id, value) => t.resources.get(id)?.node !== value));
+  return t.memo('entriesAside', (x) => collectAll(x, false));
 }
 
 /**
@@ -140,8 +140,8 @@ function toEdge(r: Reference & { kind: EdgeKind }): Edge {
   };
 }
 
-/** Every reference, in document order; of the entries of Resources, those `resource` keeps. */
-function collectAll(t: Template, resource: (id: string, value: Node) => boolean = () => true): Reference[] {
+/** Every reference, in document order; with `entries` false, none of the model's resources' entries. */
+function collectAll(t: Template, entries = true): Reference[] {
   const out: Reference[] = [];
   const root = t.root;
   if (!root || !t.isTemplate) return out;
@@ -150,7 +150,11 @@ function collectAll(t: Template, resource: (id: string, value: Node) => boolean 
     if (section.value.kind !== 'map') continue;
     if (name === 'Resources' || name === 'Outputs' || name === 'Conditions') {
       for (const entry of section.value.pairs) {
-        if (name === 'Resources' && !resource(entry.key, entry.value)) continue;
+        // A resource's references are found once per model, for this list and for `entryReferences`.
+        if (name === 'Resources' && t.resources.get(entry.key)?.node === entry.value) {
+          if (entries) for (const r of entryReferences(t, entry.key)) out.push(r);
+          continue;
+        }
         new Walker(t, out, name, undefined).entry(entry.key, entry.value);
       }
     } else if (name === 'Globals' || name === 'Rules') {
