@@ -4,7 +4,7 @@
  * comments and resource `Metadata: { lambda-lens: { ignore: [<id>] } }`.
  */
 import { get, getPath, str } from '../template/ast';
-import type { Range } from '../template/ast';
+import type { Node, Range } from '../template/ast';
 import type { Template } from '../template/model';
 import { isRefusal } from '../template/parse';
 import type { ParseProblem } from '../template/parse';
@@ -190,10 +190,25 @@ class Suppressions {
     let set = this.ignores.get(resource);
     if (!set) {
       const node = this.template.resources.get(resource)?.node;
-      const list = getPath(get(node, 'Metadata'), ['lambda-lens', 'ignore']);
-      set = new Set(list?.kind === 'seq' ? list.items.map(str).filter((s): s is string => !!s) : []);
+      set = node ? ignoredBy(node) : NONE;
       this.ignores.set(resource, set);
     }
     return set;
   }
+
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The ignore list of each resource entry, kept while the entry's node is (unchanged entries keep theirs across edits). */
+const IGNORED = new WeakMap<Node, ReadonlySet<string>>();
+
+function ignoredBy(node: Node): ReadonlySet<string> {
+  let set = IGNORED.get(node);
+  if (!set) {
+    const list = getPath(get(node, 'Metadata'), ['lambda-lens', 'ignore']);
+    set = list?.kind === 'seq' ? new Set(list.items.map(str).filter((s): s is string => !!s)) : NONE;
+    IGNORED.set(node, set);
+  }
+  return set;
 }
