@@ -22,6 +22,7 @@ export type Parts = Extract<EntryReads, { rest: unknown }>;
 /** Runs a rule's check, or a part of it, over a template (timed and guarded by the caller). */
 export type Run = (template: Template, rule: Rule, check: (ctx: RuleContext) => void) => RuleOutput;
 
+/** The parts of `rule`'s check when it is split by resource (undefined for a keyed rule or one without `byEntry`). */
 export function partsOf(rule: Rule): Parts | undefined {
   const e = rule.byEntry;
   return e && 'rest' in e ? e : undefined;
