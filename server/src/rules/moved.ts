@@ -35,6 +35,8 @@ export function moved(o: RuleOutput, e: EditRegion): RuleOutput | undefined {
 
 /** A finding with every range moved past the edit (itself when none moves), or undefined when one touches it. */
 function moveFinding(f: Finding, e: EditRegion): Finding | undefined {
+  // Most findings lie where the edit moved nothing: told without copying their ranges.
+  if (stays(f, e)) return f;
   let ok = true;
   let changed = false;
   const at = (r: Range): Range => {
@@ -49,4 +51,12 @@ function moveFinding(f: Finding, e: EditRegion): Finding | undefined {
   if (!ok) return undefined;
   if (!changed) return f;
   return { ...f, range, ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
+}
+
+/** True when no range of `f` moves or touches the edit (`shift` gives each back as it is). */
+function stays(f: Finding, e: EditRegion): boolean {
+  if (shift(f.range, e) !== f.range) return false;
+  for (const r of f.related ?? []) if (shift(r.range, e) !== r.range) return false;
+  for (const x of f.fixes ?? []) for (const t of x.edits) if (shift(t.range, e) !== t.range) return false;
+  return true;
 }
