@@ -2,6 +2,7 @@
 // `node esbuild.mjs` builds once (also run by `npm ci` through `prepare`); `--watch` rebuilds on change.
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { lazyJsonPlugin } from './scripts/lazyJson.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,8 +16,10 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // JSON data (runtime lifecycle, event samples) is bundled, never read from disk at run time.
+  // JSON data (runtime lifecycle, event samples, specifications) is bundled, never read from disk at run
+  // time; the large specification files as JSON text parsed entry by entry on first read.
   loader: { '.json': 'json' },
+  plugins: [lazyJsonPlugin({ filter: /[\\/]server[\\/]src[\\/]data[\\/][\w.-]+\.json$/, minBytes: 64 * 1024 })],
   // jsonc-parser's default (UMD) build loads its modules by a dynamic require that cannot be bundled.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
