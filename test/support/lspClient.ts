@@ -50,10 +50,12 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Folders opened as the workspace (absolute paths). */
   readonly workspaceFolders?: readonly string[];
+  /** Node options for the server process (the start-up benchmark profiles it with `--cpu-prof`). */
+  readonly execArgv?: readonly string[];
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
