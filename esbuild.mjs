@@ -1,11 +1,36 @@
 // Bundles the extension client, the language server, its package-size worker and the CLI into dist/.
 // `node esbuild.mjs` builds once (also run by `npm ci` through `prepare`); `--watch` rebuilds on change.
 import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { lazyJsonPlugin } from './scripts/lazyJson.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/**
+ * Modules bundled on their own, in dist/ beside the bundles that require them: a process compiles
+ * them only when it first requires them. `lambda-lens check` needs neither the AWS SDK of `deployed`
+ * nor the documentation of hovers (2.9 MB); the server needs the documentation at its first hover.
+ */
+const SEPARATE = {
+  'server/src/cli/deployed.ts': 'cliDeployed',
+  'server/src/data/schema-docs.json': 'schemaDocs',
+};
+
+/** Leaves the imports of the SEPARATE modules as requires of their own bundles. */
+const separatePlugin = {
+  name: 'separate-modules',
+  setup(build) {
+    const byPath = new Map(Object.entries(SEPARATE).map(([source, out]) => [resolve(source), out]));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = resolve(args.resolveDir, args.path);
+      const out = byPath.get(target) ?? byPath.get(`${target}.ts`);
+      return out ? { path: `./${out}.js`, external: true } : undefined;
+    });
+  },
+};
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -19,7 +44,7 @@ const common = {
   // JSON data (runtime lifecycle, event samples, specifications) is bundled, never read from disk at run
   // time; the large specification files as JSON text parsed entry by entry on first read.
   loader: { '.json': 'json' },
-  plugins: [lazyJsonPlugin({ filter: /[\\/]server[\\/]src[\\/]data[\\/][\w.-]+\.json$/, minBytes: 64 * 1024 })],
+  plugins: [separatePlugin, lazyJsonPlugin({ filter: /[\\/]server[\\/]src[\\/]data[\\/][\w.-]+\.json$/, minBytes: 64 * 1024 })],
   // jsonc-parser's default (UMD) build loads its modules by a dynamic require that cannot be bundled.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
@@ -31,12 +56,13 @@ const builds = [
     entryPoints: {
       server: 'server/src/server.ts',
       measureWorker: 'server/src/measure/worker.ts',
+      schemaDocs: 'server/src/data/schema-docs.json',
     },
     outdir: 'dist',
   },
   {
     ...common,
-    entryPoints: { cli: 'server/src/cli.ts' },
+    entryPoints: { cli: 'server/src/cli.ts', cliDeployed: 'server/src/cli/deployed.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },
