@@ -21,6 +21,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import type { InitializationOptions } from '../../server/src/protocol';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -54,6 +55,8 @@ export interface StartOptions {
   readonly execArgv?: readonly string[];
   /** The server bundle to run (default: dist/server.js). */
   readonly serverJs?: string;
+  /** Sent as `initializationOptions` (the extension sends whether the workspace is trusted). */
+  readonly initializationOptions?: InitializationOptions;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -93,6 +96,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     rootUri: null,
     capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
     workspaceFolders: opts.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })) ?? null,
+    ...(opts.initializationOptions ? { initializationOptions: opts.initializationOptions } : {}),
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
