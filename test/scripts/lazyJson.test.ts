@@ -9,10 +9,8 @@ import { join } from 'node:path';
 
 const DATA = join(__dirname, '..', '..', 'server', 'src', 'data');
 
-type LazyJsonModule = (text: string, name: string) => string;
-
-async function generator(): Promise<LazyJsonModule> {
-  return ((await import('../../scripts/lazyJson.mjs')) as { lazyJsonModule: LazyJsonModule }).lazyJsonModule;
+async function generator(): Promise<(text: string, name: string) => string> {
+  return (await import('../../scripts/lazyJson.mjs')).lazyJsonModule;
 }
 
 /** Evaluates a generated CommonJS module and returns its exports. */
