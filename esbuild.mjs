@@ -10,12 +10,14 @@ const production = process.argv.includes('--production');
 
 /**
  * Modules bundled on their own, in dist/ beside the bundles that require them: a process compiles
- * them only when it first requires them. `lambda-lens check` needs neither the AWS SDK of `deployed`
- * nor the documentation of hovers (2.9 MB); the server needs the documentation at its first hover.
+ * them only when it first requires them, and once (inside a bundle, V8 scans a module's text at load
+ * and again at its first call). `lambda-lens check` needs neither the AWS SDK of `deployed` nor the
+ * documentation of hovers (2.9 MB); the specification's shapes (2.2 MB) wait for the first template.
  */
 const SEPARATE = {
   'server/src/cli/deployed.ts': 'cliDeployed',
   'server/src/data/schema-docs.json': 'schemaDocs',
+  'server/src/data/schema-shapes.json': 'schemaShapes',
 };
 
 /** Leaves the imports of the SEPARATE modules as requires of their own bundles. */
@@ -56,7 +58,9 @@ const builds = [
     entryPoints: {
       server: 'server/src/server.ts',
       measureWorker: 'server/src/measure/worker.ts',
+      // Shared with the CLI's bundles, which require them from beside themselves too.
       schemaDocs: 'server/src/data/schema-docs.json',
+      schemaShapes: 'server/src/data/schema-shapes.json',
     },
     outdir: 'dist',
   },

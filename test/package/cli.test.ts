@@ -81,4 +81,15 @@ describe('npx lambda-lens from the packed package', function () {
     const version = npx('--version');
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
   });
+
+  it('check in a package that lost its specification bundle: names the missing file and says to reinstall', () => {
+    const damaged = join(dir, 'damaged');
+    cpSync(join(project, 'node_modules', 'lambda-lens'), damaged, { recursive: true });
+    rmSync(join(damaged, 'dist', 'schemaShapes.js'));
+    const r = spawnSync(process.execPath, [join(damaged, 'dist', 'cli.js'), 'check', 'broken'], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /lambda-lens\/rule-failed {2}The rule schema\/required failed on this template \(Lambda Lens could not load its resource specification data \(Cannot find module '\.\/schemaShapes\.js'\)\. The installation is incomplete or damaged; reinstall Lambda Lens\.\)/);
+    // The rules that do not read the specification still run.
+    assert.match(r.stdout, /^broken\/template\.yaml:\d+:\d+ {2}error {8}edge\/version-required {2}/m);
+  });
 });

@@ -39,7 +39,7 @@ export interface DocsData {
 let shapes: ShapesData | undefined;
 let docs: DocsData | undefined;
 
-/** The shapes data, loaded on first call. */
+/** The shapes data, loaded on first call (bundled apart, as dist/schemaShapes.js: see esbuild.mjs). */
 export function loadShapes(): ShapesData {
   // A require in the function (not an import) keeps the data out of start-up: the bundler evaluates it on first call.
   return (shapes ??= loadData('resource specification', () => require('../data/schema-shapes.json') as ShapesData));

@@ -1,6 +1,7 @@
 /**
  * LSP tier for how the specification data loads in the bundled server: the documentation lives in its
- * own bundle (dist/schemaDocs.js, esbuild.mjs) that the server requires at the first hover. Hovers show
+ * own bundle (dist/schemaDocs.js, esbuild.mjs) that the server requires at the first hover, the shapes
+ * in dist/schemaShapes.js, required by the first check. Hovers show
  * its sentences; a server whose documentation bundle is missing says so and keeps checking.
  */
 import assert from 'node:assert/strict';
@@ -49,7 +50,7 @@ describe('specification data in the bundled server', function () {
 
   it('without its documentation bundle, says on hover what is missing and what to do, and keeps checking', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lambda-lens-nodocs-'));
-    for (const file of ['server.js', 'measureWorker.js']) copyFileSync(join(dirname(SERVER_JS), file), join(dir, file));
+    for (const file of ['server.js', 'measureWorker.js', 'schemaShapes.js']) copyFileSync(join(dirname(SERVER_JS), file), join(dir, file));
     const server = await startServer({ serverJs: join(dir, 'server.js') });
     try {
       const uri = 'file:///data/template.yaml';
