@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server, its package-size worker and the CLI into dist/.
+// Bundles the extension client, the language server, its package-size worker, the CLI and the data
+// and subcommand bundles they load on demand (SEPARATE below) into dist/.
 // `node esbuild.mjs` builds once (also run by `npm ci` through `prepare`); `--watch` rebuilds on change.
 import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +25,7 @@ const SEPARATE = {
 const separatePlugin = {
   name: 'separate-modules',
   setup(build) {
-    const byPath = new Map(Object.entries(SEPARATE).map(([source, out]) => [resolve(source), out]));
+    const byPath = new Map(Object.entries(SEPARATE).map(([source, out]) => [resolve(import.meta.dirname, source), out]));
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const target = resolve(args.resolveDir, args.path);
@@ -43,8 +44,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // JSON data (runtime lifecycle, event samples, specifications) is bundled, never read from disk at run
-  // time; the large specification files as JSON text parsed entry by entry on first read.
+  // JSON data (runtime lifecycle, event samples, specifications) is bundled into JavaScript: no data file
+  // is opened by path at run time. The large specification files become JSON text parsed entry by entry
+  // on first read, in bundles of their own (SEPARATE).
   loader: { '.json': 'json' },
   plugins: [separatePlugin, lazyJsonPlugin({ filter: /[\\/]server[\\/]src[\\/]data[\\/][\w.-]+\.json$/, minBytes: 64 * 1024 })],
   // jsonc-parser's default (UMD) build loads its modules by a dynamic require that cannot be bundled.
