@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../test/support/lspClient';
 import type { StartOptions } from '../test/support/lspClient';
@@ -24,8 +24,8 @@ export async function benchStartup(): Promise<Record<string, unknown>> {
   try {
     const file = join(dir, 'template.yaml');
     writeFileSync(file, text);
-    const load = require('node:os').loadavg() as number[];
-    return { functions: 1_000, bytes: text.length, loadAverage: load.map((l) => Math.round(l * 100) / 100), cli: cliCheck(file, dir), server: await serverStart(text, dir) };
+    const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
+    return { functions: 1_000, bytes: text.length, loadAverage, cli: cliCheck(file, dir), server: await serverStart(text, dir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
