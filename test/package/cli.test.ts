@@ -82,6 +82,15 @@ describe('npx lambda-lens from the packed package', function () {
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 
+  it('check loads neither the deployed subcommand nor the documentation: it answers the same without them', () => {
+    const lean = join(dir, 'lean');
+    cpSync(join(project, 'node_modules', 'lambda-lens'), lean, { recursive: true });
+    for (const file of ['cliDeployed.js', 'schemaDocs.js']) rmSync(join(lean, 'dist', file));
+    const r = spawnSync(process.execPath, [join(lean, 'dist', 'cli.js'), 'check', 'broken'], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, runCli(['check', 'broken'], project).stdout);
+  });
+
   it('check in a package that lost its specification bundle: names the missing file and says to reinstall', () => {
     const damaged = join(dir, 'damaged');
     cpSync(join(project, 'node_modules', 'lambda-lens'), damaged, { recursive: true });
