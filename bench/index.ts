@@ -5,6 +5,7 @@ import { benchBundle } from './bundle';
 import { benchDeployed } from './deployed';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
+import { benchStartup } from './startup';
 import { benchNetwork } from './network';
 import { benchEvents } from './events';
 import { benchTriggers } from './triggers';
@@ -14,6 +15,7 @@ import { benchTyping } from './typing';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  startup: benchStartup,
   typing: benchTyping,
   editor: benchEditor,
   measure: benchMeasure,
