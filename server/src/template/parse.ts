@@ -14,8 +14,8 @@
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, YAMLSeq } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
-import { INTRINSICS, isIntrinsicName } from './ast';
-import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './ast';
+import type { Node, Pair, Range } from './ast';
+import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBuild';
 import { reindentFlows } from './flowIndent';
 import { YAML_11_SCALARS } from './yamlScalars';
 import { PARSE_LIMITS } from '../config';
@@ -56,14 +56,6 @@ export interface Directive {
   /** Its text after the `#`, trimmed. */
   readonly text: string;
 }
-
-/** Comments holding this are kept as directives; all others are dropped at parse time. */
-const DIRECTIVE_MARK = 'lambda-lens';
-
-/** Short-form tag -> long-form intrinsic name (`!GetAtt` -> `Fn::GetAtt`). */
-const TAGS = new Map<string, IntrinsicName>(
-  INTRINSICS.map((fn) => [`!${fn.startsWith('Fn::') ? fn.slice(4) : fn}`, fn]),
-);
 
 const cfnTags: Array<ScalarTag | CollectionTag> = [...TAGS.keys()].flatMap((tag) => [
   { tag, resolve: (s: string) => s } as ScalarTag,
@@ -323,47 +315,10 @@ class Converter {
   }
 }
 
-/**
- * A key given twice in one mapping: CloudFormation uses the last entry (as PyYAML and JSON parsers
- * do), so the tree keeps only that one and each earlier entry becomes a `duplicate-key` problem.
- */
-export function lastOfEachKey(pairs: Pair[], problems: ParseProblem[]): Pair[] {
-  if (pairs.length < 2) return pairs;
-  const last = new Map<string, Pair>();
-  for (const p of pairs) if (hasScalarKey(p)) last.set(p.key, p);
-  if (last.size === pairs.filter(hasScalarKey).length) return pairs;
-  const kept: Pair[] = [];
-  for (const p of pairs) {
-    const winner = hasScalarKey(p) ? last.get(p.key)! : p;
-    if (winner === p) kept.push(p);
-    else problems.push({ kind: 'duplicate-key', message: `${p.key} is given again below.`, range: p.keyRange, kept: winner.keyRange });
-  }
-  return kept;
-}
-
-/** `{ "Ref": "X" }` / `{ "Fn::Sub": ... }` (JSON or YAML long form) -> the intrinsic node. */
-export function longForm(map: MapNode): Node {
-  if (map.pairs.length !== 1) return map;
-  const only = map.pairs[0]!;
-  if (!isIntrinsicName(only.key)) return map;
-  // `Condition` and `Ref` take a string; a single `Condition:` key holding a map is an IAM condition block.
-  if ((only.key === 'Condition' || only.key === 'Ref') && only.value.kind !== 'scalar') return map;
-  return { kind: 'intrinsic', fn: only.key, arg: only.value, range: map.range, nameRange: only.keyRange };
-}
-
-/** True for a pair with a scalar key (complex keys are never compared). */
-function hasScalarKey(p: Pair): boolean {
-  return p.key !== '';
-}
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/** The null a missing value reads as, at `offset`. */
-export function nullAt(offset: number): ScalarNode {
-  return { kind: 'scalar', value: null, range: { start: offset, end: offset } };
-}
 
 /**
  * The offset of the tag written before a value at `offset`: the last occurrence that is not inside a
