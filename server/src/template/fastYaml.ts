@@ -1,0 +1,408 @@
+/**
+ * A fast reader for the YAML CloudFormation templates are written in: block mappings and sequences,
+ * plain and quoted one-line scalars, literal and folded block scalars, one-line flow collections and
+ * the short-form tags, read line by line straight into the tree of ast.ts. It gives exactly what
+ * the `yaml` path of parse.ts gives (the same tree, ranges, problems and directives) and declines,
+ * returning undefined, at the first construct outside that subset: anchors, aliases, multi-line
+ * plain or quoted scalars, multi-line flow collections, document markers, tabs, explicit keys,
+ * anything that would be a syntax error. The `yaml` package stays the authority for those.
+ *
+ * The subtle part is where a block collection ends. `yaml` ends a block mapping or sequence at the
+ * end of its last value, comments included: a comment on the last value's line, the comment lines
+ * after it indented past the collection (attached to that value when it is a one-line scalar or
+ * flow collection) and a run of trailing comment lines that the closing collection keeps (when one
+ * of them is indented at least as far as it and it is not at column 0). `closeRange` reproduces that.
+ */
+import type { MapNode, Node, Pair, SeqNode } from './ast';
+import type { Directive, ParsedText, ParseProblem } from './parse';
+import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBuild';
+import { Decline, flowCollection, quoted, blockScalarValue, isPlainStart, SPACE, HASH, COLON, DASH } from './fastScalars';
+import type { Scanned } from './fastScalars';
+import { resolvePlainScalar } from './yamlScalars';
+
+const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
+
+/** How a value takes the comment lines after it (see the module comment). */
+const enum Tail {
+  /** A block collection: its own trailing comments were settled when it closed. */
+  Collection,
+  /** A one-line scalar or flow collection: indented comment lines after it count into it. */
+  Inline,
+  /** A block scalar: comment lines after it start the trailing run. */
+  Block,
+  /** A missing value: comments near it are left to the `yaml` path. */
+  Empty,
+  /** A missing value with a comment on its line. */
+  EmptyCommented,
+}
+
+/** A run of trailing comment lines not yet kept by a collection: its deepest indentation and its end. */
+interface Run {
+  readonly max: number;
+  readonly end: number;
+}
+
+interface Built {
+  readonly node: Node;
+  /** Where `yaml` ends the value with the comments it counts in (trailing blanks left out). */
+  readonly end: number;
+  /** The last line the value occupies. */
+  readonly lastLine: number;
+  readonly tail: Tail;
+  /** For a collection: the trailing comment run it passed on to its parent. */
+  readonly run?: Run;
+}
+
+/**
+ * The tree of a YAML template, or undefined when the text holds anything outside the reader's
+ * subset. With `base`, `text` is a piece of a larger document at that offset: every range is a
+ * position in the document.
+ */
+export function readFastYaml(text: string, base = 0): ParsedText | undefined {
+  // Tabs, carriage returns, control characters and Unicode line breaks each have rules of their own; templates rarely hold them.
+  if (UNUSUAL.test(text)) return undefined;
+  const read = attempt(text, base);
+  return read instanceof Decline ? undefined : read;
+}
+
+/** Why the reader leaves `text` to the `yaml` path (undefined when it reads it): for tests and benchmarks. */
+export function declineReason(text: string): string | undefined {
+  if (UNUSUAL.test(text)) return 'tab, carriage return, control character or Unicode line break';
+  const read = attempt(text, 0);
+  return read instanceof Decline ? read.reason : undefined;
+}
+
+function attempt(text: string, base: number): ParsedText | Decline {
+  try {
+    return new Reader(text, base).read();
+  } catch (e) {
+    if (e instanceof Decline) return e;
+    throw e;
+  }
+}
+
+class Reader {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly kinds: number[] = [];
+  /** Lines that are block scalar content (a `#` there starts no comment). */
+  private readonly inScalar = new Set<number>();
+  private readonly problems: ParseProblem[] = [];
+  private readonly lineComments: Directive[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+  ) {
+    const n = text.length;
+    for (let start = 0; start <= n; ) {
+      let nl = text.indexOf('\n', start);
+      if (nl < 0) nl = n;
+      let i = start;
+      while (i < nl && text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      const kind = i === nl ? BLANK : c === HASH ? COMMENT : CONTENT;
+      if (kind === CONTENT && i === start && isMarkerLine(text, i)) throw new Decline('document marker or directive');
+      this.starts.push(start);
+      this.ends.push(nl);
+      this.indents.push(i - start);
+      this.kinds.push(kind);
+      start = nl + 1;
+    }
+  }
+
+  read(): ParsedText {
+    const first = this.nextContent(0);
+    if (first < 0) throw new Decline('empty document');
+    const root = untaggedBlock(this.block(first, this.indents[first]!));
+    if (this.nextContent(root.lastLine + 1) >= 0) throw new Decline('content after the root');
+    return { root: root.node, problems: this.problems, anchors: false, directives: this.directives() };
+  }
+
+  /** The comments naming Lambda Lens, in document order, as the `yaml` tokens give them. */
+  private directives(): Directive[] {
+    if (!this.text.includes(DIRECTIVE_MARK)) return [];
+    const found = [...this.lineComments];
+    for (let l = 0; l < this.kinds.length; l++) {
+      if (this.kinds[l] !== COMMENT || this.inScalar.has(l)) continue;
+      const hash = this.starts[l]! + this.indents[l]!;
+      const source = this.text.slice(hash, this.ends[l]);
+      if (source.includes(DIRECTIVE_MARK)) found.push({ range: { start: this.base + hash, end: this.base + this.ends[l]! }, text: source.slice(1).trim() });
+    }
+    return found.sort((a, b) => a.range.start - b.range.start);
+  }
+
+  private nextContent(from: number): number {
+    for (let l = from; l < this.kinds.length; l++) if (this.kinds[l] === CONTENT) return l;
+    return -1;
+  }
+
+  /** True when line `l` holds a `- ` entry at its indentation. */
+  private isDash(l: number): boolean {
+    const at = this.starts[l]! + this.indents[l]!;
+    return this.text.charCodeAt(at) === DASH && isBlankOrEnd(this.text, at + 1, this.ends[l]!);
+  }
+
+  /** The block collection whose first entry is on line `l` at column `col`. */
+  private block(l: number, col: number): Built {
+    const at = this.starts[l]! + col;
+    return this.text.charCodeAt(at) === DASH && isBlankOrEnd(this.text, at + 1, this.ends[l]!) ? this.seq(l, col) : this.map(l, col);
+  }
+
+  private map(line: number, col: number): Built {
+    const pairs: Pair[] = [];
+    const start = this.starts[line]! + col;
+    let l = line;
+    let last: Built;
+    let next: number;
+    for (;;) {
+      const key = this.key(this.starts[l]! + col, this.ends[l]!);
+      if (!key) throw new Decline('not a simple key');
+      last = this.value(l, key.colon + 1, col, false);
+      pairs.push({ key: key.value, keyRange: { start: this.base + key.start, end: this.base + key.end }, value: last.node });
+      next = this.nextContent(last.lastLine + 1);
+      if (next < 0 || this.indents[next]! < col) break;
+      if (this.indents[next]! > col || this.isDash(next)) throw new Decline('indentation');
+      l = next;
+    }
+    const node: MapNode = { kind: 'map', pairs: lastOfEachKey(pairs, this.problems), range: { start: this.base + start, end: 0 } };
+    return this.close(node, col, last, next);
+  }
+
+  private seq(line: number, col: number): Built {
+    const items: Node[] = [];
+    const start = this.starts[line]! + col;
+    let l = line;
+    let last: Built;
+    let next: number;
+    for (;;) {
+      const dash = this.starts[l]! + col;
+      const end = this.ends[l]!;
+      let p = dash + 1;
+      while (p < end && this.text.charCodeAt(p) === SPACE) p++;
+      if (p < end && this.text.charCodeAt(p) === DASH && isBlankOrEnd(this.text, p + 1, end)) throw new Decline('compact nested sequence');
+      last = p < end && this.text.charCodeAt(p) !== HASH && this.key(p, end) ? untaggedBlock(this.map(l, p - this.starts[l]!)) : this.value(l, dash + 1, col, true);
+      items.push(last.node);
+      next = this.nextContent(last.lastLine + 1);
+      if (next < 0 || this.indents[next]! < col) break;
+      if (this.indents[next]! > col) throw new Decline('indentation');
+      if (!this.isDash(next)) break;
+      l = next;
+    }
+    const node: SeqNode = { kind: 'seq', items, range: { start: this.base + start, end: 0 } };
+    return this.close(node, col, last, next);
+  }
+
+  /**
+   * A block collection at `col` ends with its last value and the comment lines `yaml` counts into
+   * it; a trailing run of comment lines is kept by the innermost closing collection that one of its
+   * lines is indented to (never one at column 0), and otherwise passed on to the parent.
+   */
+  private close(node: MapNode | SeqNode, col: number, last: Built, next: number): Built {
+    let end = last.end;
+    let run = last.run;
+    if (last.tail !== Tail.Collection) {
+      const stop = next < 0 ? this.kinds.length : next;
+      let l = last.lastLine + 1;
+      for (; l < stop; l++) {
+        if (this.kinds[l] !== COMMENT) continue;
+        if (last.tail !== Tail.Inline || this.indents[l]! <= col) break;
+        end = this.commentEnd(l);
+      }
+      if (last.tail === Tail.EmptyCommented || (last.tail === Tail.Empty && l < stop)) throw new Decline('comment after a missing value');
+      for (; l < stop; l++) {
+        if (this.kinds[l] === COMMENT) run = { max: Math.max(run?.max ?? 0, this.indents[l]!), end: this.commentEnd(l) };
+      }
+    }
+    (node.range as { end: number }).end = this.base + trimEnd(this.text, end, node.range.start - this.base);
+    const lastLine = last.lastLine;
+    if (run && col > 0 && run.max >= col) return { node, end: run.end, lastLine, tail: Tail.Collection };
+    return { node, end, lastLine, tail: Tail.Collection, run };
+  }
+
+  private commentEnd(l: number): number {
+    return trimEnd(this.text, this.ends[l]!, this.starts[l]!);
+  }
+
+  /** A simple key at `p` (plain or quoted, on one line) and the offset of its `:`; undefined for anything else. */
+  private key(p: number, end: number): { value: string; start: number; end: number; colon: number } | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const q = quoted(text, p, end, this.base);
+      if (text.charCodeAt(q.end) !== COLON || !isBlankOrEnd(text, q.end + 1, end)) return undefined;
+      return { value: String(q.node.kind === 'scalar' ? q.node.value : ''), start: p, end: q.end, colon: q.end };
+    }
+    if (!isPlainStart(text, p, end)) return undefined;
+    for (let i = p + 1; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON && isBlankOrEnd(text, i + 1, end)) {
+        if (text.charCodeAt(i - 1) === SPACE || i - p > 1000) return undefined;
+        const source = text.slice(p, i);
+        if (/[[\]{},]/.test(source)) return undefined;
+        return { value: String(resolvePlainScalar(source)), start: p, end: i, colon: i };
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The value after a key's `:` or an entry's `-` at `pos` on line `l`, in a collection at `col`:
+   * on the same line, or a block collection on the lines below, or missing.
+   */
+  private value(l: number, pos: number, col: number, inSeq: boolean): Built {
+    const text = this.text;
+    const end = this.ends[l]!;
+    let p = pos;
+    while (p < end && text.charCodeAt(p) === SPACE) p++;
+    if (p < end && p === pos) throw new Decline('no space after an indicator');
+    const c = text.charCodeAt(p);
+    if (p === end || c === HASH) {
+      if (p < end) this.lineComment(p, end);
+      const nested = this.nestedBlock(l, col, inSeq);
+      if (nested) return untaggedBlock(nested);
+      let at = pos;
+      while (text.charCodeAt(at) === SPACE) at++;
+      return { node: nullAt(this.base + at), end: at, lastLine: l, tail: p < end ? Tail.EmptyCommented : Tail.Empty };
+    }
+    if (c === 33 /* ! */) {
+      let t = p + 1;
+      while (t < end && text.charCodeAt(t) !== SPACE) t++;
+      const fn = TAGS.get(text.slice(p, t));
+      if (!fn) throw new Decline('tag');
+      let v = t;
+      while (v < end && text.charCodeAt(v) === SPACE) v++;
+      let built: Built | undefined;
+      if (v === end || text.charCodeAt(v) === HASH) {
+        if (v < end) this.lineComment(v, end);
+        built = this.nestedBlock(l, col, inSeq);
+        if (!built) throw new Decline('tag without a value');
+      } else built = this.inline(l, v, col, false);
+      const arg = built.node;
+      const node: Node = { kind: 'intrinsic', fn, arg, range: { start: this.base + p, end: arg.range.end }, nameRange: { start: this.base + p, end: this.base + t } };
+      return { ...built, node };
+    }
+    return this.inline(l, p, col, true);
+  }
+
+  /** The block collection on the lines after line `l` that is the value of an entry at `col`, if any. */
+  private nestedBlock(l: number, col: number, inSeq: boolean): Built | undefined {
+    const n = this.nextContent(l + 1);
+    if (n < 0) return undefined;
+    const indent = this.indents[n]!;
+    if (indent > col || (indent === col && !inSeq && this.isDash(n))) return this.block(n, indent);
+    return undefined;
+  }
+
+  /** A value that starts at `p` on line `l` and is not a tag; `untagged` maps get their long form read. */
+  private inline(l: number, p: number, col: number, untagged: boolean): Built {
+    const text = this.text;
+    const end = this.ends[l]!;
+    const c = text.charCodeAt(p);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(l, p, col);
+    let scanned: Scanned;
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      scanned = flowCollection(text, p, end, this.base, this.problems);
+      if (untagged && scanned.node.kind === 'map') scanned = { node: longForm(scanned.node), end: scanned.end };
+    } else if (c === 34 || c === 39) scanned = quoted(text, p, end, this.base);
+    else scanned = this.plain(p, end);
+    let q = scanned.end;
+    while (q < end && text.charCodeAt(q) === SPACE) q++;
+    if (q === end) return { node: scanned.node, end: scanned.end, lastLine: l, tail: Tail.Inline };
+    if (text.charCodeAt(q) !== HASH || q === scanned.end) throw new Decline('text after a value');
+    this.lineComment(q, end);
+    return { node: scanned.node, end: trimEnd(text, end, q), lastLine: l, tail: Tail.Inline };
+  }
+
+  /** A one-line plain scalar in block context. */
+  private plain(p: number, end: number): Scanned {
+    const text = this.text;
+    if (!isPlainStart(text, p, end)) throw new Decline('indicator');
+    let stop = end;
+    for (let i = p + 1; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON && isBlankOrEnd(text, i + 1, end)) throw new Decline('mapping in a value');
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
+    }
+    while (text.charCodeAt(stop - 1) === SPACE) stop--;
+    return { node: { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: this.base + p, end: this.base + stop } }, end: stop };
+  }
+
+  /** A `|` or `>` block scalar whose header is at `p` on line `l`, in a collection at `col`. */
+  private blockScalar(l: number, p: number, col: number): Built {
+    const text = this.text;
+    const lineEnd = this.ends[l]!;
+    let h = p + 1;
+    const chomp = text.charCodeAt(h);
+    if (chomp === DASH) h++;
+    else if (chomp === 43 /* + */ || (chomp >= 48 && chomp <= 57)) throw new Decline('block scalar indicator');
+    while (h < lineEnd && text.charCodeAt(h) === SPACE) h++;
+    if (h < lineEnd) throw new Decline('block scalar header');
+    let first = l + 1;
+    while (first < this.kinds.length && this.kinds[first] === BLANK) first++;
+    if (first >= this.kinds.length || this.indents[first]! <= col) throw new Decline('empty block scalar');
+    const indent = this.indents[first]!;
+    const lines: string[] = [];
+    let lastLine = first;
+    for (let i = l + 1; i < this.kinds.length; i++) {
+      const blank = this.kinds[i] === BLANK;
+      if (!blank && this.indents[i]! < indent) break;
+      if (blank && this.ends[i]! - this.starts[i]! > indent) throw new Decline('spaces on a blank block scalar line');
+      lines.push(blank ? '' : text.slice(this.starts[i]! + indent, this.ends[i]));
+      if (!blank) lastLine = i;
+    }
+    const after = this.nextContent(lastLine + 1);
+    if (after >= 0 && this.indents[after]! > col) throw new Decline('block scalar indentation');
+    for (let i = l + 1; i <= lastLine; i++) this.inScalar.add(i);
+    lines.length = lastLine - l;
+    const value = blockScalarValue(lines, text.charCodeAt(p) === 62, chomp === DASH);
+    const end = trimEnd(text, this.ends[lastLine]!, p);
+    return { node: { kind: 'scalar', value, range: { start: this.base + p, end: this.base + end } }, end, lastLine, tail: Tail.Block };
+  }
+
+  /** A comment at `hash` on a line with content before it. */
+  private lineComment(hash: number, end: number): void {
+    const source = this.text.slice(hash, end);
+    if (source.includes(DIRECTIVE_MARK)) this.lineComments.push({ range: { start: this.base + hash, end: this.base + end }, text: source.slice(1).trim() });
+  }
+}
+
+/** A block collection without a tag: a map of one intrinsic key is that intrinsic (long form). */
+function untaggedBlock(built: Built): Built {
+  return built.node.kind === 'map' ? { ...built, node: longForm(built.node) } : built;
+}
+
+/** True at a line start that holds `---`, `...` (then a blank or the end) or a `%` directive. */
+function isMarkerLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 37 /* % */) return true;
+  if ((c === DASH || c === 46) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+    const after = text.charCodeAt(i + 3);
+    return Number.isNaN(after) || after === SPACE || after === 10;
+  }
+  return false;
+}
+
+function isBlankOrEnd(text: string, i: number, end: number): boolean {
+  return i >= end || text.charCodeAt(i) === SPACE;
+}
+
+/** `end` moved back over trailing white space, never before `start`. */
+function trimEnd(text: string, end: number, start: number): number {
+  let e = end;
+  while (e > start) {
+    const c = text.charCodeAt(e - 1);
+    if (c !== SPACE && c !== 10) break;
+    e--;
+  }
+  return e;
+}
