@@ -13,16 +13,11 @@ export class Decline {
   constructor(readonly reason: string) {}
 }
 
-/** A node read from one line and the offset just after it. */
-export interface Scanned {
-  readonly node: Node;
-  readonly end: number;
-}
 
-export const SPACE = 32;
-export const HASH = 35;
-export const COLON = 58;
-export const DASH = 45;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
 const COMMA = 44;
 const DOUBLE = 34;
 const SINGLE = 39;
@@ -64,8 +59,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 const HEX = /^[0-9a-fA-F]+$/;
 
-/** A single- or double-quoted scalar opening at `p` and closing before `end` (one line). */
-export function quoted(text: string, p: number, end: number, base: number): Scanned {
+/**
+ * A single- or double-quoted scalar opening at `p` and closing before `end` (one line). Like every
+ * reader here it returns the node alone: the text after it starts at the node's range end, less `base`.
+ */
+export function quoted(text: string, p: number, end: number, base: number): ScalarNode {
   const quote = text.charCodeAt(p);
   let value = '';
   let from = p + 1;
@@ -96,7 +94,7 @@ export function quoted(text: string, p: number, end: number, base: number): Scan
       continue;
     } else if (c !== DOUBLE) continue;
     value += text.slice(from, i);
-    return { node: { kind: 'scalar', value, range: { start: base + p, end: base + i + 1 } }, end: i + 1 };
+    return { kind: 'scalar', value, range: { start: base + p, end: base + i + 1 } };
   }
   throw new Decline('multi-line quoted scalar');
 }
@@ -106,7 +104,7 @@ export function quoted(text: string, p: number, end: number, base: number): Scan
  * as written (the caller reads their long form unless a tag names the function); nested untagged
  * maps get theirs here.
  */
-export function flowCollection(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Scanned {
+export function flowCollection(text: string, p: number, end: number, base: number, problems: ParseProblem[]): MapNode | SeqNode {
   const isMap = text.charCodeAt(p) === OPEN_MAP;
   const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
   const pairs: Pair[] = [];
@@ -116,13 +114,13 @@ export function flowCollection(text: string, p: number, end: number, base: numbe
     for (;;) {
       if (isMap) {
         const key = flowKey(text, i, end, base);
-        const v = flowValue(text, skipSpaces(text, key.end + 2, end), end, base, problems);
-        pairs.push({ key: key.value, keyRange: key.node.range, value: v.node });
-        i = skipSpaces(text, v.end, end);
+        const value = flowValue(text, skipSpaces(text, key.range.end - base + 2, end), end, base, problems);
+        pairs.push({ key: String(key.value), keyRange: key.range, value });
+        i = skipSpaces(text, value.range.end - base, end);
       } else {
-        const v = flowValue(text, i, end, base, problems);
-        items.push(v.node);
-        i = skipSpaces(text, v.end, end);
+        const value = flowValue(text, i, end, base, problems);
+        items.push(value);
+        i = skipSpaces(text, value.range.end - base, end);
       }
       if (i >= end) throw new Decline('multi-line flow collection');
       const c = text.charCodeAt(i);
@@ -133,26 +131,25 @@ export function flowCollection(text: string, p: number, end: number, base: numbe
     }
   }
   const range = { start: base + p, end: base + i + 1 };
-  const node: MapNode | SeqNode = isMap ? { kind: 'map', pairs: lastOfEachKey(pairs, problems), range } : { kind: 'seq', items, range };
-  return { node, end: i + 1 };
+  return isMap ? { kind: 'map', pairs: lastOfEachKey(pairs, problems), range } : { kind: 'seq', items, range };
 }
 
 /** A flow map's key (plain or quoted) at `p`, followed by `: `. */
-function flowKey(text: string, p: number, end: number, base: number): { value: string; node: ScalarNode; end: number } {
+function flowKey(text: string, p: number, end: number, base: number): ScalarNode {
   const c = text.charCodeAt(p);
-  const scanned = c === DOUBLE || c === SINGLE ? quoted(text, p, end, base) : flowPlain(text, p, end, base);
-  const node = scanned.node as ScalarNode;
-  if (text.charCodeAt(scanned.end) !== COLON || text.charCodeAt(scanned.end + 1) !== SPACE || scanned.end + 1 >= end) throw new Decline('flow key');
-  return { value: String(node.value), node, end: scanned.end };
+  const key = c === DOUBLE || c === SINGLE ? quoted(text, p, end, base) : flowPlain(text, p, end, base);
+  const after = key.range.end - base;
+  if (text.charCodeAt(after) !== COLON || text.charCodeAt(after + 1) !== SPACE || after + 1 >= end) throw new Decline('flow key');
+  return key;
 }
 
 /** A value inside a flow collection at `p`: a nested collection, a quoted or plain scalar, or a tagged one. */
-function flowValue(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Scanned {
+function flowValue(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Node {
   if (p >= end) throw new Decline('multi-line flow collection');
   const c = text.charCodeAt(p);
   if (c === OPEN_SEQ || c === OPEN_MAP) {
-    const scanned = flowCollection(text, p, end, base, problems);
-    return scanned.node.kind === 'map' ? { node: longForm(scanned.node), end: scanned.end } : scanned;
+    const node = flowCollection(text, p, end, base, problems);
+    return node.kind === 'map' ? longForm(node) : node;
   }
   if (c === DOUBLE || c === SINGLE) return quoted(text, p, end, base);
   if (c === 33 /* ! */) {
@@ -162,20 +159,20 @@ function flowValue(text: string, p: number, end: number, base: number, problems:
     const v = skipSpaces(text, t, end);
     if (!fn || v === t || v >= end || text.charCodeAt(v) === 33) throw new Decline('flow tag');
     const arg = flowArg(text, v, end, base, problems);
-    return { node: { kind: 'intrinsic', fn, arg: arg.node, range: { start: base + p, end: arg.node.range.end }, nameRange: { start: base + p, end: base + t } }, end: arg.end };
+    return { kind: 'intrinsic', fn, arg, range: { start: base + p, end: arg.range.end }, nameRange: { start: base + p, end: base + t } };
   }
   return flowPlain(text, p, end, base);
 }
 
 /** A tagged value inside a flow collection: as written (no long form of its own). */
-function flowArg(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Scanned {
+function flowArg(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Node {
   const c = text.charCodeAt(p);
   if (c === OPEN_SEQ || c === OPEN_MAP) return flowCollection(text, p, end, base, problems);
   return flowValue(text, p, end, base, problems);
 }
 
 /** A plain scalar inside a flow collection: up to `,`, `]`, `}` or a `: `. */
-function flowPlain(text: string, p: number, end: number, base: number): Scanned {
+function flowPlain(text: string, p: number, end: number, base: number): ScalarNode {
   if (!isPlainStart(text, p, end)) throw new Decline('flow indicator');
   let i = p + 1;
   for (; i < end; i++) {
@@ -191,7 +188,7 @@ function flowPlain(text: string, p: number, end: number, base: number): Scanned 
   if (i >= end) throw new Decline('multi-line flow collection');
   let stop = i;
   while (text.charCodeAt(stop - 1) === SPACE) stop--;
-  return { node: { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: base + p, end: base + stop } }, end: stop };
+  return { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: base + p, end: base + stop } };
 }
 
 function skipSpaces(text: string, from: number, end: number): number {

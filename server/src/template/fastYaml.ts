@@ -16,11 +16,16 @@
 import type { MapNode, Node, Pair, SeqNode } from './ast';
 import type { Directive, ParsedText, ParseProblem } from './parse';
 import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBuild';
-import { Decline, flowCollection, quoted, blockScalarValue, isPlainStart, SPACE, HASH, COLON, DASH } from './fastScalars';
-import type { Scanned } from './fastScalars';
+import { Decline, flowCollection, quoted, blockScalarValue, isPlainStart } from './fastScalars';
 import { resolvePlainScalar } from './yamlScalars';
 
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+
+// Character codes, local so the hot loops read constants, not another module's exports.
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
 
 const BLANK = 0;
 const COMMENT = 1;
@@ -94,6 +99,8 @@ class Reader {
   private readonly inScalar = new Set<number>();
   private readonly problems: ParseProblem[] = [];
   private readonly lineComments: Directive[] = [];
+  /** The value of the key `key` read last. */
+  private keyValue = '';
 
   constructor(
     private readonly text: string,
@@ -161,10 +168,12 @@ class Reader {
     let last: Built;
     let next: number;
     for (;;) {
-      const key = this.key(this.starts[l]! + col, this.ends[l]!);
-      if (!key) throw new Decline('not a simple key');
-      last = this.value(l, key.colon + 1, col, false);
-      pairs.push({ key: key.value, keyRange: { start: this.base + key.start, end: this.base + key.end }, value: last.node });
+      const keyStart = this.starts[l]! + col;
+      const colon = this.key(keyStart, this.ends[l]!);
+      if (colon < 0) throw new Decline('not a simple key');
+      const key = this.keyValue;
+      last = this.value(l, colon + 1, col, false);
+      pairs.push({ key, keyRange: { start: this.base + keyStart, end: this.base + colon }, value: last.node });
       next = this.nextContent(last.lastLine + 1);
       if (next < 0 || this.indents[next]! < col) break;
       if (this.indents[next]! > col || this.isDash(next)) throw new Decline('indentation');
@@ -186,7 +195,7 @@ class Reader {
       let p = dash + 1;
       while (p < end && this.text.charCodeAt(p) === SPACE) p++;
       if (p < end && this.text.charCodeAt(p) === DASH && isBlankOrEnd(this.text, p + 1, end)) throw new Decline('compact nested sequence');
-      last = p < end && this.text.charCodeAt(p) !== HASH && this.key(p, end) ? untaggedBlock(this.map(l, p - this.starts[l]!)) : this.value(l, dash + 1, col, true);
+      last = p < end && this.text.charCodeAt(p) !== HASH && this.key(p, end) >= 0 ? untaggedBlock(this.map(l, p - this.starts[l]!)) : this.value(l, dash + 1, col, true);
       items.push(last.node);
       next = this.nextContent(last.lastLine + 1);
       if (next < 0 || this.indents[next]! < col) break;
@@ -229,27 +238,31 @@ class Reader {
     return trimEnd(this.text, this.ends[l]!, this.starts[l]!);
   }
 
-  /** A simple key at `p` (plain or quoted, on one line) and the offset of its `:`; undefined for anything else. */
-  private key(p: number, end: number): { value: string; start: number; end: number; colon: number } | undefined {
+  /**
+   * The offset of the `:` after a simple key at `p` (plain or quoted, on one line), which ends the
+   * key, with the key's value in `keyValue`; -1 for anything else.
+   */
+  private key(p: number, end: number): number {
     const text = this.text;
     const c = text.charCodeAt(p);
     if (c === 34 || c === 39) {
-      const q = quoted(text, p, end, this.base);
-      if (text.charCodeAt(q.end) !== COLON || !isBlankOrEnd(text, q.end + 1, end)) return undefined;
-      return { value: String(q.node.kind === 'scalar' ? q.node.value : ''), start: p, end: q.end, colon: q.end };
+      const q = quoted(text, p, end, 0);
+      const after = q.range.end;
+      if (text.charCodeAt(after) !== COLON || !isBlankOrEnd(text, after + 1, end)) return -1;
+      this.keyValue = String(q.value);
+      return after;
     }
-    if (!isPlainStart(text, p, end)) return undefined;
+    if (!isPlainStart(text, p, end)) return -1;
     for (let i = p + 1; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON && isBlankOrEnd(text, i + 1, end)) {
-        if (text.charCodeAt(i - 1) === SPACE || i - p > 1000) return undefined;
-        const source = text.slice(p, i);
-        if (/[[\]{},]/.test(source)) return undefined;
-        return { value: String(resolvePlainScalar(source)), start: p, end: i, colon: i };
+        if (text.charCodeAt(i - 1) === SPACE || i - p > 1000) return -1;
+        this.keyValue = String(resolvePlainScalar(text.slice(p, i)));
+        return i;
       }
-      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return undefined;
+      if ((ch === HASH && text.charCodeAt(i - 1) === SPACE) || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125) return -1;
     }
-    return undefined;
+    return -1;
   }
 
   /**
@@ -306,22 +319,23 @@ class Reader {
     const end = this.ends[l]!;
     const c = text.charCodeAt(p);
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(l, p, col);
-    let scanned: Scanned;
+    let node: Node;
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      scanned = flowCollection(text, p, end, this.base, this.problems);
-      if (untagged && scanned.node.kind === 'map') scanned = { node: longForm(scanned.node), end: scanned.end };
-    } else if (c === 34 || c === 39) scanned = quoted(text, p, end, this.base);
-    else scanned = this.plain(p, end);
-    let q = scanned.end;
+      node = flowCollection(text, p, end, this.base, this.problems);
+      if (untagged && node.kind === 'map') node = longForm(node);
+    } else if (c === 34 || c === 39) node = quoted(text, p, end, this.base);
+    else node = this.plain(p, end);
+    const after = node.range.end - this.base;
+    let q = after;
     while (q < end && text.charCodeAt(q) === SPACE) q++;
-    if (q === end) return { node: scanned.node, end: scanned.end, lastLine: l, tail: Tail.Inline };
-    if (text.charCodeAt(q) !== HASH || q === scanned.end) throw new Decline('text after a value');
+    if (q === end) return { node, end: after, lastLine: l, tail: Tail.Inline };
+    if (text.charCodeAt(q) !== HASH || q === after) throw new Decline('text after a value');
     this.lineComment(q, end);
-    return { node: scanned.node, end: trimEnd(text, end, q), lastLine: l, tail: Tail.Inline };
+    return { node, end: trimEnd(text, end, q), lastLine: l, tail: Tail.Inline };
   }
 
   /** A one-line plain scalar in block context. */
-  private plain(p: number, end: number): Scanned {
+  private plain(p: number, end: number): Node {
     const text = this.text;
     if (!isPlainStart(text, p, end)) throw new Decline('indicator');
     let stop = end;
@@ -334,7 +348,7 @@ class Reader {
       }
     }
     while (text.charCodeAt(stop - 1) === SPACE) stop--;
-    return { node: { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: this.base + p, end: this.base + stop } }, end: stop };
+    return { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: this.base + p, end: this.base + stop } };
   }
 
   /** A `|` or `>` block scalar whose header is at `p` on line `l`, in a collection at `col`. */

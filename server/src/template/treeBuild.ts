@@ -20,7 +20,7 @@ export const DIRECTIVE_MARK = 'lambda-lens';
  * do), so the tree keeps only that one and each earlier entry becomes a `duplicate-key` problem.
  */
 export function lastOfEachKey(pairs: Pair[], problems: ParseProblem[]): Pair[] {
-  if (pairs.length < 2) return pairs;
+  if (pairs.length < 2 || (pairs.length <= 16 && allDistinct(pairs))) return pairs;
   const last = new Map<string, Pair>();
   for (const p of pairs) if (hasScalarKey(p)) last.set(p.key, p);
   if (last.size === pairs.filter(hasScalarKey).length) return pairs;
@@ -41,6 +41,15 @@ export function longForm(map: MapNode): Node {
   // `Condition` and `Ref` take a string; a single `Condition:` key holding a map is an IAM condition block.
   if ((only.key === 'Condition' || only.key === 'Ref') && only.value.kind !== 'scalar') return map;
   return { kind: 'intrinsic', fn: only.key, arg: only.value, range: map.range, nameRange: only.keyRange };
+}
+
+/** True when no two pairs share a key: a pairwise look, cheaper than a Map for the small maps templates are made of. */
+function allDistinct(pairs: readonly Pair[]): boolean {
+  for (let i = 1; i < pairs.length; i++) {
+    const key = pairs[i]!.key;
+    for (let j = 0; j < i; j++) if (pairs[j]!.key === key) return false;
+  }
+  return true;
 }
 
 /** True for a pair with a scalar key (complex keys are never compared). */
