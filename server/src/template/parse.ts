@@ -1,5 +1,7 @@
 /**
- * Text -> syntax tree. YAML (and JSON, which the YAML parser reads too) is parsed once with the `yaml`
+ * Text -> syntax tree. YAML written in the subset templates use is read by the fast reader of
+ * fastYaml.ts, which gives exactly the tree the `yaml` path below gives and declines everything
+ * else. Other YAML (and JSON, which the YAML parser reads too) is parsed once with the `yaml`
  * package; the CloudFormation tags are declared so they parse without warnings, and every node is
  * converted into the small tree of ast.ts with exact ranges. JSON documents take the faster JSON
  * scanner of parseJson.ts into the same tree. Aliases are shared, never copied, and resolved through
@@ -24,6 +26,7 @@ import { CLOUDFORMATION_QUOTAS } from '../quotas';
 import { exceedsUtf8Bytes, utf8Bytes } from './text';
 import { parseJsonText } from './parseJson';
 import { isJsonText, nestingBound } from './sniff';
+import { readFastYaml } from './fastYaml';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
@@ -85,6 +88,8 @@ export function parseText(text: string): ParsedText {
     return refused('too-deep', `This file nests its values more than ${PARSE_LIMITS.maxDepth} levels deep (counting brackets, braces and indentation); Lambda Lens skipped it. No CloudFormation template needs that depth: look for unclosed brackets or generated nesting.`);
   }
   if (isJsonText(text)) return parseJsonText(text);
+  const fast = readFastYaml(text);
+  if (fast) return fast;
   // Comments are the same in a lenient re-read, so they are gathered from the document as written.
   const directives: Directive[] = [];
   const doc = composeYaml(text, directives);
@@ -141,6 +146,8 @@ export function parseFragment(fragment: string, base: number): { root: Node; dir
   // A copy, not a slice of the document: V8 keeps a slice's whole parent string alive, and the
   // values parsed from it would pin this version of the document for as long as the resource lives.
   const own = Buffer.from(fragment, 'utf8').toString('utf8');
+  const fast = readFastYaml(own, base);
+  if (fast) return fast.root && fast.problems.length === 0 ? { root: fast.root, directives: [...fast.directives] } : undefined;
   const found: Directive[] = [];
   const doc = composeYaml(own, found);
   if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
