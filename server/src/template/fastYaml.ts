@@ -18,6 +18,7 @@ import type { Directive, ParsedText, ParseProblem } from './parse';
 import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBuild';
 import { Decline, flowCollection, quoted, blockScalarValue, isPlainStart } from './fastScalars';
 import { resolvePlainScalar } from './yamlScalars';
+import { hasDocumentMarker } from './sniff';
 
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 
@@ -69,7 +70,7 @@ interface Built {
  */
 export function readFastYaml(text: string, base = 0): ParsedText | undefined {
   // Tabs, carriage returns, control characters and Unicode line breaks each have rules of their own; templates rarely hold them.
-  if (UNUSUAL.test(text)) return undefined;
+  if (UNUSUAL.test(text) || hasDocumentMarker(text)) return undefined;
   const read = attempt(text, base);
   return read instanceof Decline ? undefined : read;
 }
@@ -77,6 +78,7 @@ export function readFastYaml(text: string, base = 0): ParsedText | undefined {
 /** Why the reader leaves `text` to the `yaml` path (undefined when it reads it): for tests and benchmarks. */
 export function declineReason(text: string): string | undefined {
   if (UNUSUAL.test(text)) return 'tab, carriage return, control character or Unicode line break';
+  if (hasDocumentMarker(text)) return 'document marker or directive';
   const read = attempt(text, 0);
   return read instanceof Decline ? read.reason : undefined;
 }
@@ -114,7 +116,6 @@ class Reader {
       while (i < nl && text.charCodeAt(i) === SPACE) i++;
       const c = text.charCodeAt(i);
       const kind = i === nl ? BLANK : c === HASH ? COMMENT : CONTENT;
-      if (kind === CONTENT && i === start && isMarkerLine(text, i)) throw new Decline('document marker or directive');
       this.starts.push(start);
       this.ends.push(nl);
       this.indents.push(i - start);
@@ -393,17 +394,6 @@ class Reader {
 /** A block collection without a tag: a map of one intrinsic key is that intrinsic (long form). */
 function untaggedBlock(built: Built): Built {
   return built.node.kind === 'map' ? { ...built, node: longForm(built.node) } : built;
-}
-
-/** True at a line start that holds `---`, `...` (then a blank or the end) or a `%` directive. */
-function isMarkerLine(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 37 /* % */) return true;
-  if ((c === DASH || c === 46) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
-    const after = text.charCodeAt(i + 3);
-    return Number.isNaN(after) || after === SPACE || after === 10;
-  }
-  return false;
 }
 
 function isBlankOrEnd(text: string, i: number, end: number): boolean {

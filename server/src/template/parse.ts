@@ -25,7 +25,7 @@ import { formatBytes } from '../bytes';
 import { CLOUDFORMATION_QUOTAS } from '../quotas';
 import { exceedsUtf8Bytes, utf8Bytes } from './text';
 import { parseJsonText } from './parseJson';
-import { isJsonText, nestingBound } from './sniff';
+import { hasDocumentMarker, isJsonText, nestingBound } from './sniff';
 import { readFastYaml } from './fastYaml';
 
 /** A problem with the document itself, found before any rule runs. */
@@ -156,19 +156,6 @@ export function parseFragment(fragment: string, base: number): { root: Node; dir
   const root = converter.convert(doc.contents as YamlNode);
   if (problems.length > 0 || converter.anchors) return undefined;
   return { root, directives: found.map((d) => ({ range: { start: d.range.start + base, end: d.range.end + base }, text: d.text })) };
-}
-
-/** True when a line starts with `---`, `...` (then a blank or the end) or `%`: the document ends or a new one begins. */
-function hasDocumentMarker(text: string): boolean {
-  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 37 /* % */) return true;
-    if ((c === 45 || c === 46) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
-      const after = text.charCodeAt(i + 3);
-      if (Number.isNaN(after) || isSpace(after)) return true;
-    }
-  }
-  return false;
 }
 
 /**
