@@ -18,6 +18,7 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const NEWLINE = 10;
 const COMMA = 44;
 const DOUBLE = 34;
 const SINGLE = 39;
@@ -100,101 +101,131 @@ export function quoted(text: string, p: number, end: number, base: number): Scal
 }
 
 /**
- * A flow collection (`[...]` / `{...}`) opening at `p` and closing on the same line. Maps come back
- * as written (the caller reads their long form unless a tag names the function); nested untagged
- * maps get theirs here.
+ * A flow collection (`[...]` / `{...}`) opening at `p`, on one line or over several, each indented
+ * at least `minIndent` (what YAML 1.2 requires; under-indented ones are the lenient re-read's), with no
+ * comment and no multi-line scalar inside. Maps come back as written (the caller reads their long form
+ * unless a tag names the function); nested untagged maps get theirs here.
  */
-export function flowCollection(text: string, p: number, end: number, base: number, problems: ParseProblem[]): MapNode | SeqNode {
-  const isMap = text.charCodeAt(p) === OPEN_MAP;
-  const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
-  const pairs: Pair[] = [];
-  const items: Node[] = [];
-  let i = skipSpaces(text, p + 1, end);
-  if (text.charCodeAt(i) !== close || i >= end) {
-    for (;;) {
-      if (isMap) {
-        const key = flowKey(text, i, end, base);
-        const value = flowValue(text, skipSpaces(text, key.range.end - base + 2, end), end, base, problems);
-        pairs.push({ key: String(key.value), keyRange: key.range, value });
-        i = skipSpaces(text, value.range.end - base, end);
-      } else {
-        const value = flowValue(text, i, end, base, problems);
-        items.push(value);
-        i = skipSpaces(text, value.range.end - base, end);
+export function flowCollection(text: string, p: number, minIndent: number, base: number, problems: ParseProblem[]): MapNode | SeqNode {
+  return new Flow(text, minIndent, base, problems).collection(p);
+}
+
+class Flow {
+  constructor(
+    private readonly text: string,
+    private readonly minIndent: number,
+    private readonly base: number,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  collection(p: number): MapNode | SeqNode {
+    const text = this.text;
+    const isMap = text.charCodeAt(p) === OPEN_MAP;
+    const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
+    const pairs: Pair[] = [];
+    const items: Node[] = [];
+    let i = this.skip(p + 1);
+    if (text.charCodeAt(i) !== close) {
+      for (;;) {
+        if (isMap) {
+          const key = this.key(i);
+          const value = this.value(this.skip(key.range.end - this.base + 2));
+          pairs.push({ key: String(key.value), keyRange: key.range, value });
+          i = this.skip(value.range.end - this.base);
+        } else {
+          const value = this.value(i);
+          items.push(value);
+          i = this.skip(value.range.end - this.base);
+        }
+        const c = text.charCodeAt(i);
+        if (c === close) break;
+        if (c !== COMMA) throw new Decline('flow syntax');
+        i = this.skip(i + 1);
+        if (text.charCodeAt(i) === close) throw new Decline('flow syntax');
       }
-      if (i >= end) throw new Decline('multi-line flow collection');
+    }
+    const range = { start: this.base + p, end: this.base + i + 1 };
+    return isMap ? { kind: 'map', pairs: lastOfEachKey(pairs, this.problems), range } : { kind: 'seq', items, range };
+  }
+
+  /**
+   * The offset of the next token from `from` on: spaces and line breaks skipped, each new line
+   * indented enough and no comment on the way.
+   */
+  private skip(from: number): number {
+    const text = this.text;
+    let i = from;
+    for (;;) {
       const c = text.charCodeAt(i);
-      if (c === close) break;
-      if (c !== COMMA) throw new Decline('flow syntax');
-      i = skipSpaces(text, i + 1, end);
-      if (i >= end || text.charCodeAt(i) === close) throw new Decline('flow syntax');
+      if (c === SPACE) i++;
+      else if (c === NEWLINE) {
+        let j = i + 1;
+        while (text.charCodeAt(j) === SPACE) j++;
+        const first = text.charCodeAt(j);
+        if (first !== NEWLINE && (j - i - 1 < this.minIndent || first === HASH)) throw new Decline('flow collection indentation or comment');
+        i = j;
+      } else if (Number.isNaN(c)) throw new Decline('unclosed flow collection');
+      else return i;
     }
   }
-  const range = { start: base + p, end: base + i + 1 };
-  return isMap ? { kind: 'map', pairs: lastOfEachKey(pairs, problems), range } : { kind: 'seq', items, range };
-}
 
-/** A flow map's key (plain or quoted) at `p`, followed by `: `. */
-function flowKey(text: string, p: number, end: number, base: number): ScalarNode {
-  const c = text.charCodeAt(p);
-  const key = c === DOUBLE || c === SINGLE ? quoted(text, p, end, base) : flowPlain(text, p, end, base);
-  const after = key.range.end - base;
-  if (text.charCodeAt(after) !== COLON || text.charCodeAt(after + 1) !== SPACE || after + 1 >= end) throw new Decline('flow key');
-  return key;
-}
-
-/** A value inside a flow collection at `p`: a nested collection, a quoted or plain scalar, or a tagged one. */
-function flowValue(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Node {
-  if (p >= end) throw new Decline('multi-line flow collection');
-  const c = text.charCodeAt(p);
-  if (c === OPEN_SEQ || c === OPEN_MAP) {
-    const node = flowCollection(text, p, end, base, problems);
-    return node.kind === 'map' ? longForm(node) : node;
+  /** A flow map's key (plain or quoted) at `p`, followed by `: ` on its line. */
+  private key(p: number): ScalarNode {
+    const c = this.text.charCodeAt(p);
+    const key = c === DOUBLE || c === SINGLE ? quoted(this.text, p, this.lineEnd(p), this.base) : this.plain(p);
+    const after = key.range.end - this.base;
+    if (this.text.charCodeAt(after) !== COLON || this.text.charCodeAt(after + 1) !== SPACE) throw new Decline('flow key');
+    return key;
   }
-  if (c === DOUBLE || c === SINGLE) return quoted(text, p, end, base);
-  if (c === 33 /* ! */) {
-    let t = p + 1;
-    while (t < end && text.charCodeAt(t) !== SPACE) t++;
-    const fn = TAGS.get(text.slice(p, t));
-    const v = skipSpaces(text, t, end);
-    if (!fn || v === t || v >= end || text.charCodeAt(v) === 33) throw new Decline('flow tag');
-    const arg = flowArg(text, v, end, base, problems);
-    return { kind: 'intrinsic', fn, arg, range: { start: base + p, end: arg.range.end }, nameRange: { start: base + p, end: base + t } };
-  }
-  return flowPlain(text, p, end, base);
-}
 
-/** A tagged value inside a flow collection: as written (no long form of its own). */
-function flowArg(text: string, p: number, end: number, base: number, problems: ParseProblem[]): Node {
-  const c = text.charCodeAt(p);
-  if (c === OPEN_SEQ || c === OPEN_MAP) return flowCollection(text, p, end, base, problems);
-  return flowValue(text, p, end, base, problems);
-}
-
-/** A plain scalar inside a flow collection: up to `,`, `]`, `}` or a `: `. */
-function flowPlain(text: string, p: number, end: number, base: number): ScalarNode {
-  if (!isPlainStart(text, p, end)) throw new Decline('flow indicator');
-  let i = p + 1;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === COMMA || c === CLOSE_SEQ || c === CLOSE_MAP) break;
-    if (c === OPEN_SEQ || c === OPEN_MAP) throw new Decline('flow indicator in a plain scalar');
-    if (c === COLON) {
-      const n = text.charCodeAt(i + 1);
-      if (i + 1 >= end || n === SPACE || n === COMMA || n === CLOSE_SEQ || n === CLOSE_MAP || n === OPEN_SEQ || n === OPEN_MAP) break;
+  /** A value at `p`: a nested collection, a quoted or plain scalar, or a tagged one. */
+  private value(p: number): Node {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === OPEN_SEQ || c === OPEN_MAP) {
+      const node = this.collection(p);
+      return node.kind === 'map' ? longForm(node) : node;
     }
-    if (c === HASH && text.charCodeAt(i - 1) === SPACE) throw new Decline('comment in a flow collection');
+    if (c === DOUBLE || c === SINGLE) return quoted(text, p, this.lineEnd(p), this.base);
+    if (c === 33 /* ! */) {
+      let t = p + 1;
+      while (t < text.length && text.charCodeAt(t) !== SPACE && text.charCodeAt(t) !== NEWLINE) t++;
+      const fn = TAGS.get(text.slice(p, t));
+      const v = this.skip(t);
+      if (!fn || v === t || text.charCodeAt(v) === 33) throw new Decline('flow tag');
+      const open = text.charCodeAt(v);
+      // A tagged collection is the function's argument as written: no long form of its own.
+      const arg = open === OPEN_SEQ || open === OPEN_MAP ? this.collection(v) : this.value(v);
+      return { kind: 'intrinsic', fn, arg, range: { start: this.base + p, end: arg.range.end }, nameRange: { start: this.base + p, end: this.base + t } };
+    }
+    return this.plain(p);
   }
-  if (i >= end) throw new Decline('multi-line flow collection');
-  let stop = i;
-  while (text.charCodeAt(stop - 1) === SPACE) stop--;
-  return { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: base + p, end: base + stop } };
-}
 
-function skipSpaces(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && text.charCodeAt(i) === SPACE) i++;
-  return i;
+  /** A plain scalar on one line: up to `,`, `]`, `}`, a `: ` or the line's end. */
+  private plain(p: number): ScalarNode {
+    const text = this.text;
+    const end = this.lineEnd(p);
+    if (!isPlainStart(text, p, end)) throw new Decline('flow indicator');
+    let i = p + 1;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === CLOSE_SEQ || c === CLOSE_MAP) break;
+      if (c === OPEN_SEQ || c === OPEN_MAP) throw new Decline('flow indicator in a plain scalar');
+      if (c === COLON) {
+        const n = text.charCodeAt(i + 1);
+        if (i + 1 >= end || n === SPACE || n === COMMA || n === CLOSE_SEQ || n === CLOSE_MAP || n === OPEN_SEQ || n === OPEN_MAP) break;
+      }
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) throw new Decline('comment in a flow collection');
+    }
+    let stop = i;
+    while (text.charCodeAt(stop - 1) === SPACE) stop--;
+    return { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: this.base + p, end: this.base + stop } };
+  }
+
+  private lineEnd(p: number): number {
+    const nl = this.text.indexOf('\n', p);
+    return nl < 0 ? this.text.length : nl;
+  }
 }
 
 /**

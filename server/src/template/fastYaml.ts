@@ -1,10 +1,10 @@
 /**
  * A fast reader for the YAML CloudFormation templates are written in: block mappings and sequences,
- * plain and quoted one-line scalars, literal and folded block scalars, one-line flow collections and
- * the short-form tags, read line by line straight into the tree of ast.ts. It gives exactly what
+ * plain and quoted one-line scalars, literal and folded block scalars, flow collections (indented as
+ * YAML 1.2 wants them) and the short-form tags, read line by line straight into the tree of ast.ts. It gives exactly what
  * the `yaml` path of parse.ts gives (the same tree, ranges, problems and directives) and declines,
  * returning undefined, at the first construct outside that subset: anchors, aliases, multi-line
- * plain or quoted scalars, multi-line flow collections, document markers, tabs, explicit keys,
+ * plain or quoted scalars, comments inside flow collections, document markers, tabs, explicit keys,
  * anything that would be a syntax error. The `yaml` package stays the authority for those.
  *
  * The subtle part is where a block collection ends. `yaml` ends a block mapping or sequence at the
@@ -321,18 +321,32 @@ class Reader {
     const c = text.charCodeAt(p);
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(l, p, col);
     let node: Node;
+    let last = l;
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      node = flowCollection(text, p, end, this.base, this.problems);
+      node = flowCollection(text, p, this.contentColumn(l) + 1, this.base, this.problems);
       if (untagged && node.kind === 'map') node = longForm(node);
+      while (this.ends[last]! < node.range.end - this.base) last++;
     } else if (c === 34 || c === 39) node = quoted(text, p, end, this.base);
     else node = this.plain(p, end);
     const after = node.range.end - this.base;
+    const lineEnd = this.ends[last]!;
     let q = after;
-    while (q < end && text.charCodeAt(q) === SPACE) q++;
-    if (q === end) return { node, end: after, lastLine: l, tail: Tail.Inline };
+    while (q < lineEnd && text.charCodeAt(q) === SPACE) q++;
+    if (q === lineEnd) return { node, end: after, lastLine: last, tail: Tail.Inline };
     if (text.charCodeAt(q) !== HASH || q === after) throw new Decline('text after a value');
-    this.lineComment(q, end);
-    return { node, end: trimEnd(text, end, q), lastLine: l, tail: Tail.Inline };
+    this.lineComment(q, lineEnd);
+    return { node, end: trimEnd(text, lineEnd, q), lastLine: last, tail: Tail.Inline };
+  }
+
+  /** The column of line `l`'s content after its `- ` indicators: a flow collection on it continues past that. */
+  private contentColumn(l: number): number {
+    const text = this.text;
+    let i = this.starts[l]! + this.indents[l]!;
+    while (text.charCodeAt(i) === DASH && text.charCodeAt(i + 1) === SPACE) {
+      i += 2;
+      while (text.charCodeAt(i) === SPACE) i++;
+    }
+    return i - this.starts[l]!;
   }
 
   /** A one-line plain scalar in block context. */
