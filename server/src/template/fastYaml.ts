@@ -1,17 +1,18 @@
 /**
  * A fast reader for the YAML CloudFormation templates are written in: block mappings and sequences,
  * plain and quoted one-line scalars, literal and folded block scalars, flow collections (indented as
- * YAML 1.2 wants them) and the short-form tags, read line by line straight into the tree of ast.ts. It gives exactly what
- * the `yaml` path of parse.ts gives (the same tree, ranges, problems and directives) and declines,
- * returning undefined, at the first construct outside that subset: anchors, aliases, multi-line
- * plain or quoted scalars, comments inside flow collections, document markers, tabs, explicit keys,
- * anything that would be a syntax error. The `yaml` package stays the authority for those.
+ * YAML 1.2 wants them) and the short-form tags, read line by line straight into the tree of ast.ts.
+ * It gives exactly what the `yaml` path of parse.ts gives (the same tree, ranges, problems and
+ * directives) and declines, returning undefined, at the first construct outside that subset:
+ * anchors, aliases, multi-line plain or quoted scalars, comments inside flow collections, document
+ * markers, tabs, explicit keys, anything that would be a syntax error. The `yaml` package stays the
+ * authority for those.
  *
  * The subtle part is where a block collection ends. `yaml` ends a block mapping or sequence at the
  * end of its last value, comments included: a comment on the last value's line, the comment lines
  * after it indented past the collection (attached to that value when it is a one-line scalar or
  * flow collection) and a run of trailing comment lines that the closing collection keeps (when one
- * of them is indented at least as far as it and it is not at column 0). `closeRange` reproduces that.
+ * of them is indented at least as far as it and it is not at column 0). `close` reproduces that.
  */
 import type { MapNode, Node, Pair, SeqNode } from './ast';
 import type { Directive, ParsedText, ParseProblem } from './parse';
