@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lambda
   const aws = createAwsContext(context, log);
   const explorer = registerExplorer(context, { aws });
   const lenses = new LensKeeper();
-  const languageClient = createLanguageClient(context, log, lenses.middleware);
+  const languageClient = createLanguageClient(context, log, lenses.middleware, vscode.workspace.isTrusted);
   client = languageClient;
   // Registered before the client starts, so the server's first notifications reach them.
   registerBundleSize(context, { client: languageClient, lenses });

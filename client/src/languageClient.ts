@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'lambdaLens';
 
@@ -21,9 +22,10 @@ export const DOCUMENT_SELECTOR = [
 /**
  * The client for dist/server.js, not started yet: handlers registered before `start()` see the
  * server's first messages (a notification sent while starting would otherwise be dropped). Its
- * messages go to `log`, the extension's one "Lambda Lens" channel.
+ * messages go to `log`, the extension's one "Lambda Lens" channel. `trusted` is the workspace's trust
+ * when the server starts (the server runs no project code in Restricted Mode).
  */
-export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, middleware: Middleware): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, middleware: Middleware, trusted: boolean): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -33,6 +35,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'lambdaLens' },
     diagnosticCollectionName: 'lambda-lens',
+    initializationOptions: { trusted } satisfies InitializationOptions,
     outputChannel: log,
     middleware,
   };

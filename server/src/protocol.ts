@@ -106,6 +106,21 @@ export namespace DeployedRefresh {
   export const type = new NotificationType<void>(method);
 }
 
+/**
+ * Client -> server: the user trusted the workspace (it started in the editor's Restricted Mode, as the
+ * `trusted: false` of `InitializationOptions` said), so project code may now run to measure packages.
+ */
+export namespace WorkspaceTrusted {
+  export const method = 'lambdaLens/workspaceTrusted';
+  export const type = new NotificationType<void>(method);
+}
+
+/** What the client sends in `initialize`: the settings, and whether the workspace is trusted (absent: trusted). */
+export interface InitializationOptions {
+  readonly settings?: unknown;
+  readonly trusted?: boolean;
+}
+
 /** The client command of the "▷ Invoke <deployed name>" CodeLens: invokes the deployed function. */
 export const INVOKE_DEPLOYED_COMMAND = 'lambdaLens.invokeDeployed';
 /** The client command of the "Compare with deployed" CodeLens: the deployed configuration beside the template. */

@@ -19,7 +19,8 @@ import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
 import { answerEventContext } from './features/eventContext';
 import { DeployedView } from './features/deployedView';
-import { BundleSizeBreakdown, CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders } from './protocol';
+import { BundleSizeBreakdown, CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders, WorkspaceTrusted } from './protocol';
+import type { InitializationOptions } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -36,8 +37,9 @@ connection.onInitialize((params): InitializeResult => {
   setWorkspaceFolders(params.workspaceFolders);
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  const init = params.initializationOptions as InitializationOptions | undefined;
   if (init?.settings) applySettings(init.settings);
+  sizes.setTrusted(init?.trusted !== false);
   return {
     capabilities: {
       // Saves refresh the deployed view: a saved template may name another stack or function.
@@ -166,6 +168,7 @@ documents.onDidOpen((e) => void deployed.track(e.document.uri, analyses.model(e.
 documents.onDidSave((e) => void deployed.track(e.document.uri, analyses.model(e.document)));
 connection.onNotification(DeployedStacks.type, (p) => deployed.applyStacks(p));
 connection.onNotification(DeployedRefresh.type, trackDeployed);
+connection.onNotification(WorkspaceTrusted.type, () => sizes.setTrusted(true));
 connection.onRequest(BundleSizeBreakdown.type, (params) => sizes.measured(params.uri, params.functionId));
 connection.onNotification(CodeFilesChanged.type, (params) => {
   if (docOptions.bundleSizeEnabled && Array.isArray(params?.paths)) sizes.filesChanged(params.paths.filter((p) => typeof p === 'string'));

@@ -21,6 +21,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import type { InitializationOptions } from '../../server/src/protocol';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -50,6 +51,8 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Folders opened as the workspace (absolute paths). */
   readonly workspaceFolders?: readonly string[];
+  /** Sent as `initializationOptions` (the extension sends whether the workspace is trusted). */
+  readonly initializationOptions?: InitializationOptions;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -89,6 +92,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     rootUri: null,
     capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
     workspaceFolders: opts.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })) ?? null,
+    ...(opts.initializationOptions ? { initializationOptions: opts.initializationOptions } : {}),
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -2,12 +2,13 @@
  * The bundle-size client side: the breakdown a CodeLens click opens (fetched from the server: heaviest
  * modules, largest folders and files, layers, each with "Reveal in Explorer"), the file watchers on
  * the code the server measures, whose changes are forwarded so lenses refresh by themselves, and the
- * keeper that makes VS Code fetch the lenses of visible templates.
+ * keeper that makes VS Code fetch the lenses of visible templates. In Restricted Mode the server
+ * measures no esbuild function (that runs the project's esbuild) until the user trusts the workspace.
  */
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BundleSizeBreakdown, CodeFilesChanged, WatchCodeFolders } from '../../../server/src/protocol';
+import { BundleSizeBreakdown, CodeFilesChanged, WatchCodeFolders, WorkspaceTrusted } from '../../../server/src/protocol';
 import { bundleSizeCommands } from './commands';
 import type { LensKeeper } from './lensKeeper';
 
@@ -25,6 +26,7 @@ export function registerBundleSize(context: vscode.ExtensionContext, deps: Bundl
     ...Object.entries(bundleSizeCommands((args) => deps.client.sendRequest(BundleSizeBreakdown.type, args))).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     forwardCodeChanges(deps.client),
     deps.lenses,
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void deps.client.sendNotification(WorkspaceTrusted.type)),
   );
 }
 

@@ -41,6 +41,7 @@ interface DocState {
 export class PackageSizes {
   private readonly docs = new Map<string, DocState>();
   private workspaceFolders: string[] = [];
+  private trusted = true;
   private announced = '';
 
   /**
@@ -66,6 +67,19 @@ export class PackageSizes {
   /** The editor's workspace folders (absolute paths); code of a template must lie in the one holding it. */
   setWorkspaceFolders(folders: readonly string[]): void {
     this.workspaceFolders = [...folders];
+  }
+
+  /**
+   * Whether the workspace is trusted (the editor's Restricted Mode when not): untrusted, no code of the
+   * project is run. Granting trust measures the open templates again.
+   */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    for (const [uri, state] of this.docs) {
+      if (state.controller) state.again = true;
+      else void this.run(uri, state);
+    }
   }
 
   /** Starts measuring the document's functions if their code locations changed since the last run. */
@@ -155,7 +169,7 @@ export class PackageSizes {
     state.live = uses;
     try {
       for (const lf of locateFunctions(state.template)) {
-        const size = await this.service.measureFunction(state.templateDir, lf.spec, { signal: controller.signal, rescan, boundary: state.boundary, uses });
+        const size = await this.service.measureFunction(state.templateDir, lf.spec, { signal: controller.signal, rescan, boundary: state.boundary, uses, trusted: this.trusted });
         if (this.docs.get(uri) !== state) return;
         state.results.set(lf.spec.id, size);
       }

@@ -25,6 +25,10 @@ export const SAM_BUILD_DIR = join('.aws-sam', 'build');
 /** What `sam build` leaves out when it copies a Node.js function's source. */
 const NPM_SOURCE_EXCLUDES = ['node_modules', '.aws-sam', '.git'];
 
+/** Why an esbuild function has no size in an untrusted workspace. */
+export const UNTRUSTED_ESBUILD =
+  "not measured in Restricted Mode: an esbuild function is measured by running the project's own esbuild, and this workspace is not trusted. Trust the workspace (Manage Workspace Trust) to see its size";
+
 /** The folder code must lie in, and how messages name it. */
 export interface Boundary {
   readonly path: string;
@@ -38,6 +42,11 @@ export interface MeasureOptions {
   readonly rescan?: boolean;
   /** Code paths resolving outside this folder are refused. */
   readonly boundary?: Boundary;
+  /**
+   * False in a workspace the user has not trusted: nothing of the project's own is run, so esbuild
+   * functions (bundled with the project's esbuild package) are not measured. Default true.
+   */
+  readonly trusted?: boolean;
   /** Filled with the folders and files the measurement read: what to watch and keep cached. */
   readonly uses?: Set<string>;
   /** Bounds for this measurement (tests set small ones). */
@@ -161,6 +170,7 @@ export class PackageSizeService {
   private async measureFolderAs(path: string, build: BuildSpec, budget: Budget, opts: MeasureOptions): Promise<LocatedMeasurement | { status: 'unmeasurable'; path: string; reason: string }> {
     switch (build.kind) {
       case 'esbuild': {
+        if (opts.trusted === false) return { status: 'unmeasurable', path, reason: UNTRUSTED_ESBUILD };
         const bundled = await this.bundler.measure(path, build.properties, budget, opts);
         if ('problem' in bundled) return { status: 'unmeasurable', path, reason: bundled.problem };
         budget.add(bundled.measurement.files, bundled.measurement.unzippedBytes);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeLensRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import type { CodeLens } from 'vscode-languageserver-protocol/node';
-import { BundleSizeBreakdown } from '../../../server/src/protocol';
+import { BundleSizeBreakdown, WorkspaceTrusted } from '../../../server/src/protocol';
+import { UNTRUSTED_ESBUILD } from '../../../server/src/measure/service';
 import type { BundleSizeArgs } from '../../../server/src/protocol';
 import { emptyFixture } from '../measure/fixtures';
 import { esbuildProject } from '../measure/projects';
@@ -193,6 +194,43 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     assert.match(lens.command!.title, /^esbuild bundle · [\d.]+ KB zipped · [\d.]+ KB unzipped \(0 % of 250 MB\) · 1 file$/);
     const size = await server.connection.sendRequest(BundleSizeBreakdown.type, lens.command!.arguments![0] as BundleSizeArgs);
     assert.deepEqual([size?.code.basis, size?.code.modules?.[0]?.name, size?.code.modules?.[0]?.importedBy], ['esbuild', 'prod-lib', 'src/app.ts']);
+  });
+
+  it('measures no esbuild function in Restricted Mode, and measures it once the workspace is trusted', async () => {
+    await server.stop();
+    server = await startServer({ initializationOptions: { trusted: false } });
+    esbuildProject(join(fx.root, 'restricted'));
+    const text = yaml`
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Bundled:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: restricted/
+            Handler: app.handler
+            Runtime: nodejs22.x
+          Metadata:
+            BuildMethod: esbuild
+            BuildProperties:
+              EntryPoints: [src/app.ts]
+              External: ['@aws-sdk/*']
+    `;
+    const restrictedUri = pathToFileURL(join(fx.root, 'restricted.yaml')).href;
+    const title = async () => ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: restrictedUri } })) as CodeLens[])[0]!.command!.title;
+    const settled = async (): Promise<string> => {
+      for (;;) {
+        const refreshed = server.nextCodeLensRefresh();
+        const t = await title();
+        if (t !== 'measuring...') return t;
+        await refreshed;
+      }
+    };
+    server.open(restrictedUri, text);
+    assert.equal(await settled(), `Package size: ${UNTRUSTED_ESBUILD}`);
+    const refreshed = server.nextCodeLensRefresh();
+    void server.connection.sendNotification(WorkspaceTrusted.type);
+    await refreshed;
+    assert.match(await settled(), /^esbuild bundle · [\d.]+ KB zipped · [\d.]+ KB unzipped \(0 % of 250 MB\) · 1 file$/);
   });
 
   it('says in the CodeUri hover what the package measured and on which basis', async () => {

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { PackageSizeService } from '../../../server/src/measure/service';
+import { existsSync, writeFileSync } from 'node:fs';
+import { PackageSizeService, UNTRUSTED_ESBUILD } from '../../../server/src/measure/service';
 import type { EsbuildProperties, FunctionSize, MeasuredSize } from '../../../server/src/measure/types';
 import { emptyFixture } from './fixtures';
 import { esbuildProject, infoZip, samEsbuildCli, within } from './projects';
@@ -46,6 +46,24 @@ describe('measure/bundler: esbuild functions', function () {
     // The unused 2 MB devDependency and the external SDK are not in it.
     assert.ok(r.code.unzippedBytes < 100_000, String(r.code.unzippedBytes));
     assert.match(r.code.note!, /^bundled in memory with the project's esbuild 0\.\d+\.\d+, as sam build would$/);
+  });
+
+  it("runs nothing of the project in an untrusted workspace: the project's esbuild is not even loaded", async () => {
+    const own = emptyFixture('untrusted');
+    try {
+      const marker = join(own.root, 'loaded');
+      own.write('fn/src/app.js', 'exports.handler = async () => 1;\n');
+      own.write('fn/node_modules/esbuild/package.json', JSON.stringify({ name: 'esbuild', version: '0.0.0-evil', main: 'index.js' }));
+      own.write('fn/node_modules/esbuild/index.js', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+      const props: EsbuildProperties = { entryPoints: ['src/app.js'] };
+      const untrusted = await service.measureFunction(own.root, spec(props), { trusted: false });
+      assert.deepEqual([untrusted.status, untrusted.status === 'measured' ? '' : untrusted.reason, existsSync(marker)], ['unmeasurable', UNTRUSTED_ESBUILD, false]);
+      // Trusted, the same project's esbuild is loaded (and refused, having no build function).
+      const trusted = await service.measureFunction(own.root, spec(props));
+      assert.deepEqual([trusted.status, existsSync(marker)], ['unmeasurable', true]);
+    } finally {
+      own.cleanup();
+    }
   });
 
   it('names the heaviest modules, with where a package is imported', async () => {
