@@ -111,6 +111,9 @@ export function flowCollection(text: string, p: number, minIndent: number, base:
 }
 
 class Flow {
+  /** The end of the line last searched (see lineEnd). */
+  private knownLineEnd = -1;
+
   constructor(
     private readonly text: string,
     private readonly minIndent: number,
@@ -222,9 +225,12 @@ class Flow {
     return { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: this.base + p, end: this.base + stop } };
   }
 
+  /** The end of the line holding `p`. Offsets only move forward, so one search serves a whole line (a 4 MB one-line collection stays linear). */
   private lineEnd(p: number): number {
+    if (p <= this.knownLineEnd) return this.knownLineEnd;
     const nl = this.text.indexOf('\n', p);
-    return nl < 0 ? this.text.length : nl;
+    this.knownLineEnd = nl < 0 ? this.text.length : nl;
+    return this.knownLineEnd;
   }
 }
 
