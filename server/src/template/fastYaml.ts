@@ -102,6 +102,9 @@ class Reader {
   private readonly inScalar = new Set<number>();
   private readonly problems: ParseProblem[] = [];
   private readonly lineComments: Directive[] = [];
+  /** The last question and answer of nextContent (the answer is the line count for none). */
+  private askedFrom = -1;
+  private answer = -1;
   /** The value of the key `key` read last. */
   private keyValue = '';
 
@@ -146,9 +149,17 @@ class Reader {
     return found.sort((a, b) => a.range.start - b.range.start);
   }
 
+  /**
+   * The first content line from line `from` on, or -1. Every collection closing at one line asks
+   * from the same place, so the last answer is kept: a long run of comments is walked once.
+   */
   private nextContent(from: number): number {
-    for (let l = from; l < this.kinds.length; l++) if (this.kinds[l] === CONTENT) return l;
-    return -1;
+    if (from >= this.askedFrom && from <= this.answer) return this.answer === this.kinds.length ? -1 : this.answer;
+    let l = from;
+    while (l < this.kinds.length && this.kinds[l] !== CONTENT) l++;
+    this.askedFrom = from;
+    this.answer = l;
+    return l === this.kinds.length ? -1 : l;
   }
 
   /** True when line `l` holds a `- ` entry at its indentation. */
