@@ -1,10 +1,10 @@
 /**
  * A fast reader for the YAML CloudFormation templates are written in: block mappings and sequences,
- * plain and quoted one-line scalars, literal and folded block scalars, flow collections (indented as
- * YAML 1.2 wants them) and the short-form tags, read line by line straight into the tree of ast.ts.
+ * plain scalars, one-line quoted scalars, literal and folded block scalars, flow collections (indented
+ * as YAML 1.2 wants them) and the short-form tags, read line by line straight into the tree of ast.ts.
  * It gives exactly what the `yaml` path of parse.ts gives (the same tree, ranges, problems and
  * directives) and declines, returning undefined, at the first construct outside that subset:
- * anchors, aliases, multi-line plain or quoted scalars, comments inside flow collections, document
+ * anchors, aliases, multi-line quoted scalars, comments inside flow collections, document
  * markers, tabs, explicit keys, anything that would be a syntax error. The `yaml` package stays the
  * authority for those.
  *
@@ -105,6 +105,9 @@ class Reader {
   /** The last question and answer of nextContent (the answer is the line count for none). */
   private askedFrom = -1;
   private answer = -1;
+  /** The last line of the plain scalar `plain` read last, and whether a comment ended its first line. */
+  private plainLastLine = 0;
+  private commentEnded = false;
   /** The value of the key `key` read last. */
   private keyValue = '';
 
@@ -339,7 +342,10 @@ class Reader {
       if (untagged && node.kind === 'map') node = longForm(node);
       while (this.ends[last]! < node.range.end - this.base) last++;
     } else if (c === 34 || c === 39) node = quoted(text, p, end, this.base);
-    else node = this.plain(p, end);
+    else {
+      node = this.plain(l, p, col);
+      last = this.plainLastLine;
+    }
     const after = node.range.end - this.base;
     const lineEnd = this.ends[last]!;
     let q = after;
@@ -361,21 +367,57 @@ class Reader {
     return i - this.starts[l]!;
   }
 
-  /** A one-line plain scalar in block context. */
-  private plain(p: number, end: number): Node {
+  /**
+   * A plain scalar in block context starting at `p` on line `l`, in a collection at `col`: its
+   * first line and the lines after it indented past `col` (folded as YAML folds them: a line break
+   * reads as a space, each blank line as a line break). Its last line goes to `plainLastLine`.
+   */
+  private plain(l: number, p: number, col: number): Node {
+    const text = this.text;
+    let stop = this.plainLine(p, this.ends[l]!, true);
+    let last = l;
+    let value = text.slice(p, stop);
+    if (!this.commentEnded) {
+      let breaks = 0;
+      for (let n = l + 1; n < this.kinds.length; n++) {
+        if (this.kinds[n] === BLANK) {
+          breaks++;
+          continue;
+        }
+        if (this.kinds[n] !== CONTENT || this.indents[n]! <= col) break;
+        const from = this.starts[n]! + this.indents[n]!;
+        if (!isPlainStart(text, from, this.ends[n]!) || text.charCodeAt(from) === DASH) throw new Decline('plain scalar continuation');
+        stop = this.plainLine(from, this.ends[n]!, false);
+        value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(from, stop);
+        breaks = 0;
+        last = n;
+      }
+    }
+    this.plainLastLine = last;
+    return { kind: 'scalar', value: resolvePlainScalar(value), range: { start: this.base + p, end: this.base + stop } };
+  }
+
+  /**
+   * The end of one line of a plain scalar from `p` (trailing spaces left out). On its first line a
+   * comment ends it; a comment on a continuation line, or a `: ` anywhere, is left to the `yaml` path.
+   */
+  private plainLine(p: number, end: number, first: boolean): number {
     const text = this.text;
     if (!isPlainStart(text, p, end)) throw new Decline('indicator');
+    this.commentEnded = false;
     let stop = end;
     for (let i = p + 1; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON && isBlankOrEnd(text, i + 1, end)) throw new Decline('mapping in a value');
       if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        if (!first) throw new Decline('comment after a plain scalar continuation');
+        this.commentEnded = true;
         stop = i;
         break;
       }
     }
     while (text.charCodeAt(stop - 1) === SPACE) stop--;
-    return { kind: 'scalar', value: resolvePlainScalar(text.slice(p, stop)), range: { start: this.base + p, end: this.base + stop } };
+    return stop;
   }
 
   /** A `|` or `>` block scalar whose header is at `p` on line `l`, in a collection at `col`. */

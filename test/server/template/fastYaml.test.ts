@@ -76,9 +76,9 @@ describe('fast YAML reader', function () {
     it('reads every YAML template of the repository exactly as the yaml path does, or declines', () => {
       const files = [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'examples'))];
       const declined = files.filter((f) => !assertSameOrDeclined(readFileSync(f, 'utf8'), f));
-      // Measured: 14 of 297 (`---`, compact nested sequences, under-indented flow collections, odd corners).
+      // Measured: 10 of 297 (`%YAML`, compact nested sequences, under-indented flow collections, odd corners).
       assert.ok(files.length > 280, `${files.length} files`);
-      assert.ok(declined.length <= 16, `declined ${declined.length}: ${declined.map((f) => `${f} (${declineReason(readFileSync(f, 'utf8'))})`).join(', ')}`);
+      assert.ok(declined.length <= 12, `declined ${declined.length}: ${declined.map((f) => `${f} (${declineReason(readFileSync(f, 'utf8'))})`).join(', ')}`);
     });
 
     it("reads every rule's documented good and bad example exactly, or declines", () => {
@@ -91,14 +91,14 @@ describe('fast YAML reader', function () {
       for (const count of [10, 100, 1_000]) assert.ok(assertSameOrDeclined(functionsTemplate(count), `${count} functions`), `${count} functions declined`);
     });
 
-    it('reads the full SAM translator corpus exactly, declining at most 46 of its 831 templates', function () {
+    it('reads the full SAM translator corpus exactly, declining at most 38 of its 831 templates', function () {
       const corpus = sharedCorpus();
       if (!corpus) this.skip();
       const files = yamlFiles(join(corpus!, 'sam-translator'));
       const declined = files.filter((f) => !assertSameOrDeclined(readFileSync(f, 'utf8'), f));
-      // Measured: 42 of 831.
+      // Measured: 34 of 831.
       assert.ok(files.length >= 831, `${files.length} files`);
-      assert.ok(declined.length <= 46, `declined ${declined.length}`);
+      assert.ok(declined.length <= 38, `declined ${declined.length}`);
     });
   });
 
@@ -115,8 +115,8 @@ describe('fast YAML reader', function () {
         for (let e = 0; e < edits; e++) text = mutate(text, rnd);
         if (assertSameOrDeclined(text, `mutation ${i}:\n${text}`)) read++;
       }
-      // Measured: 1,415 of 3,000 read (the rest broke the YAML or left the subset); a reader that declines everything fails here.
-      assert.ok(read >= 1_250, `read ${read} of ${runs}`);
+      // Measured: 1,443 of 3,000 read (the rest broke the YAML or left the subset); a reader that declines everything fails here.
+      assert.ok(read >= 1_300, `read ${read} of ${runs}`);
     });
   });
 
@@ -147,6 +147,7 @@ describe('fast YAML reader', function () {
       'quoted scalars and escapes': `A: 'it''s'\nB: "tab\\tnl\\n\\u00e9\\x41 \\"q\\""\n"C": 1\n'D': 2\n`,
       'block scalars': 'A: |\n  one\n\n    two\n  three\nB: >\n  a\n  b\n\n  c\n    more\n  d\nC: |-\n  x\nD: >-\n  y\n  z\n',
       'flow collections over several lines': 'A:\n  B: !If [C, {x: 1,\n    y: [2,\n\n      3]}, !Ref\n      D]   # c\nF:\n  - [a,\n     b]\n',
+      'plain scalars over several lines': 'A: one\n  two\n\n\n   three   \nB:\n  - !Sub a ${X}\n    b\n  - k: 1\n     2\n    # c\nC: x # c\n',
       'missing values': 'A:\nB:   \nC:\n  - \n  -\n  - x\n',
       'duplicate keys': 'A: 1\nB: 2\nA: 3\nM: { x: 1, x: 2 }\n',
       'directives': '# lambda-lens-disable-next-line a/b\nA: 1 # lambda-lens-disable-line c/d   \nB: |\n  # lambda-lens-not-a-comment\n',
@@ -172,7 +173,8 @@ describe('fast YAML reader', function () {
   describe('declining', () => {
     const cases: Record<string, string> = {
       anchors: 'A: &a 1\nB: *a\n',
-      'multi-line plain scalars': 'A: one\n  two\n',
+      'a comment after a plain scalar continuation': 'A: one\n  two # c\n',
+      'a plain scalar continuation that starts with an indicator': 'A: one\n  - two\n',
       'under-indented flow collections': 'A:\n  B: [a,\n  b]\n',
       'comments in flow collections': 'A: [a, # c\n  b]\n',
       'multi-line plain scalars in flow collections': 'A: [a\n  b]\n',
