@@ -20,6 +20,7 @@ import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBui
 import { Decline, flowCollection, quoted, blockScalarValue, isPlainStart } from './fastScalars';
 import { resolvePlainScalar } from './yamlScalars';
 import { hasDocumentMarker } from './sniff';
+import { BLANK, COMMENT, CONTENT, Lines, trimEnd } from './fastLines';
 
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 
@@ -29,9 +30,6 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
-const BLANK = 0;
-const COMMENT = 1;
-const CONTENT = 2;
 
 /** How a value takes the comment lines after it (see the module comment). */
 const enum Tail {
@@ -94,17 +92,11 @@ function attempt(text: string, base: number): ParsedText | Decline {
 }
 
 class Reader {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly kinds: number[] = [];
+  private readonly lines: Lines;
   /** Lines that are block scalar content (a `#` there starts no comment). */
   private readonly inScalar = new Set<number>();
   private readonly problems: ParseProblem[] = [];
   private readonly lineComments: Directive[] = [];
-  /** The last question and answer of nextContent (the answer is the line count for none). */
-  private askedFrom = -1;
-  private answer = -1;
   /** The last line of the plain scalar `plain` read last, and whether a comment ended its first line. */
   private plainLastLine = 0;
   private commentEnded = false;
@@ -115,27 +107,14 @@ class Reader {
     private readonly text: string,
     private readonly base: number,
   ) {
-    const n = text.length;
-    for (let start = 0; start <= n; ) {
-      let nl = text.indexOf('\n', start);
-      if (nl < 0) nl = n;
-      let i = start;
-      while (i < nl && text.charCodeAt(i) === SPACE) i++;
-      const c = text.charCodeAt(i);
-      const kind = i === nl ? BLANK : c === HASH ? COMMENT : CONTENT;
-      this.starts.push(start);
-      this.ends.push(nl);
-      this.indents.push(i - start);
-      this.kinds.push(kind);
-      start = nl + 1;
-    }
+    this.lines = new Lines(text);
   }
 
   read(): ParsedText {
-    const first = this.nextContent(0);
+    const first = this.lines.nextContent(0);
     if (first < 0) throw new Decline('empty document');
-    const root = untaggedBlock(this.block(first, this.indents[first]!));
-    if (this.nextContent(root.lastLine + 1) >= 0) throw new Decline('content after the root');
+    const root = untaggedBlock(this.block(first, this.lines.indents[first]!));
+    if (this.lines.nextContent(root.lastLine + 1) >= 0) throw new Decline('content after the root');
     return { root: root.node, problems: this.problems, anchors: false, directives: this.directives() };
   }
 
@@ -143,56 +122,37 @@ class Reader {
   private directives(): Directive[] {
     if (!this.text.includes(DIRECTIVE_MARK)) return [];
     const found = [...this.lineComments];
-    for (let l = 0; l < this.kinds.length; l++) {
-      if (this.kinds[l] !== COMMENT || this.inScalar.has(l)) continue;
-      const hash = this.starts[l]! + this.indents[l]!;
-      const source = this.text.slice(hash, this.ends[l]);
-      if (source.includes(DIRECTIVE_MARK)) found.push({ range: { start: this.base + hash, end: this.base + this.ends[l]! }, text: source.slice(1).trim() });
+    for (let l = 0; l < this.lines.count; l++) {
+      if (this.lines.kinds[l] !== COMMENT || this.inScalar.has(l)) continue;
+      const hash = this.lines.starts[l]! + this.lines.indents[l]!;
+      const source = this.text.slice(hash, this.lines.ends[l]);
+      if (source.includes(DIRECTIVE_MARK)) found.push({ range: { start: this.base + hash, end: this.base + this.lines.ends[l]! }, text: source.slice(1).trim() });
     }
     return found.sort((a, b) => a.range.start - b.range.start);
   }
 
-  /**
-   * The first content line from line `from` on, or -1. Every collection closing at one line asks
-   * from the same place, so the last answer is kept: a long run of comments is walked once.
-   */
-  private nextContent(from: number): number {
-    if (from >= this.askedFrom && from <= this.answer) return this.answer === this.kinds.length ? -1 : this.answer;
-    let l = from;
-    while (l < this.kinds.length && this.kinds[l] !== CONTENT) l++;
-    this.askedFrom = from;
-    this.answer = l;
-    return l === this.kinds.length ? -1 : l;
-  }
-
-  /** True when line `l` holds a `- ` entry at its indentation. */
-  private isDash(l: number): boolean {
-    const at = this.starts[l]! + this.indents[l]!;
-    return this.text.charCodeAt(at) === DASH && isBlankOrEnd(this.text, at + 1, this.ends[l]!);
-  }
-
   /** The block collection whose first entry is on line `l` at column `col`. */
   private block(l: number, col: number): Built {
-    const at = this.starts[l]! + col;
-    return this.text.charCodeAt(at) === DASH && isBlankOrEnd(this.text, at + 1, this.ends[l]!) ? this.seq(l, col) : this.map(l, col);
+    const at = this.lines.starts[l]! + col;
+    return this.text.charCodeAt(at) === DASH && isBlankOrEnd(this.text, at + 1, this.lines.ends[l]!) ? this.seq(l, col) : this.map(l, col);
   }
 
   private map(line: number, col: number): Built {
     const pairs: Pair[] = [];
-    const start = this.starts[line]! + col;
+    const start = this.lines.starts[line]! + col;
     let l = line;
     let last: Built;
     let next: number;
     for (;;) {
-      const keyStart = this.starts[l]! + col;
-      const colon = this.key(keyStart, this.ends[l]!);
+      const keyStart = this.lines.starts[l]! + col;
+      const colon = this.key(keyStart, this.lines.ends[l]!);
       if (colon < 0) throw new Decline('not a simple key');
       const key = this.keyValue;
       last = this.value(l, colon + 1, col, false);
       pairs.push({ key, keyRange: { start: this.base + keyStart, end: this.base + colon }, value: last.node });
-      next = this.nextContent(last.lastLine + 1);
-      if (next < 0 || this.indents[next]! < col) break;
-      if (this.indents[next]! > col || this.isDash(next)) throw new Decline('indentation');
+      next = this.lines.nextContent(last.lastLine + 1);
+      if (next < 0 || this.lines.indents[next]! < col) break;
+      if (this.lines.indents[next]! > col || this.lines.isDash(next)) throw new Decline('indentation');
       l = next;
     }
     const node: MapNode = { kind: 'map', pairs: lastOfEachKey(pairs, this.problems), range: { start: this.base + start, end: 0 } };
@@ -201,22 +161,22 @@ class Reader {
 
   private seq(line: number, col: number): Built {
     const items: Node[] = [];
-    const start = this.starts[line]! + col;
+    const start = this.lines.starts[line]! + col;
     let l = line;
     let last: Built;
     let next: number;
     for (;;) {
-      const dash = this.starts[l]! + col;
-      const end = this.ends[l]!;
+      const dash = this.lines.starts[l]! + col;
+      const end = this.lines.ends[l]!;
       let p = dash + 1;
       while (p < end && this.text.charCodeAt(p) === SPACE) p++;
       if (p < end && this.text.charCodeAt(p) === DASH && isBlankOrEnd(this.text, p + 1, end)) throw new Decline('compact nested sequence');
-      last = p < end && this.text.charCodeAt(p) !== HASH && this.key(p, end) >= 0 ? untaggedBlock(this.map(l, p - this.starts[l]!)) : this.value(l, dash + 1, col, true);
+      last = p < end && this.text.charCodeAt(p) !== HASH && this.key(p, end) >= 0 ? untaggedBlock(this.map(l, p - this.lines.starts[l]!)) : this.value(l, dash + 1, col, true);
       items.push(last.node);
-      next = this.nextContent(last.lastLine + 1);
-      if (next < 0 || this.indents[next]! < col) break;
-      if (this.indents[next]! > col) throw new Decline('indentation');
-      if (!this.isDash(next)) break;
+      next = this.lines.nextContent(last.lastLine + 1);
+      if (next < 0 || this.lines.indents[next]! < col) break;
+      if (this.lines.indents[next]! > col) throw new Decline('indentation');
+      if (!this.lines.isDash(next)) break;
       l = next;
     }
     const node: SeqNode = { kind: 'seq', items, range: { start: this.base + start, end: 0 } };
@@ -232,26 +192,22 @@ class Reader {
     let end = last.end;
     let run = last.run;
     if (last.tail !== Tail.Collection) {
-      const stop = next < 0 ? this.kinds.length : next;
+      const stop = next < 0 ? this.lines.count : next;
       let l = last.lastLine + 1;
       for (; l < stop; l++) {
-        if (this.kinds[l] !== COMMENT) continue;
-        if (last.tail !== Tail.Inline || this.indents[l]! <= col) break;
-        end = this.commentEnd(l);
+        if (this.lines.kinds[l] !== COMMENT) continue;
+        if (last.tail !== Tail.Inline || this.lines.indents[l]! <= col) break;
+        end = this.lines.commentEnd(l);
       }
       if (last.tail === Tail.EmptyCommented || (last.tail === Tail.Empty && l < stop)) throw new Decline('comment after a missing value');
       for (; l < stop; l++) {
-        if (this.kinds[l] === COMMENT) run = { max: Math.max(run?.max ?? 0, this.indents[l]!), end: this.commentEnd(l) };
+        if (this.lines.kinds[l] === COMMENT) run = { max: Math.max(run?.max ?? 0, this.lines.indents[l]!), end: this.lines.commentEnd(l) };
       }
     }
     (node.range as { end: number }).end = this.base + trimEnd(this.text, end, node.range.start - this.base);
     const lastLine = last.lastLine;
     if (run && col > 0 && run.max >= col) return { node, end: run.end, lastLine, tail: Tail.Collection };
     return { node, end, lastLine, tail: Tail.Collection, run };
-  }
-
-  private commentEnd(l: number): number {
-    return trimEnd(this.text, this.ends[l]!, this.starts[l]!);
   }
 
   /**
@@ -287,7 +243,7 @@ class Reader {
    */
   private value(l: number, pos: number, col: number, inSeq: boolean): Built {
     const text = this.text;
-    const end = this.ends[l]!;
+    const end = this.lines.ends[l]!;
     let p = pos;
     while (p < end && text.charCodeAt(p) === SPACE) p++;
     if (p < end && p === pos) throw new Decline('no space after an indicator');
@@ -322,49 +278,38 @@ class Reader {
 
   /** The block collection on the lines after line `l` that is the value of an entry at `col`, if any. */
   private nestedBlock(l: number, col: number, inSeq: boolean): Built | undefined {
-    const n = this.nextContent(l + 1);
+    const n = this.lines.nextContent(l + 1);
     if (n < 0) return undefined;
-    const indent = this.indents[n]!;
-    if (indent > col || (indent === col && !inSeq && this.isDash(n))) return this.block(n, indent);
+    const indent = this.lines.indents[n]!;
+    if (indent > col || (indent === col && !inSeq && this.lines.isDash(n))) return this.block(n, indent);
     return undefined;
   }
 
   /** A value that starts at `p` on line `l` and is not a tag; `untagged` maps get their long form read. */
   private inline(l: number, p: number, col: number, untagged: boolean): Built {
     const text = this.text;
-    const end = this.ends[l]!;
+    const end = this.lines.ends[l]!;
     const c = text.charCodeAt(p);
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(l, p, col);
     let node: Node;
     let last = l;
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      node = flowCollection(text, p, this.contentColumn(l) + 1, this.base, this.problems);
+      node = flowCollection(text, p, this.lines.contentColumn(l) + 1, this.base, this.problems);
       if (untagged && node.kind === 'map') node = longForm(node);
-      while (this.ends[last]! < node.range.end - this.base) last++;
+      while (this.lines.ends[last]! < node.range.end - this.base) last++;
     } else if (c === 34 || c === 39) node = quoted(text, p, end, this.base);
     else {
       node = this.plain(l, p, col);
       last = this.plainLastLine;
     }
     const after = node.range.end - this.base;
-    const lineEnd = this.ends[last]!;
+    const lineEnd = this.lines.ends[last]!;
     let q = after;
     while (q < lineEnd && text.charCodeAt(q) === SPACE) q++;
     if (q === lineEnd) return { node, end: after, lastLine: last, tail: Tail.Inline };
     if (text.charCodeAt(q) !== HASH || q === after) throw new Decline('text after a value');
     this.lineComment(q, lineEnd);
     return { node, end: trimEnd(text, lineEnd, q), lastLine: last, tail: Tail.Inline };
-  }
-
-  /** The column of line `l`'s content after its `- ` indicators: a flow collection on it continues past that. */
-  private contentColumn(l: number): number {
-    const text = this.text;
-    let i = this.starts[l]! + this.indents[l]!;
-    while (text.charCodeAt(i) === DASH && text.charCodeAt(i + 1) === SPACE) {
-      i += 2;
-      while (text.charCodeAt(i) === SPACE) i++;
-    }
-    return i - this.starts[l]!;
   }
 
   /**
@@ -374,20 +319,20 @@ class Reader {
    */
   private plain(l: number, p: number, col: number): Node {
     const text = this.text;
-    let stop = this.plainLine(p, this.ends[l]!, true);
+    let stop = this.plainLine(p, this.lines.ends[l]!, true);
     let last = l;
     let value = text.slice(p, stop);
     if (!this.commentEnded) {
       let breaks = 0;
-      for (let n = l + 1; n < this.kinds.length; n++) {
-        if (this.kinds[n] === BLANK) {
+      for (let n = l + 1; n < this.lines.count; n++) {
+        if (this.lines.kinds[n] === BLANK) {
           breaks++;
           continue;
         }
-        if (this.kinds[n] !== CONTENT || this.indents[n]! <= col) break;
-        const from = this.starts[n]! + this.indents[n]!;
-        if (!isPlainStart(text, from, this.ends[n]!) || text.charCodeAt(from) === DASH) throw new Decline('plain scalar continuation');
-        stop = this.plainLine(from, this.ends[n]!, false);
+        if (this.lines.kinds[n] !== CONTENT || this.lines.indents[n]! <= col) break;
+        const from = this.lines.starts[n]! + this.lines.indents[n]!;
+        if (!isPlainStart(text, from, this.lines.ends[n]!) || text.charCodeAt(from) === DASH) throw new Decline('plain scalar continuation');
+        stop = this.plainLine(from, this.lines.ends[n]!, false);
         value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(from, stop);
         breaks = 0;
         last = n;
@@ -423,7 +368,7 @@ class Reader {
   /** A `|` or `>` block scalar whose header is at `p` on line `l`, in a collection at `col`. */
   private blockScalar(l: number, p: number, col: number): Built {
     const text = this.text;
-    const lineEnd = this.ends[l]!;
+    const lineEnd = this.lines.ends[l]!;
     let h = p + 1;
     const chomp = text.charCodeAt(h);
     if (chomp === DASH) h++;
@@ -431,24 +376,24 @@ class Reader {
     while (h < lineEnd && text.charCodeAt(h) === SPACE) h++;
     if (h < lineEnd) throw new Decline('block scalar header');
     let first = l + 1;
-    while (first < this.kinds.length && this.kinds[first] === BLANK) first++;
-    if (first >= this.kinds.length || this.indents[first]! <= col) throw new Decline('empty block scalar');
-    const indent = this.indents[first]!;
+    while (first < this.lines.count && this.lines.kinds[first] === BLANK) first++;
+    if (first >= this.lines.count || this.lines.indents[first]! <= col) throw new Decline('empty block scalar');
+    const indent = this.lines.indents[first]!;
     const lines: string[] = [];
     let lastLine = first;
-    for (let i = l + 1; i < this.kinds.length; i++) {
-      const blank = this.kinds[i] === BLANK;
-      if (!blank && this.indents[i]! < indent) break;
-      if (blank && this.ends[i]! - this.starts[i]! > indent) throw new Decline('spaces on a blank block scalar line');
-      lines.push(blank ? '' : text.slice(this.starts[i]! + indent, this.ends[i]));
+    for (let i = l + 1; i < this.lines.count; i++) {
+      const blank = this.lines.kinds[i] === BLANK;
+      if (!blank && this.lines.indents[i]! < indent) break;
+      if (blank && this.lines.ends[i]! - this.lines.starts[i]! > indent) throw new Decline('spaces on a blank block scalar line');
+      lines.push(blank ? '' : text.slice(this.lines.starts[i]! + indent, this.lines.ends[i]));
       if (!blank) lastLine = i;
     }
-    const after = this.nextContent(lastLine + 1);
-    if (after >= 0 && this.indents[after]! > col) throw new Decline('block scalar indentation');
+    const after = this.lines.nextContent(lastLine + 1);
+    if (after >= 0 && this.lines.indents[after]! > col) throw new Decline('block scalar indentation');
     for (let i = l + 1; i <= lastLine; i++) this.inScalar.add(i);
     lines.length = lastLine - l;
     const value = blockScalarValue(lines, text.charCodeAt(p) === 62, chomp === DASH);
-    const end = trimEnd(text, this.ends[lastLine]!, p);
+    const end = trimEnd(text, this.lines.ends[lastLine]!, p);
     return { node: { kind: 'scalar', value, range: { start: this.base + p, end: this.base + end } }, end, lastLine, tail: Tail.Block };
   }
 
@@ -468,13 +413,3 @@ function isBlankOrEnd(text: string, i: number, end: number): boolean {
   return i >= end || text.charCodeAt(i) === SPACE;
 }
 
-/** `end` moved back over trailing white space, never before `start`. */
-function trimEnd(text: string, end: number, start: number): number {
-  let e = end;
-  while (e > start) {
-    const c = text.charCodeAt(e - 1);
-    if (c !== SPACE && c !== 10) break;
-    e--;
-  }
-  return e;
-}
