@@ -197,6 +197,27 @@ describe('fast YAML reader', function () {
     }
   });
 
+  describe('indentation of flow collections over several lines', () => {
+    it('reads a continuation line only at an indentation the yaml path reads without an error, and then exactly', () => {
+      const heads = ['A: [a,\n', 'A:\n  B: [a,\n', 'A:\n  - [a,\n', 'A:\n- [a,\n', 'A:\n  - k: [a,\n', 'A:\n  B: !If [a,\n', 'A:\n  B: {a: 1,\n', 'A: x\nB:\n    C: [\n'];
+      const tails = ['b]\n', ']\n', 'b]\nC: 1\n', '"b", {c: d}]\n'];
+      let read = 0;
+      for (const head of heads) {
+        for (let indent = 0; indent <= 9; indent++) {
+          for (const tail of tails) {
+            const text = `${head}${' '.repeat(indent)}${tail}`;
+            if (!readFastYaml(text)) continue;
+            assert.deepEqual(composeYaml(text)!.errors, [], text);
+            assert.ok(assertSameOrDeclined(text, text));
+            read++;
+          }
+        }
+      }
+      // Measured: 140 of 320 read; the rest are under-indented (the lenient re-read's) or not YAML.
+      assert.ok(read >= 120, `read ${read}`);
+    });
+  });
+
   describe('fragments', () => {
     it('reads a resource entry cut from a document with document positions, as the yaml path does', () => {
       const doc = functionsTemplate(4);
