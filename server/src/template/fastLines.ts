@@ -3,8 +3,11 @@
  * ends, how far it is indented, and whether it is blank, a comment or content.
  */
 
+/** A line of spaces only, or empty. */
 export const BLANK = 0;
+/** A line whose first character after its indentation is `#`. */
 export const COMMENT = 1;
+/** Any other line. */
 export const CONTENT = 2;
 
 const SPACE = 32;
@@ -12,6 +15,7 @@ const HASH = 35;
 const DASH = 45;
 const NEWLINE = 10;
 
+/** The line table of one text, built in one pass. */
 export class Lines {
   readonly starts: number[] = [];
   /** Offsets of the line breaks (or of the text's end). */
@@ -37,6 +41,7 @@ export class Lines {
     }
   }
 
+  /** How many lines the text has (a final line break ends an empty last line). */
   get count(): number {
     return this.kinds.length;
   }

@@ -30,7 +30,6 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
-
 /** How a value takes the comment lines after it (see the module comment). */
 const enum Tail {
   /** A block collection: its own trailing comments were settled when it closed. */
