@@ -14,11 +14,12 @@ const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
 const NEWLINE = 10;
+const CR = 13;
 
 /** The line table of one text, built in one pass. */
 export class Lines {
   readonly starts: number[] = [];
-  /** Offsets of the line breaks (or of the text's end). */
+  /** Offsets of the line breaks (of the carriage return of a CRLF, or of the text's end). */
   readonly ends: number[] = [];
   readonly indents: number[] = [];
   readonly kinds: number[] = [];
@@ -31,12 +32,14 @@ export class Lines {
     for (let start = 0; start <= n; ) {
       let nl = text.indexOf('\n', start);
       if (nl < 0) nl = n;
+      // A CRLF line ends before its carriage return.
+      const end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       let i = start;
-      while (i < nl && text.charCodeAt(i) === SPACE) i++;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
       this.starts.push(start);
-      this.ends.push(nl);
+      this.ends.push(end);
       this.indents.push(i - start);
-      this.kinds.push(i === nl ? BLANK : text.charCodeAt(i) === HASH ? COMMENT : CONTENT);
+      this.kinds.push(i === end ? BLANK : text.charCodeAt(i) === HASH ? COMMENT : CONTENT);
       start = nl + 1;
     }
   }
@@ -88,7 +91,7 @@ export function trimEnd(text: string, end: number, start: number): number {
   let e = end;
   while (e > start) {
     const c = text.charCodeAt(e - 1);
-    if (c !== SPACE && c !== NEWLINE) break;
+    if (c !== SPACE && c !== NEWLINE && c !== CR) break;
     e--;
   }
   return e;

@@ -19,6 +19,7 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 const NEWLINE = 10;
+const CR = 13;
 const COMMA = 44;
 const DOUBLE = 34;
 const SINGLE = 39;
@@ -161,11 +162,13 @@ class Flow {
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === SPACE) i++;
-      else if (c === NEWLINE) {
-        let j = i + 1;
+      else if (c === NEWLINE || (c === CR && text.charCodeAt(i + 1) === NEWLINE)) {
+        const lineStart = c === CR ? i + 2 : i + 1;
+        let j = lineStart;
         while (text.charCodeAt(j) === SPACE) j++;
         const first = text.charCodeAt(j);
-        if (first !== NEWLINE && (j - i - 1 < this.minIndent || first === HASH)) throw new Decline('flow collection indentation or comment');
+        const blank = first === NEWLINE || (first === CR && text.charCodeAt(j + 1) === NEWLINE);
+        if (!blank && (j - lineStart < this.minIndent || first === HASH)) throw new Decline('flow collection indentation or comment');
         i = j;
       } else if (Number.isNaN(c)) throw new Decline('unclosed flow collection');
       else return i;
@@ -192,7 +195,7 @@ class Flow {
     if (c === DOUBLE || c === SINGLE) return quoted(text, p, this.lineEnd(p), this.base);
     if (c === 33 /* ! */) {
       let t = p + 1;
-      while (t < text.length && text.charCodeAt(t) !== SPACE && text.charCodeAt(t) !== NEWLINE) t++;
+      while (t < text.length && text.charCodeAt(t) !== SPACE && text.charCodeAt(t) !== NEWLINE && text.charCodeAt(t) !== CR) t++;
       const fn = TAGS.get(text.slice(p, t));
       const v = this.skip(t);
       if (!fn || v === t || text.charCodeAt(v) === 33) throw new Decline('flow tag');
@@ -229,7 +232,7 @@ class Flow {
   private lineEnd(p: number): number {
     if (p <= this.knownLineEnd) return this.knownLineEnd;
     const nl = this.text.indexOf('\n', p);
-    this.knownLineEnd = nl < 0 ? this.text.length : nl;
+    this.knownLineEnd = nl < 0 ? this.text.length : nl > p && this.text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
     return this.knownLineEnd;
   }
 }

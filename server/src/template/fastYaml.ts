@@ -22,7 +22,7 @@ import { resolvePlainScalar } from './yamlScalars';
 import { hasDocumentMarker } from './sniff';
 import { BLANK, COMMENT, CONTENT, Lines, trimEnd } from './fastLines';
 
-const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+const UNUSUAL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 
 // Character codes, local so the hot loops read constants, not another module's exports.
 const SPACE = 32;
@@ -67,7 +67,7 @@ interface Built {
  * position in the document.
  */
 export function readFastYaml(text: string, base = 0): ParsedText | undefined {
-  // Tabs, carriage returns, control characters and Unicode line breaks each have rules of their own; templates rarely hold them.
+  // Tabs, lone carriage returns, control characters and Unicode line breaks each have rules of their own; templates rarely hold them.
   if (UNUSUAL.test(text) || hasDocumentMarker(text)) return undefined;
   const read = attempt(text, base);
   return read instanceof Decline ? undefined : read;
@@ -75,7 +75,7 @@ export function readFastYaml(text: string, base = 0): ParsedText | undefined {
 
 /** Why the reader leaves `text` to the `yaml` path (undefined when it reads it): for tests and benchmarks. */
 export function declineReason(text: string): string | undefined {
-  if (UNUSUAL.test(text)) return 'tab, carriage return, control character or Unicode line break';
+  if (UNUSUAL.test(text)) return 'tab, lone carriage return, control character or Unicode line break';
   if (hasDocumentMarker(text)) return 'document marker or directive';
   const read = attempt(text, 0);
   return read instanceof Decline ? read.reason : undefined;

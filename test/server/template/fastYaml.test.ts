@@ -46,7 +46,7 @@ function random(seed: number): () => number {
 }
 
 /** Characters that change YAML structure when typed somewhere. */
-const SIGNIFICANT = [' ', ' ', '\n', ':', '-', '#', "'", '"', '[', ']', '{', '}', ',', '!', '|', '>', '&', '*', '\\', 'x', '0'];
+const SIGNIFICANT = [' ', ' ', '\n', '\r', ':', '-', '#', "'", '"', '[', ']', '{', '}', ',', '!', '|', '>', '&', '*', '\\', 'x', '0'];
 
 /** One random edit of `text`: a character deleted or inserted, a line deleted, duplicated or re-indented. */
 function mutate(text: string, rnd: () => number): string {
@@ -81,6 +81,16 @@ describe('fast YAML reader', function () {
       assert.ok(declined.length <= 12, `declined ${declined.length}: ${declined.map((f) => `${f} (${declineReason(readFileSync(f, 'utf8'))})`).join(', ')}`);
     });
 
+    it('reads the repository corpus with CRLF line ends exactly as the yaml path does, declining no more than with LF', () => {
+      const files = yamlFiles(join(ROOT, 'test', 'fixtures', 'corpus'));
+      const read = files.filter((f) => {
+        const lf = readFileSync(f, 'utf8');
+        const crlf = lf.replace(/\r?\n/g, '\r\n');
+        return assertSameOrDeclined(crlf, `${f} (CRLF)`) === (readFastYaml(lf) !== undefined);
+      });
+      assert.equal(read.length, files.length);
+    });
+
     it("reads every rule's documented good and bad example exactly, or declines", () => {
       const examples = RULES.flatMap((r) => [r.meta.docs.bad, r.meta.docs.good]);
       const read = examples.filter((text, i) => assertSameOrDeclined(text, `${RULES[i >> 1]!.meta.id} ${i % 2 ? 'good' : 'bad'}`));
@@ -113,10 +123,11 @@ describe('fast YAML reader', function () {
         let text = texts[Math.floor(rnd() * texts.length)]!;
         const edits = 1 + Math.floor(rnd() * 3);
         for (let e = 0; e < edits; e++) text = mutate(text, rnd);
+        if (i % 5 === 0) text = text.replace(/\n/g, '\r\n');
         if (assertSameOrDeclined(text, `mutation ${i}:\n${text}`)) read++;
       }
-      // Measured: 1,443 of 3,000 read (the rest broke the YAML or left the subset); a reader that declines everything fails here.
-      assert.ok(read >= 1_300, `read ${read} of ${runs}`);
+      // Measured: 1,412 of 3,000 read (a fifth with CRLF line ends) (the rest broke the YAML or left the subset); a reader that declines everything fails here.
+      assert.ok(read >= 1_250, `read ${read} of ${runs}`);
     });
   });
 
@@ -131,6 +142,7 @@ describe('fast YAML reader', function () {
       'a run kept by an inner map': 'R:\n  A:\n    B:\n      C: [a, b]\n      # c\n  D: 1\n',
       'comments at the end of the document': 'A:\n  B:\n    C: 1\n    # c\n# d\n',
       'a sequence at its key indentation': 'A:\n- x\n- y: 1\n  z: 2\n  # c\nB: 1\n',
+      'CRLF line ends': 'A:\r\n  B: x # c\r\n    # d\r\n  C: |\r\n    y\r\n\r\n  D: [a,\r\n    b]\r\n  # e\r\nF: 1\r\n',
     };
     for (const [name, text] of Object.entries(cases)) {
       it(`ends where the yaml path ends it: ${name}`, () => {
@@ -181,6 +193,7 @@ describe('fast YAML reader', function () {
       'document markers': '---\nA: 1\n',
       'several documents': 'A: 1\n---\nB: 2\n',
       tabs: 'A:\t1\n',
+      'lone carriage returns': 'A: 1\rB: 2\n',
       'explicit keys': '? A\n: 1\n',
       'unknown tags': 'A: !Foo 1\n',
       'syntax errors': 'A: [1, 2\nB: 1\n',
