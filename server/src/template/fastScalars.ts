@@ -137,7 +137,7 @@ class Flow {
           pairs.push({ key: String(key.value), keyRange: key.range, value });
           i = this.skip(value.range.end - this.base);
         } else {
-          const value = this.value(i);
+          const value = this.pairOrValue(i);
           items.push(value);
           i = this.skip(value.range.end - this.base);
         }
@@ -150,6 +150,16 @@ class Flow {
     }
     const range = { start: this.base + p, end: this.base + i + 1 };
     return isMap ? { kind: 'map', pairs: lastOfEachKey(pairs, this.problems), range } : { kind: 'seq', items, range };
+  }
+
+  /** A sequence entry at `p`: a value, or a `key: value` pair, which YAML reads as a map of that one pair. */
+  private pairOrValue(p: number): Node {
+    const value = this.value(p);
+    const after = value.range.end - this.base;
+    if (value.kind !== 'scalar' || this.text.charCodeAt(after) !== COLON || this.text.charCodeAt(after + 1) !== SPACE) return value;
+    const entry = this.value(this.skip(after + 2));
+    const map: MapNode = { kind: 'map', pairs: [{ key: String(value.value), keyRange: value.range, value: entry }], range: { start: value.range.start, end: entry.range.end } };
+    return longForm(map);
   }
 
   /**

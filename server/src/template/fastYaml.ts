@@ -38,10 +38,8 @@ const enum Tail {
   Inline,
   /** A block scalar: comment lines after it start the trailing run. */
   Block,
-  /** A missing value: comments near it are left to the `yaml` path. */
+  /** A missing value: the comments on its line and after it count into it. */
   Empty,
-  /** A missing value with a comment on its line. */
-  EmptyCommented,
 }
 
 /** A run of trailing comment lines not yet kept by a collection: its deepest indentation and its end. */
@@ -198,9 +196,13 @@ class Reader {
         if (last.tail !== Tail.Inline || this.lines.indents[l]! <= col) break;
         end = this.lines.commentEnd(l);
       }
-      if (last.tail === Tail.EmptyCommented || (last.tail === Tail.Empty && l < stop)) throw new Decline('comment after a missing value');
       for (; l < stop; l++) {
         if (this.lines.kinds[l] === COMMENT) run = { max: Math.max(run?.max ?? 0, this.lines.indents[l]!), end: this.lines.commentEnd(l) };
+      }
+      if (last.tail === Tail.Empty) {
+        // A missing value keeps every comment up to the next entry: `yaml` reads them as its own.
+        if (run) end = run.end;
+        run = undefined;
       }
     }
     (node.range as { end: number }).end = this.base + trimEnd(this.text, end, node.range.start - this.base);
@@ -231,7 +233,7 @@ class Reader {
         this.keyValue = String(resolvePlainScalar(text.slice(p, i)));
         return i;
       }
-      if ((ch === HASH && text.charCodeAt(i - 1) === SPACE) || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125) return -1;
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
     }
     return -1;
   }
@@ -253,7 +255,7 @@ class Reader {
       if (nested) return untaggedBlock(nested);
       let at = pos;
       while (text.charCodeAt(at) === SPACE) at++;
-      return { node: nullAt(this.base + at), end: at, lastLine: l, tail: p < end ? Tail.EmptyCommented : Tail.Empty };
+      return { node: nullAt(this.base + at), end: p < end ? trimEnd(text, end, p) : at, lastLine: l, tail: Tail.Empty };
     }
     if (c === 33 /* ! */) {
       let t = p + 1;

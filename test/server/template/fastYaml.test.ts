@@ -76,9 +76,9 @@ describe('fast YAML reader', function () {
     it('reads every YAML template of the repository exactly as the yaml path does, or declines', () => {
       const files = [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'examples'))];
       const declined = files.filter((f) => !assertSameOrDeclined(readFileSync(f, 'utf8'), f));
-      // Measured: 10 of 297 (`%YAML`, compact nested sequences, under-indented flow collections, odd corners).
+      // Measured: 8 of 297 (`%YAML`, compact nested sequences, under-indented flow collections).
       assert.ok(files.length > 280, `${files.length} files`);
-      assert.ok(declined.length <= 12, `declined ${declined.length}: ${declined.map((f) => `${f} (${declineReason(readFileSync(f, 'utf8'))})`).join(', ')}`);
+      assert.ok(declined.length <= 10, `declined ${declined.length}: ${declined.map((f) => `${f} (${declineReason(readFileSync(f, 'utf8'))})`).join(', ')}`);
     });
 
     it('reads the repository corpus with CRLF line ends exactly as the yaml path does, declining no more than with LF', () => {
@@ -101,14 +101,14 @@ describe('fast YAML reader', function () {
       for (const count of [10, 100, 1_000]) assert.ok(assertSameOrDeclined(functionsTemplate(count), `${count} functions`), `${count} functions declined`);
     });
 
-    it('reads the full SAM translator corpus exactly, declining at most 38 of its 831 templates', function () {
+    it('reads the full SAM translator corpus exactly, declining at most 25 of its 831 templates', function () {
       const corpus = sharedCorpus();
       if (!corpus) this.skip();
       const files = yamlFiles(join(corpus!, 'sam-translator'));
       const declined = files.filter((f) => !assertSameOrDeclined(readFileSync(f, 'utf8'), f));
-      // Measured: 34 of 831.
+      // Measured: 21 of 831.
       assert.ok(files.length >= 831, `${files.length} files`);
-      assert.ok(declined.length <= 38, `declined ${declined.length}`);
+      assert.ok(declined.length <= 25, `declined ${declined.length}`);
     });
   });
 
@@ -126,8 +126,8 @@ describe('fast YAML reader', function () {
         if (i % 5 === 0) text = text.replace(/\n/g, '\r\n');
         if (assertSameOrDeclined(text, `mutation ${i}:\n${text}`)) read++;
       }
-      // Measured: 1,412 of 3,000 read (a fifth with CRLF line ends) (the rest broke the YAML or left the subset); a reader that declines everything fails here.
-      assert.ok(read >= 1_250, `read ${read} of ${runs}`);
+      // Measured: 1,509 of 3,000 read, a fifth of them with CRLF line ends (the rest broke the YAML or left the subset); a reader that declines everything fails here.
+      assert.ok(read >= 1_350, `read ${read} of ${runs}`);
     });
   });
 
@@ -142,6 +142,7 @@ describe('fast YAML reader', function () {
       'a run kept by an inner map': 'R:\n  A:\n    B:\n      C: [a, b]\n      # c\n  D: 1\n',
       'comments at the end of the document': 'A:\n  B:\n    C: 1\n    # c\n# d\n',
       'a sequence at its key indentation': 'A:\n- x\n- y: 1\n  z: 2\n  # c\nB: 1\n',
+      'comments after a missing value': 'A:\n  B: 1\n  C:  # c\n\n # d\n      # e\nD:\n  - x\n  -   # f\nE:\n  F:\n    G:\n  # g\nH: 1\n',
       'CRLF line ends': 'A:\r\n  B: x # c\r\n    # d\r\n  C: |\r\n    y\r\n\r\n  D: [a,\r\n    b]\r\n  # e\r\nF: 1\r\n',
     };
     for (const [name, text] of Object.entries(cases)) {
@@ -160,6 +161,7 @@ describe('fast YAML reader', function () {
       'block scalars': 'A: |\n  one\n\n    two\n  three\nB: >\n  a\n  b\n\n  c\n    more\n  d\nC: |-\n  x\nD: >-\n  y\n  z\n',
       'flow collections over several lines': 'A:\n  B: !If [C, {x: 1,\n    y: [2,\n\n      3]}, !Ref\n      D]   # c\nF:\n  - [a,\n     b]\n',
       'plain scalars over several lines': 'A: one\n  two\n\n\n   three   \nB:\n  - !Sub a ${X}\n    b\n  - k: 1\n     2\n    # c\nC: x # c\n',
+      'pairs in flow sequences and keys with braces': 'A: !Not [Condition: B]\nC: !Sub [\'${a}\', a: !Ref D, "b": 2]\npaths:\n  /{proxy+}:\n    get: {}\n  /a[0],b: 1\n',
       'missing values': 'A:\nB:   \nC:\n  - \n  -\n  - x\n',
       'duplicate keys': 'A: 1\nB: 2\nA: 3\nM: { x: 1, x: 2 }\n',
       'directives': '# lambda-lens-disable-next-line a/b\nA: 1 # lambda-lens-disable-line c/d   \nB: |\n  # lambda-lens-not-a-comment\n',
@@ -200,7 +202,6 @@ describe('fast YAML reader', function () {
       'a nested mapping on a value line': 'A: b: c\n',
       'bad indentation': 'A:\n    B: 1\n  C: 2\n',
       'keep chomping': 'A: |+\n  x\n\nB: 1\n',
-      'an empty value with a comment at the end of a collection': 'A:\n  B: # c\nC: 1\n',
     };
     for (const [name, text] of Object.entries(cases)) {
       it(`leaves ${name} to the yaml path`, () => {
