@@ -5,6 +5,7 @@ import { benchBundle } from './bundle';
 import { benchDeployed } from './deployed';
 import { benchExplorer } from './explorer';
 import { benchTemplates } from './templates';
+import { benchStartup } from './startup';
 import { benchNetwork } from './network';
 import { benchEvents } from './events';
 import { benchTriggers } from './triggers';
@@ -16,6 +17,7 @@ import { benchParse } from './parse';
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
   parse: benchParse,
+  startup: benchStartup,
   typing: benchTyping,
   editor: benchEditor,
   measure: benchMeasure,

@@ -1,17 +1,13 @@
 /**
  * Template pipeline cost at 10 / 100 / 1,000 / 5,000 functions: the `yaml` parse alone, the model,
  * the rules, and their ratio (target: total <= 1.5 x parse); keystrokes over LSP are in typing.ts. `schemaMs` is
- * the share of the rules spent on the specification checks (schema/, template/, sam/ rules), and
- * `cli` the wall time of `lambda-lens check` (the bundled binary) on the 1,000-function template.
+ * the share of the rules spent on the specification checks (schema/, template/, sam/ rules). A cold
+ * `lambda-lens check` and the server's start are in startup.ts.
  */
 import { composeYaml, convertDocument } from '../server/src/template/parse';
 import { buildTemplate, templateFromTree } from '../server/src/template/model';
 import { functionsOf } from '../server/src/template/functions';
 import { refGraph } from '../server/src/template/refs';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { validate } from '../server/src/rules/engine';
 import { RULES } from '../server/src/rules/index';
 import type { ValidationOptions } from '../server/src/rules/types';
@@ -28,7 +24,7 @@ export async function benchTemplates(): Promise<Record<string, unknown>> {
     const { diagnostics: _, ...figures } = measurePipeline(text, count >= 1_000 ? 5 : 20, OPTIONS);
     sizes[`${count}`] = { bytes: text.length, ...figures };
   }
-  return { templates: sizes, cli: cliCheck(functionsTemplate(1_000)) };
+  return { templates: sizes };
 }
 
 /**
@@ -74,20 +70,6 @@ export function measurePipeline(text: string, runs: number, options: ValidationO
     ratio: round(totalMs / parseMs),
     diagnostics,
   };
-}
-
-/** Median wall time of `node dist/cli.js check` on a template file, over 3 runs. */
-function cliCheck(text: string): Record<string, number> {
-  const dir = mkdtempSync(join(tmpdir(), 'lambda-lens-bench-'));
-  try {
-    const file = join(dir, 'template.yaml');
-    writeFileSync(file, text);
-    const cli = join(__dirname, '..', 'dist', 'cli.js');
-    const samples = [0, 1, 2].map(() => time(() => spawnSync(process.execPath, [cli, 'check', file, '--format', 'json'], { encoding: 'utf8' })));
-    return { functions: 1_000, bytes: text.length, medianMs: round(median(samples)) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function round(n: number): number {

@@ -1,11 +1,10 @@
-/** `lambda-lens` command line: dispatches to the subcommands in cli/. */
-import { runCheck } from './cli/check';
-import { runDeployed } from './cli/deployed';
-import { runEvents } from './cli/events';
+/**
+ * `lambda-lens` command line: dispatches to the subcommands in cli/. Each subcommand's module is
+ * required when it runs, so `check` never evaluates the AWS SDK that `deployed` needs (the bundle
+ * evaluates a module on its first require).
+ */
 import { EXIT } from './cli/io';
 import type { CliIo } from './cli/io';
-import { runRules } from './cli/rules';
-import { runSize } from './cli/size';
 import { packageVersion } from './packageRoot';
 
 const USAGE = `Usage: lambda-lens <command> [options]
@@ -30,12 +29,12 @@ Run \`lambda-lens check --help\` for the check options.
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  check: runCheck,
-  deployed: runDeployed,
-  events: runEvents,
-  rules: runRules,
-  size: runSize,
+const COMMANDS: Readonly<Record<string, () => Command>> = {
+  check: () => (require('./cli/check') as typeof import('./cli/check')).runCheck,
+  deployed: () => (require('./cli/deployed') as typeof import('./cli/deployed')).runDeployed,
+  events: () => (require('./cli/events') as typeof import('./cli/events')).runEvents,
+  rules: () => (require('./cli/rules') as typeof import('./cli/rules')).runRules,
+  size: () => (require('./cli/size') as typeof import('./cli/size')).runSize,
 };
 
 /** Runs the CLI with arguments (without `node cli.js`) and returns the exit code. */
@@ -49,13 +48,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return EXIT.ok;
   }
-  if (first === undefined || first.startsWith('-')) return runCheck(argv, io);
-  const command = COMMANDS[first];
+  if (first === undefined || first.startsWith('-')) return COMMANDS.check!()(argv, io);
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command) {
     io.stderr(`lambda-lens: unknown command "${first}"\n\n${USAGE}`);
     return EXIT.usage;
   }
-  return command(rest, io);
+  return command()(rest, io);
 }
 
 if (require.main === module) {

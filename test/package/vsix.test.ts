@@ -37,7 +37,7 @@ const SHIPPABLE = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|server|measureWorker)\.js$/,
+  /^extension\/dist\/(extension|server|measureWorker|schemaDocs|schemaShapes)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/(images|docs\/images)\/[\w.-]+\.(png|jpg)$/,
   /^extension\/docs\/rules\.md$/,
@@ -86,7 +86,7 @@ describe('npm run package', function () {
   });
 
   it('ships every file the manifest points at', () => {
-    const wanted = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((g) => g.path), 'dist/server.js', 'dist/measureWorker.js'];
+    const wanted = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((g) => g.path), 'dist/server.js', 'dist/measureWorker.js', 'dist/schemaDocs.js', 'dist/schemaShapes.js'];
     for (const file of wanted) {
       const name = `extension/${file.replace(/^\.\//, '')}`;
       assert.ok(entries.includes(name), `${name} missing from ${entries.join(', ')}`);

@@ -51,12 +51,16 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Folders opened as the workspace (absolute paths). */
   readonly workspaceFolders?: readonly string[];
+  /** Node options for the server process (the start-up benchmark profiles it with `--cpu-prof`). */
+  readonly execArgv?: readonly string[];
+  /** The server bundle to run (default: dist/server.js). */
+  readonly serverJs?: string;
   /** Sent as `initializationOptions` (the extension sends whether the workspace is trusted). */
   readonly initializationOptions?: InitializationOptions;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(opts.execArgv ?? []), opts.serverJs ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];

@@ -39,13 +39,23 @@ export interface DocsData {
 let shapes: ShapesData | undefined;
 let docs: DocsData | undefined;
 
-/** The shapes data, loaded on first call. */
+/** The shapes data, loaded on first call (bundled apart, as dist/schemaShapes.js: see esbuild.mjs). */
 export function loadShapes(): ShapesData {
   // A require in the function (not an import) keeps the data out of start-up: the bundler evaluates it on first call.
-  return (shapes ??= require('../data/schema-shapes.json') as ShapesData);
+  return (shapes ??= loadData('resource specification', () => require('../data/schema-shapes.json') as ShapesData));
 }
 
-/** The documentation data, loaded on first call. */
+/** The documentation data, loaded on first call (bundled apart, as dist/schemaDocs.js: see esbuild.mjs). */
 export function loadDocs(): DocsData {
-  return (docs ??= require('../data/schema-docs.json') as DocsData);
+  return (docs ??= loadData('specification documentation', () => require('../data/schema-docs.json') as DocsData));
+}
+
+/** Runs a data require, turning a missing or unreadable file into a message that says what to do. */
+function loadData<T>(what: string, load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new Error(`Lambda Lens could not load its ${what} data (${reason}). The installation is incomplete or damaged; reinstall Lambda Lens.`);
+  }
 }
