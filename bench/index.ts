@@ -12,9 +12,11 @@ import { benchTriggers } from './triggers';
 import { benchSoak } from './soak';
 import { benchHostile } from './hostile';
 import { benchTyping } from './typing';
+import { benchParse } from './parse';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   validation: benchTemplates,
+  parse: benchParse,
   startup: benchStartup,
   typing: benchTyping,
   editor: benchEditor,

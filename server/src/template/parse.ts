@@ -1,5 +1,7 @@
 /**
- * Text -> syntax tree. YAML (and JSON, which the YAML parser reads too) is parsed once with the `yaml`
+ * Text -> syntax tree. YAML written in the subset templates use is read by the fast reader of
+ * fastYaml.ts, which gives exactly the tree the `yaml` path below gives and declines everything
+ * else. Other YAML (and JSON, which the YAML parser reads too) is parsed once with the `yaml`
  * package; the CloudFormation tags are declared so they parse without warnings, and every node is
  * converted into the small tree of ast.ts with exact ranges. JSON documents take the faster JSON
  * scanner of parseJson.ts into the same tree. Aliases are shared, never copied, and resolved through
@@ -14,8 +16,8 @@
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, YAMLSeq } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
-import { INTRINSICS, isIntrinsicName } from './ast';
-import type { IntrinsicName, MapNode, Node, Pair, Range, ScalarNode } from './ast';
+import type { Node, Pair, Range } from './ast';
+import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBuild';
 import { reindentFlows } from './flowIndent';
 import { YAML_11_SCALARS } from './yamlScalars';
 import { PARSE_LIMITS } from '../config';
@@ -23,7 +25,8 @@ import { formatBytes } from '../bytes';
 import { CLOUDFORMATION_QUOTAS } from '../quotas';
 import { exceedsUtf8Bytes, utf8Bytes } from './text';
 import { parseJsonText } from './parseJson';
-import { isJsonText, nestingBound } from './sniff';
+import { hasDocumentMarker, isJsonText, nestingBound } from './sniff';
+import { readFastYaml } from './fastYaml';
 
 /** A problem with the document itself, found before any rule runs. */
 export interface ParseProblem {
@@ -57,14 +60,6 @@ export interface Directive {
   readonly text: string;
 }
 
-/** Comments holding this are kept as directives; all others are dropped at parse time. */
-const DIRECTIVE_MARK = 'lambda-lens';
-
-/** Short-form tag -> long-form intrinsic name (`!GetAtt` -> `Fn::GetAtt`). */
-const TAGS = new Map<string, IntrinsicName>(
-  INTRINSICS.map((fn) => [`!${fn.startsWith('Fn::') ? fn.slice(4) : fn}`, fn]),
-);
-
 const cfnTags: Array<ScalarTag | CollectionTag> = [...TAGS.keys()].flatMap((tag) => [
   { tag, resolve: (s: string) => s } as ScalarTag,
   { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (c: unknown) => c } as unknown as CollectionTag,
@@ -93,6 +88,8 @@ export function parseText(text: string): ParsedText {
     return refused('too-deep', `This file nests its values more than ${PARSE_LIMITS.maxDepth} levels deep (counting brackets, braces and indentation); Lambda Lens skipped it. No CloudFormation template needs that depth: look for unclosed brackets or generated nesting.`);
   }
   if (isJsonText(text)) return parseJsonText(text);
+  const fast = readFastYaml(text);
+  if (fast) return fast;
   // Comments are the same in a lenient re-read, so they are gathered from the document as written.
   const directives: Directive[] = [];
   const doc = composeYaml(text, directives);
@@ -149,6 +146,8 @@ export function parseFragment(fragment: string, base: number): { root: Node; dir
   // A copy, not a slice of the document: V8 keeps a slice's whole parent string alive, and the
   // values parsed from it would pin this version of the document for as long as the resource lives.
   const own = Buffer.from(fragment, 'utf8').toString('utf8');
+  const fast = readFastYaml(own, base);
+  if (fast) return fast.root && fast.problems.length === 0 ? { root: fast.root, directives: [...fast.directives] } : undefined;
   const found: Directive[] = [];
   const doc = composeYaml(own, found);
   if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
@@ -157,19 +156,6 @@ export function parseFragment(fragment: string, base: number): { root: Node; dir
   const root = converter.convert(doc.contents as YamlNode);
   if (problems.length > 0 || converter.anchors) return undefined;
   return { root, directives: found.map((d) => ({ range: { start: d.range.start + base, end: d.range.end + base }, text: d.text })) };
-}
-
-/** True when a line starts with `---`, `...` (then a blank or the end) or `%`: the document ends or a new one begins. */
-function hasDocumentMarker(text: string): boolean {
-  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 37 /* % */) return true;
-    if ((c === 45 || c === 46) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
-      const after = text.charCodeAt(i + 3);
-      if (Number.isNaN(after) || isSpace(after)) return true;
-    }
-  }
-  return false;
 }
 
 /**
@@ -323,47 +309,10 @@ class Converter {
   }
 }
 
-/**
- * A key given twice in one mapping: CloudFormation uses the last entry (as PyYAML and JSON parsers
- * do), so the tree keeps only that one and each earlier entry becomes a `duplicate-key` problem.
- */
-export function lastOfEachKey(pairs: Pair[], problems: ParseProblem[]): Pair[] {
-  if (pairs.length < 2) return pairs;
-  const last = new Map<string, Pair>();
-  for (const p of pairs) if (hasScalarKey(p)) last.set(p.key, p);
-  if (last.size === pairs.filter(hasScalarKey).length) return pairs;
-  const kept: Pair[] = [];
-  for (const p of pairs) {
-    const winner = hasScalarKey(p) ? last.get(p.key)! : p;
-    if (winner === p) kept.push(p);
-    else problems.push({ kind: 'duplicate-key', message: `${p.key} is given again below.`, range: p.keyRange, kept: winner.keyRange });
-  }
-  return kept;
-}
-
-/** `{ "Ref": "X" }` / `{ "Fn::Sub": ... }` (JSON or YAML long form) -> the intrinsic node. */
-export function longForm(map: MapNode): Node {
-  if (map.pairs.length !== 1) return map;
-  const only = map.pairs[0]!;
-  if (!isIntrinsicName(only.key)) return map;
-  // `Condition` and `Ref` take a string; a single `Condition:` key holding a map is an IAM condition block.
-  if ((only.key === 'Condition' || only.key === 'Ref') && only.value.kind !== 'scalar') return map;
-  return { kind: 'intrinsic', fn: only.key, arg: only.value, range: map.range, nameRange: only.keyRange };
-}
-
-/** True for a pair with a scalar key (complex keys are never compared). */
-function hasScalarKey(p: Pair): boolean {
-  return p.key !== '';
-}
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/** The null a missing value reads as, at `offset`. */
-export function nullAt(offset: number): ScalarNode {
-  return { kind: 'scalar', value: null, range: { start: offset, end: offset } };
-}
 
 /**
  * The offset of the tag written before a value at `offset`: the last occurrence that is not inside a

@@ -7,7 +7,7 @@
  */
 import { visit } from 'jsonc-parser';
 import type { MapNode, Node, Pair, Range, SeqNode } from './ast';
-import { lastOfEachKey, longForm, nullAt } from './parse';
+import { lastOfEachKey, longForm, nullAt } from './treeBuild';
 import type { ParsedText, ParseProblem } from './parse';
 
 /** What each scanner error code means, worded for the user. */

@@ -92,6 +92,19 @@ export function nestingBound(text: string): number {
   return max;
 }
 
+/** True when a line starts with `---`, `...` (then a blank or the end) or `%`: the document ends or a new one begins. */
+export function hasDocumentMarker(text: string): boolean {
+  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 37 /* % */) return true;
+    if ((c === 45 || c === 46) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+      const after = text.charCodeAt(i + 3);
+      if (isBlank(after)) return true;
+    }
+  }
+  return false;
+}
+
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;

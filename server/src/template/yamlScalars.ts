@@ -60,3 +60,18 @@ export const YAML_11_SCALARS: readonly ScalarTag[] = [
   scalar('int', INT, resolveInt),
   scalar('null', NULL, () => null),
 ];
+
+/**
+ * The value of an untagged plain scalar, resolved as the `yaml` parser resolves it with the tags
+ * above (the first whose test matches, else the string): for readers that build the tree without it.
+ */
+export function resolvePlainScalar(source: string): string | number | boolean | null {
+  // Every implicit tag's pattern starts with one of these characters (or matches the empty string).
+  if (source.length > 0 && !MAY_RESOLVE.has(source.charCodeAt(0))) return source;
+  for (const tag of YAML_11_SCALARS) {
+    if (tag.test!.test(source)) return (tag.resolve as (s: string) => string | number | boolean | null)(source);
+  }
+  return source;
+}
+
+const MAY_RESOLVE: ReadonlySet<number> = new Set([...'yYnNtTfFoO~.+-0123456789'].map((c) => c.charCodeAt(0)));
