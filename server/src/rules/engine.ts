@@ -4,14 +4,14 @@
  * comments and resource `Metadata: { lambda-lens: { ignore: [<id>] } }`.
  */
 import { get, getPath, str } from '../template/ast';
-import type { Range } from '../template/ast';
+import type { Node, Range } from '../template/ast';
 import type { Template } from '../template/model';
 import { isRefusal } from '../template/parse';
 import type { ParseProblem } from '../template/parse';
 import { DISABLE_COMMENT } from './edits';
 import { RULES } from './index';
 import { oneFindingPerCause } from './sameCause';
-import type { Diagnostic, Finding, Related, Rule, Severity, ValidationOptions } from './types';
+import type { Diagnostic, Finding, Related, Rule, RuleContext, Severity, ValidationOptions } from './types';
 
 /** Code of diagnostics about the document itself (syntax, size, aliases) rather than a rule. */
 export const PARSE_DIAGNOSTIC = 'template/parse';
@@ -51,11 +51,20 @@ export function enabledRules(options: ValidationOptions, rules: readonly Rule[] 
   return rules.filter((r) => options.ruleLevels[r.meta.id] !== 'off');
 }
 
-/** Runs one rule over `template` (the whole template or a scope of it) and collects what it reports. */
-export function runRule(template: Template, options: ValidationOptions, rule: Rule, onRuleError: RuleErrorHandler): RuleOutput {
+/**
+ * Runs one rule over `template` (the whole template or a scope of it) and collects what it reports;
+ * `check` runs a part of the rule's check instead (see `Rule.byEntry`).
+ */
+export function runRule(
+  template: Template,
+  options: ValidationOptions,
+  rule: Rule,
+  onRuleError: RuleErrorHandler,
+  check: (ctx: RuleContext) => void = (ctx) => rule.check(ctx),
+): RuleOutput {
   const findings: Finding[] = [];
   try {
-    rule.check({ template, options, report: (f) => findings.push(f) });
+    check({ template, options, report: (f) => findings.push(f) });
   } catch (e) {
     onRuleError(rule.meta.id, e);
     return { failed: ruleFailed(rule.meta.id, e) };
@@ -170,7 +179,8 @@ class Suppressions {
   }
 
   has(ruleId: string, range: Range, resource: string | undefined): boolean {
-    const line = this.lines.get(this.template.lines.positionAt(range.start).line);
+    // Most documents have no disable comment: no line to look up.
+    const line = this.lines.size === 0 ? undefined : this.lines.get(this.template.lines.positionAt(range.start).line);
     if (line === 'all' || line?.has(ruleId)) return true;
     return resource !== undefined && this.ignored(resource).has(ruleId);
   }
@@ -180,10 +190,25 @@ class Suppressions {
     let set = this.ignores.get(resource);
     if (!set) {
       const node = this.template.resources.get(resource)?.node;
-      const list = getPath(get(node, 'Metadata'), ['lambda-lens', 'ignore']);
-      set = new Set(list?.kind === 'seq' ? list.items.map(str).filter((s): s is string => !!s) : []);
+      set = node ? ignoredBy(node) : NONE;
       this.ignores.set(resource, set);
     }
     return set;
   }
+
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The ignore list of each resource entry, kept while the entry's node is (unchanged entries keep theirs across edits). */
+const IGNORED = new WeakMap<Node, ReadonlySet<string>>();
+
+function ignoredBy(node: Node): ReadonlySet<string> {
+  let set = IGNORED.get(node);
+  if (!set) {
+    const list = getPath(get(node, 'Metadata'), ['lambda-lens', 'ignore']);
+    set = list?.kind === 'seq' ? new Set(list.items.map(str).filter((s): s is string => !!s)) : NONE;
+    IGNORED.set(node, set);
+  }
+  return set;
 }

@@ -7,22 +7,25 @@
  *   resource (a unit), computed over the unit's scope (template/scope.ts) and kept while nothing in
  *   that scope changed; rules with the same `each` share the units and scopes;
  * - for the other rules, their whole output, kept while none of the resource types and properties
- *   they declared changed;
+ *   they declared changed; a rule reading every entry (`Rule.byEntry`, rules/entries.ts) keeps it
+ *   per resource, or while what it reads of the changed entries is the same;
  * - the reference index, carried over for the resources the edit left alone.
  * Kept findings are moved with the text after the edited region; one that touches it is computed again.
  * An edit outside Resources, a template with YAML anchors, or new options (other than those a rule
  * declares) validates everything again.
  */
-import type { Range } from '../template/ast';
-import { shift, templateChanges } from '../template/changes';
+import { templateChanges } from '../template/changes';
 import type { EditRegion, TemplateChanges } from '../template/changes';
 import type { Template } from '../template/model';
 import { IN_EVERY_SCOPE, RefIndex, ScopedTemplate, scopeOf, unitsReaching } from '../template/scope';
 import type { ScopeRule } from '../template/scope';
 import { assemble, enabledRules, runRule } from './engine';
 import type { RuleErrorHandler, RuleOutput } from './engine';
+import { entryKeysDiffer, joinSplit, partsOf, runSplit, updateSplit } from './entries';
+import type { Run, SplitOutput } from './entries';
 import { RULES } from './index';
-import type { Diagnostic, Finding, PropertyReads, Rule, ValidationOptions } from './types';
+import { moved, movedAll } from './moved';
+import type { Diagnostic, Finding, PropertyReads, Rule, RuleContext, ValidationOptions } from './types';
 
 /** What the last run did, for the benchmark. */
 export interface ValidationStats {
@@ -57,6 +60,8 @@ interface State {
   readonly index: RefIndex;
   readonly groups: readonly Group[];
   readonly whole: Map<string, RuleOutput>;
+  /** The output of the rules without `each` that split their check by resource (`Rule.byEntry`). */
+  readonly split: Map<string, SplitOutput>;
 }
 
 /** The incremental validator of one document; `validate` takes its successive models. */
@@ -87,25 +92,26 @@ export class IncrementalValidation {
   private fresh(template: Template, options: ValidationOptions, enabled: readonly Rule[]): State {
     const index = RefIndex.of(template);
     const whole = new Map<string, RuleOutput>();
+    const split = new Map<string, SplitOutput>();
     const byEach = new Map<string, Rule[]>();
     for (const rule of enabled) {
       const each = rule.meta.reads?.each;
-      if (each === undefined) {
-        whole.set(rule.meta.id, this.run(template, options, rule));
-        continue;
-      }
+      const parts = each === undefined ? partsOf(rule) : undefined;
+      if (parts) split.set(rule.meta.id, runSplit(template, rule, parts, this.runner(options)));
+      else if (each === undefined) whole.set(rule.meta.id, this.run(template, options, rule));
+      if (each === undefined) continue;
       const key = each === '*' ? '*' : [...each].sort().join(',');
       const list = byEach.get(key);
       if (list) list.push(rule);
       else byEach.set(key, [rule]);
     }
     const groups = [...byEach.values()].map((rules) => newGroup(rules));
-    const state: State = { template, options, enabled, index, groups, whole };
+    const state: State = { template, options, enabled, index, groups, whole, split };
     for (const g of groups) {
       g.rest = this.checkUnit(state, g, undefined);
       for (const r of template.resources.values()) if (g.scope.isUnit(r.type)) this.recheck(state, g, r.id);
     }
-    this.stats = { full: true, units: groups.reduce((n, g) => n + g.units.size, 0), wholeRules: whole.size, ...this.timing };
+    this.stats = { full: true, units: groups.reduce((n, g) => n + g.units.size, 0), wholeRules: whole.size + split.size, ...this.timing };
     return state;
   }
 
@@ -116,13 +122,22 @@ export class IncrementalValidation {
     const changed = new Set(changes.resources.keys());
     const appeared = new Set([...changed].filter((id) => prev.template.resources.has(id) !== template.resources.has(id)));
     const index = prev.index.next(template, changed, appeared);
-    const state: State = { template, options, enabled: prev.enabled, index, groups: prev.groups, whole: new Map() };
+    const state: State = { template, options, enabled: prev.enabled, index, groups: prev.groups, whole: new Map(), split: new Map() };
     let units = 0;
     let wholeRules = 0;
     for (const rule of prev.enabled) {
       if (rule.meta.reads?.each !== undefined) continue;
+      const again = mustRerun(rule, prev.template, template, changes, changedOptions);
+      const parts = partsOf(rule);
+      if (parts) {
+        const old = prev.split.get(rule.meta.id)!;
+        const run = this.runner(options);
+        state.split.set(rule.meta.id, again ? runSplit(template, rule, parts, run) : updateSplit(old, template, rule, parts, changes, run));
+        if (again) wholeRules++;
+        continue;
+      }
       const old = prev.whole.get(rule.meta.id)!;
-      const kept = mustRerun(rule, prev.template, template, changes, changedOptions) ? undefined : moved(old, changes.region);
+      const kept = again || (rule.byEntry && entryKeysDiffer(rule, prev.template, template, changes)) ? undefined : moved(old, changes.region);
       if (kept) state.whole.set(rule.meta.id, kept);
       else {
         state.whole.set(rule.meta.id, this.run(template, options, rule));
@@ -205,13 +220,17 @@ export class IncrementalValidation {
     return out;
   }
 
-  private run(template: Template, options: ValidationOptions, rule: Rule): RuleOutput {
+  private run(template: Template, options: ValidationOptions, rule: Rule, check?: (ctx: RuleContext) => void): RuleOutput {
     const started = performance.now();
-    const output = runRule(template, options, rule, this.onRuleError);
+    const output = runRule(template, options, rule, this.onRuleError, check);
     const ms = performance.now() - started;
     this.timing.rulesMs += ms;
     if (/^(schema|template|sam)\//.test(rule.meta.id)) this.timing.schemaMs += ms;
     return output;
+  }
+
+  private runner(options: ValidationOptions): Run {
+    return (template, rule, check) => this.run(template, options, rule, check);
   }
 
   /** Every rule's findings, units in document order, put together as `validate` does. */
@@ -219,6 +238,7 @@ export class IncrementalValidation {
     const s = this.state!;
     const results: Array<{ rule: Rule; findings: RuleOutput }> = [];
     const perRule = new Map<string, RuleOutput>(s.whole);
+    for (const [id, out] of s.split) perRule.set(id, joinSplit(s.template, out));
     for (const g of s.groups) {
       const found = new Map<string, Finding[]>(g.rules.map((r) => [r.meta.id, []]));
       const failed = new Map<string, RuleOutput>();
@@ -268,8 +288,8 @@ function mustRerun(rule: Rule, prev: Template, next: Template, changes: Template
   if (!reads || reads.document) return true;
   if (reads.options?.some((o) => options.has(o))) return true;
   const types = reads.types ?? {};
-  // An entry of Resources that is no readable resource is seen only by a rule reading every entry whole.
-  if (changes.loose && types['*'] === '*') return true;
+  // An entry of Resources that is no readable resource is seen only by a rule reading every entry.
+  if (changes.loose && (types['*'] === '*' || rule.byEntry)) return true;
   for (const [id, keys] of changes.resources) {
     // A retyped resource is a removed one of its old type and an added one of its new type.
     for (const type of new Set([prev.resources.get(id)?.type, next.resources.get(id)?.type])) {
@@ -295,47 +315,4 @@ function optionsChanged(a: ValidationOptions, b: ValidationOptions): Set<string>
     out.add(k === 'ruleLevels' ? '*' : k);
   }
   return out;
-}
-
-/** `moved` for every rule's output of one unit; the same map when nothing moved. */
-function movedAll(outputs: Map<string, RuleOutput>, e: EditRegion): Map<string, RuleOutput> | undefined {
-  let out: Map<string, RuleOutput> | undefined;
-  for (const [id, o] of outputs) {
-    const m = moved(o, e);
-    if (!m) return undefined;
-    if (m !== o) (out ??= new Map(outputs)).set(id, m);
-  }
-  return out ?? outputs;
-}
-
-/** Findings moved past the edit (the same list when none moved), or undefined when one touches the edited region. */
-function moved(o: RuleOutput, e: EditRegion): RuleOutput | undefined {
-  if (!Array.isArray(o) || o.length === 0) return o;
-  let out: Finding[] | undefined;
-  const list = o as readonly Finding[];
-  for (let i = 0; i < list.length; i++) {
-    const f = list[i]!;
-    const m = moveFinding(f, e);
-    if (!m) return undefined;
-    if (m !== f) (out ??= list.slice())[i] = m;
-  }
-  return out ?? o;
-}
-
-/** A finding with every range moved past the edit (itself when none moves), or undefined when one touches it. */
-function moveFinding(f: Finding, e: EditRegion): Finding | undefined {
-  let ok = true;
-  let changed = false;
-  const at = (r: Range): Range => {
-    const m = shift(r, e);
-    if (!m) ok = false;
-    else if (m !== r) changed = true;
-    return m ?? r;
-  };
-  const range = at(f.range);
-  const related = f.related?.map((r) => ({ range: at(r.range), message: r.message }));
-  const fixes = f.fixes?.map((x) => ({ title: x.title, edits: x.edits.map((t) => ({ range: at(t.range), newText: t.newText })) }));
-  if (!ok) return undefined;
-  if (!changed) return f;
-  return { ...f, range, ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
 }

@@ -134,7 +134,31 @@ export interface RuleContext {
 export interface Rule {
   readonly meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * For a rule that reads every resource entry: what lets incremental validation keep its work when an
+   * edit changes some entries but nothing its `reads.types` lists. With it, `reads.types` lists only
+   * what the check reads of resources through other resources (names, types, what SAM generates from
+   * them); what it reads of each entry itself is covered here. Without it, such a rule runs whole again.
+   */
+  readonly byEntry?: EntryReads;
 }
+
+/**
+ * How a rule reading every entry is kept across edits (`Rule.byEntry`): either its check is split into
+ * one part per resource and a rest, so only the parts of the changed resources run again; or it names
+ * what it reads of one entry, so it runs again only when that differs for a changed resource.
+ */
+export type EntryReads =
+  | {
+      /** Reports what `check` reports from the entry of resource `id`; `check` is `rest` then every resource's part, in document order. */
+      resource(ctx: RuleContext, id: string): void;
+      /** Reports what `check` reports from everything but the resources' entries. */
+      rest(ctx: RuleContext): void;
+    }
+  | {
+      /** What the check reads of resource `id`'s entry, without positions: equal strings, equal output moved with the text. */
+      key(t: Template, id: string): string;
+    };
 
 /** A finding after levels and suppressions: what the LSP and CLI show. */
 export interface Diagnostic {

@@ -67,10 +67,13 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
 }
 
 /** The entries of Resources that are no resource of the model. */
-export function looseEntries(t: Template): Pair[] {
-  const section = t.root?.pairs.find((p) => p.key === 'Resources')?.value;
-  if (section?.kind !== 'map') return [];
-  return section.pairs.filter((p) => t.resources.get(p.key)?.node !== p.value);
+export function looseEntries(t: Template): readonly Pair[] {
+  // Once per model: each edit compares the previous model's with the new one's.
+  return t.memo('looseEntries', (x) => {
+    const section = x.root?.pairs.find((p) => p.key === 'Resources')?.value;
+    if (section?.kind !== 'map') return [];
+    return section.pairs.filter((p) => x.resources.get(p.key)?.node !== p.value);
+  });
 }
 
 /** True when the loose entries (see `looseEntries`) differ other than by being moved past the edit. */

@@ -9,7 +9,7 @@
 import { get, str } from './ast';
 import type { Node, Range } from './ast';
 import type { Template } from './model';
-import { references } from './refs';
+import { entryReferences, references } from './refs';
 import type { Reference } from './refs';
 import { referenceTarget } from './referenceTargets';
 import { samGenerated } from './samGenerated';
@@ -94,6 +94,24 @@ function build(t: Template): DependencyGraph {
   }
   apiEdges(t, add);
   return { nodes: [...edges.keys()], from: (node) => edges.get(node) ?? [] };
+}
+
+/**
+ * What the graph reads of resource `id`'s own entry, without positions: its type and the references
+ * its Properties and DependsOn make, each with the key it is written under (which decides the node it
+ * belongs to, see `sourceNode`). The rest of what the graph reads of an entry is in
+ * `SAM_NAME_PROPERTIES` (samGenerated.ts): with those unchanged, equal keys give an equal graph.
+ */
+export function dependencyKey(t: Template, id: string): string {
+  const r = t.resources.get(id);
+  if (!r) return '';
+  const parts = [r.type];
+  for (const ref of entryReferences(t, id)) {
+    if (!DEPENDENCY_KEYS.has(ref.key ?? '') || ref.kind === 'Condition' || ref.kind === 'ConnectorId') continue;
+    const under = ref.key === 'Properties' ? r.properties?.pairs.find((p) => p.value.range.start <= ref.range.start && ref.range.end <= p.value.range.end)?.key : '';
+    parts.push(`${ref.key}\u0000${under ?? ''}\u0000${ref.kind}\u0000${ref.to}\u0000${ref.attr ?? ''}`);
+  }
+  return parts.join('\u0001');
 }
 
 /**

@@ -58,7 +58,25 @@ export function refGraph(t: Template): RefGraph {
 
 /** Every reference of the template, in document order, computed once per model. */
 export function references(t: Template): readonly Reference[] {
-  return t.memo('references', collectAll);
+  return t.memo('references', (x) => collectAll(x));
+}
+
+/** The references of one resource's entry, as `references` lists them; once per resource and model. */
+export function entryReferences(t: Template, id: string): readonly Reference[] {
+  const cache = t.memo('entryReferences', () => new Map<string, Reference[]>());
+  let out = cache.get(id);
+  if (!out) {
+    out = [];
+    const r = t.resources.get(id);
+    if (r && t.isTemplate) new Walker(t, out, 'Resources', undefined).entry(id, r.node);
+    cache.set(id, out);
+  }
+  return out;
+}
+
+/** The references of `references` outside the entries of the model's resources (other sections, loops, duplicate keys). */
+export function entriesAside(t: Template): readonly Reference[] {
+  return t.memo('entriesAside', (x) => collectAll(x, false));
 }
 
 /**
@@ -122,7 +140,8 @@ function toEdge(r: Reference & { kind: EdgeKind }): Edge {
   };
 }
 
-function collectAll(t: Template): Reference[] {
+/** Every reference, in document order; with `entries` false, none of the model's resources' entries. */
+function collectAll(t: Template, entries = true): Reference[] {
   const out: Reference[] = [];
   const root = t.root;
   if (!root || !t.isTemplate) return out;
@@ -130,7 +149,14 @@ function collectAll(t: Template): Reference[] {
     const name = section.key;
     if (section.value.kind !== 'map') continue;
     if (name === 'Resources' || name === 'Outputs' || name === 'Conditions') {
-      for (const entry of section.value.pairs) new Walker(t, out, name, undefined).entry(entry.key, entry.value);
+      for (const entry of section.value.pairs) {
+        // A resource's references are found once per model, for this list and for `entryReferences`.
+        if (name === 'Resources' && t.resources.get(entry.key)?.node === entry.value) {
+          if (entries) for (const r of entryReferences(t, entry.key)) out.push(r);
+          continue;
+        }
+        new Walker(t, out, name, undefined).entry(entry.key, entry.value);
+      }
     } else if (name === 'Globals' || name === 'Rules') {
       new Walker(t, out, name, undefined).values(section.value, '');
     }

@@ -46,6 +46,27 @@ export const SAM_REFERABLE_PROPERTIES: Readonly<Record<string, readonly string[]
   'AWS::Serverless::WebSocketApi': ['Stage', 'DomainName'],
 };
 
+/**
+ * What the names of this module (and the dependencies SAM adds, dependencies.ts) read of each resource
+ * type besides logical ids and types: the properties (and top-level keys) a translator output depends
+ * on; `'*'` for the whole entry, and `'*'` as a type for every type not listed. Rules that resolve
+ * names declare it as what they read of the other resources (RuleReads.types).
+ */
+export const SAM_NAME_PROPERTIES: Readonly<Record<string, readonly string[] | '*'>> = {
+  'AWS::Serverless::Function': ['Role', 'AutoPublishAlias', 'DeploymentPreference', 'FunctionUrlConfig', 'EventInvokeConfig', 'Events', 'Connectors'],
+  'AWS::Serverless::StateMachine': ['Role', 'AutoPublishAlias', 'Events', 'Connectors'],
+  'AWS::Serverless::Api': '*',
+  'AWS::Serverless::HttpApi': '*',
+  'AWS::Serverless::WebSocketApi': '*',
+  'AWS::Serverless::GraphQLApi': '*',
+  'AWS::Serverless::Connector': '*',
+  'AWS::Serverless::CapacityProvider': '*',
+  'AWS::Serverless::LayerVersion': '*',
+  'AWS::Serverless::SimpleTable': '*',
+  'AWS::Serverless::Application': '*',
+  '*': ['Connectors'],
+};
+
 /** The resource each event type adds under `<Function><Event>`. */
 const EVENT_RESOURCE: Readonly<Record<string, string>> = {
   SQS: 'AWS::Lambda::EventSourceMapping',

@@ -294,8 +294,13 @@ function cutRoot(whole: Template, listed: readonly Resource[], loose: boolean): 
   if (!root) return undefined;
   const pairs: Pair[] = root.pairs.map((p) => {
     if (p.key !== 'Resources' || p.value.kind !== 'map') return p;
-    const entries = listed.map((r) => pairOf(p.value as MapNode, r.id)).filter((e): e is Pair => e !== undefined);
-    if (loose) entries.push(...looseEntries(whole));
+    const others = looseEntries(whole);
+    // A resource's entry is the one pair of its key, unless a duplicate key comes with it: then the first.
+    const duplicated = new Set(others.map((e) => e.key));
+    const entries = listed
+      .map((r): Pair | undefined => (duplicated.has(r.id) ? pairOf(p.value as MapNode, r.id) : { key: r.id, keyRange: r.idRange, value: r.node }))
+      .filter((e): e is Pair => e !== undefined);
+    if (loose) entries.push(...others);
     entries.sort((x, y) => x.keyRange.start - y.keyRange.start);
     const range: Range = p.value.range;
     return { key: p.key, keyRange: p.keyRange, value: { kind: 'map', pairs: entries, range } };

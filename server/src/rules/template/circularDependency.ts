@@ -1,4 +1,5 @@
-import { cycles, dependencyGraph, pathWithin } from '../../template/dependencies';
+import { cycles, dependencyGraph, dependencyKey, pathWithin } from '../../template/dependencies';
+import { SAM_NAME_PROPERTIES } from '../../template/samGenerated';
 import type { DependencyEdge } from '../../template/dependencies';
 import { changed } from '../docs';
 import { samTemplate } from '../sam/examples';
@@ -27,10 +28,12 @@ export const circularDependency: Rule = {
       url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html#troubleshooting-errors-dependency-error',
       references: ['https://aws.amazon.com/blogs/infrastructure-and-automation/handling-circular-dependency-errors-in-aws-cloudformation/'],
     },
-    // The dependency graph joins every resource, and what SAM generates from each.
-    reads: { types: { '*': '*' } },
+    // The dependency graph joins every resource and what SAM generates from each; of one entry it
+    // reads its references (`byEntry`), of every entry what SAM generates from it.
+    reads: { types: SAM_NAME_PROPERTIES },
     fixable: false,
   },
+  byEntry: { key: dependencyKey },
   check(ctx) {
     const t = ctx.template;
     const g = dependencyGraph(t);

@@ -1,12 +1,12 @@
 import { closestName } from '../../names';
-import { references } from '../../template/refs';
+import { entriesAside, entryReferences } from '../../template/refs';
 import type { Reference } from '../../template/refs';
 import { missingAttribute, referenceTarget } from '../../template/referenceTargets';
-import { samGenerated } from '../../template/samGenerated';
+import { SAM_NAME_PROPERTIES, samGenerated } from '../../template/samGenerated';
 import type { Template } from '../../template/model';
 import { changed } from '../docs';
 import { FUNCTION, samTemplate } from '../sam/examples';
-import type { Fix, Rule } from '../types';
+import type { Fix, Rule, RuleContext } from '../types';
 
 /** The documented good example; the bad one names a role that is not in the template. */
 const EXAMPLE = samTemplate(
@@ -36,6 +36,12 @@ const FORM: Readonly<Record<Reference['kind'], string>> = {
 /** Keys of a resource entry CloudFormation does not resolve intrinsics in. */
 const UNRESOLVED_KEYS: ReadonlySet<string> = new Set(['Metadata']);
 
+/** The check of one entry's references, and of the references outside the resources' entries. */
+const PARTS = {
+  resource: (ctx: RuleContext, id: string) => checkAll(ctx, entryReferences(ctx.template, id)),
+  rest: (ctx: RuleContext) => checkAll(ctx, entriesAside(ctx.template)),
+};
+
 /** template/unresolved-reference: every Ref, GetAtt, Sub name, DependsOn and Condition names something that exists. */
 export const unresolvedReference: Rule = {
   meta: {
@@ -51,38 +57,46 @@ export const unresolvedReference: Rule = {
         'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources.html',
       ],
     },
-    // A reference resolves against every resource and what SAM generates from each: any change can matter.
-    reads: { types: { '*': '*' } },
+    // A reference resolves against the names of every resource and what SAM generates from each:
+    // a change to those runs every check again; an entry's own references are checked one entry at a time.
+    reads: { types: SAM_NAME_PROPERTIES },
     fixable: true,
   },
   check(ctx) {
-    const t = ctx.template;
-    for (const r of references(t)) {
-      if (UNRESOLVED_KEYS.has(r.key ?? '')) continue;
-      const target = referenceTarget(t, r);
-      if (!target) {
-        const range = r.idRange ?? r.nameRange ?? r.range;
-        const suggestion = closestName(r.to, candidates(t, r));
-        const fix: Fix[] = suggestion && r.idRange ? [{ title: `Change to ${suggestion}`, edits: [{ range: r.idRange, newText: suggestion }] }] : [];
-        ctx.report({ range, message: unresolvedMessage(t, r, suggestion), fixes: fix, ...(r.from && t.resources.has(r.from) ? { resource: r.from } : {}) });
-        continue;
-      }
-      if (r.attr === undefined || (r.kind !== 'GetAtt' && r.kind !== 'Sub')) continue;
-      const missing = missingAttribute(t, target, r.attr);
-      if (!missing) continue;
-      const suggestion = closestName(missing.attribute, missing.attributes);
-      // The attribute's own range: `Name` of `Fn.Alias.Name` is at the end of the written attribute.
-      const at = r.attrRange ? { start: r.attrRange.end - missing.attribute.length, end: r.attrRange.end } : undefined;
-      const fix: Fix[] = suggestion && at ? [{ title: `Change to ${suggestion}`, edits: [{ range: at, newText: suggestion }] }] : [];
-      ctx.report({
-        range: at ?? r.nameRange ?? r.range,
-        message: `${missing.of} (${missing.type}) has no attribute ${missing.attribute}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; CloudFormation rejects the template. Its attributes: ${missing.attributes.join(', ')}.`,
-        fixes: fix,
-        ...(r.from && t.resources.has(r.from) ? { resource: r.from } : {}),
-      });
-    }
+    PARTS.rest(ctx);
+    for (const id of ctx.template.resources.keys()) PARTS.resource(ctx, id);
   },
+  byEntry: PARTS,
 };
+
+/** Reports each of `refs` that names nothing, or an attribute its target does not have. */
+function checkAll(ctx: RuleContext, refs: readonly Reference[]): void {
+  const t = ctx.template;
+  for (const r of refs) {
+    if (UNRESOLVED_KEYS.has(r.key ?? '')) continue;
+    const target = referenceTarget(t, r);
+    if (!target) {
+      const range = r.idRange ?? r.nameRange ?? r.range;
+      const suggestion = closestName(r.to, candidates(t, r));
+      const fix: Fix[] = suggestion && r.idRange ? [{ title: `Change to ${suggestion}`, edits: [{ range: r.idRange, newText: suggestion }] }] : [];
+      ctx.report({ range, message: unresolvedMessage(t, r, suggestion), fixes: fix, ...(r.from && t.resources.has(r.from) ? { resource: r.from } : {}) });
+      continue;
+    }
+    if (r.attr === undefined || (r.kind !== 'GetAtt' && r.kind !== 'Sub')) continue;
+    const missing = missingAttribute(t, target, r.attr);
+    if (!missing) continue;
+    const suggestion = closestName(missing.attribute, missing.attributes);
+    // The attribute's own range: `Name` of `Fn.Alias.Name` is at the end of the written attribute.
+    const at = r.attrRange ? { start: r.attrRange.end - missing.attribute.length, end: r.attrRange.end } : undefined;
+    const fix: Fix[] = suggestion && at ? [{ title: `Change to ${suggestion}`, edits: [{ range: at, newText: suggestion }] }] : [];
+    ctx.report({
+      range: at ?? r.nameRange ?? r.range,
+      message: `${missing.of} (${missing.type}) has no attribute ${missing.attribute}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; CloudFormation rejects the template. Its attributes: ${missing.attributes.join(', ')}.`,
+      fixes: fix,
+      ...(r.from && t.resources.has(r.from) ? { resource: r.from } : {}),
+    });
+  }
+}
 
 /** The names `r` could have meant. */
 function candidates(t: Template, r: Reference): string[] {
