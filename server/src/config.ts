@@ -18,8 +18,9 @@ export const WILDCARD_LIMITS = {
 
 /**
  * Adaptive debounce between a document change and its validation (LSP): a document whose last
- * `window` validations took at most `fastMs` (the keystroke-to-diagnostics budget) in the median is
- * validated as soon as the changes already received are applied; a slower one waits `debounceMs`
+ * `window` validations took at most `fastMs` (the keystroke-to-diagnostics budget) in the median, or
+ * whose change comes after a pause longer than that median, is validated as soon as the changes
+ * already received are applied; otherwise (changes faster than validations) it waits `debounceMs`
  * after the last change, so a burst of keystrokes costs one run.
  */
 export const VALIDATION_DEBOUNCE = {

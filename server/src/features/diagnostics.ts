@@ -1,6 +1,7 @@
 /**
  * Live diagnostics: validate on open and on every change, at once when the document's last
- * validation was fast and after a debounce when it was slow (a newer change restarts the wait), publish
+ * validations were fast or the change came after a pause longer than one of them, and after a debounce
+ * when changes come faster than validations finish (a newer change restarts the wait); publish
  * only for the version that is still current (a newer edit supersedes an older result), clear on close.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
@@ -27,6 +28,8 @@ export function registerDiagnostics(
   const published = new Map<string, { version: number; options: ValidationOptions }>();
   /** Milliseconds the last validations of each document took (a few, so one slow run does not decide alone). */
   const lastMs = new Map<string, number[]>();
+  /** When each document last changed, to tell typing faster than validation from a pause. */
+  const lastChange = new Map<string, number>();
 
   const publish = (uri: string) => {
     timers.delete(uri);
@@ -49,9 +52,14 @@ export function registerDiagnostics(
 
   const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
+    const now = performance.now();
+    const pause = now - (lastChange.get(uri) ?? -Infinity);
+    lastChange.set(uri, now);
     // A zero delay still lets the changes already received arrive first: only the newest is validated.
-    const fast = median(lastMs.get(uri) ?? [Infinity]) <= VALIDATION_DEBOUNCE.fastMs;
-    timers.set(uri, setTimeout(() => publish(uri), fast ? 0 : VALIDATION_DEBOUNCE.debounceMs));
+    // Waiting pays only when changes come faster than a validation takes (a burst becomes one run).
+    const cost = median(lastMs.get(uri) ?? [Infinity]);
+    const atOnce = cost <= VALIDATION_DEBOUNCE.fastMs || pause > cost;
+    timers.set(uri, setTimeout(() => publish(uri), atOnce ? 0 : VALIDATION_DEBOUNCE.debounceMs));
   };
 
   documents.onDidOpen((e) => publish(e.document.uri));
@@ -61,6 +69,7 @@ export function registerDiagnostics(
     timers.delete(e.document.uri);
     published.delete(e.document.uri);
     lastMs.delete(e.document.uri);
+    lastChange.delete(e.document.uri);
     analyses.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
