@@ -39,6 +39,23 @@ const TEMPLATE = yaml`
         Runtime: python3.13
 `;
 
+/** A template with one esbuild function whose code is `codeUri`. */
+const esbuildTemplate = (codeUri: string) => yaml`
+  Transform: AWS::Serverless-2016-10-31
+  Resources:
+    Bundled:
+      Type: AWS::Serverless::Function
+      Properties:
+        CodeUri: ${codeUri}
+        Handler: app.handler
+        Runtime: nodejs22.x
+      Metadata:
+        BuildMethod: esbuild
+        BuildProperties:
+          EntryPoints: [src/app.ts]
+          External: ['@aws-sdk/*']
+`;
+
 describe('bundle-size code lenses over JSON-RPC', function () {
   const fx = emptyFixture('project');
   let server: TestServer;
@@ -68,6 +85,15 @@ describe('bundle-size code lenses over JSON-RPC', function () {
       const refreshed = server.nextCodeLensRefresh();
       const list = await rawLenses();
       if (accept(list.map((l) => l.command!.title))) return list;
+      await refreshed;
+    }
+  };
+  /** The first lens of `doc` once it no longer says "measuring...". */
+  const settledLens = async (doc: string): Promise<CodeLens> => {
+    for (;;) {
+      const refreshed = server.nextCodeLensRefresh();
+      const lens = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: doc } })) as CodeLens[])[0]!;
+      if (lens.command!.title !== 'measuring...') return lens;
       await refreshed;
     }
   };
@@ -155,42 +181,14 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     const text = TEMPLATE.replace('src/api/', '../src/api/');
     const nested = pathToFileURL(join(inner, 'template.yaml')).href;
     server.open(nested, text);
-    let title = '';
-    for (;;) {
-      const refreshed = server.nextCodeLensRefresh();
-      title = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: nested } })) as CodeLens[])[0]!.command!.title;
-      if (title !== 'measuring...') break;
-      await refreshed;
-    }
-    assert.equal(title, `Package size: ../src/api/ resolves to ${join(fx.root, 'src/api')}, outside the workspace folder ${inner}: Lambda Lens measures only code inside it. Point the path at the function's own code, or open the folder that contains it`);
+    assert.equal((await settledLens(nested)).command!.title, `Package size: ../src/api/ resolves to ${join(fx.root, 'src/api')}, outside the workspace folder ${inner}: Lambda Lens measures only code inside it. Point the path at the function's own code, or open the folder that contains it`);
   });
 
   it('bundles an esbuild function with the project\'s esbuild: the lens says so and the breakdown names modules', async () => {
     esbuildProject(join(fx.root, 'bundled'));
-    const text = yaml`
-      Transform: AWS::Serverless-2016-10-31
-      Resources:
-        Bundled:
-          Type: AWS::Serverless::Function
-          Properties:
-            CodeUri: bundled/
-            Handler: app.handler
-            Runtime: nodejs22.x
-          Metadata:
-            BuildMethod: esbuild
-            BuildProperties:
-              EntryPoints: [src/app.ts]
-              External: ['@aws-sdk/*']
-    `;
     const bundledUri = pathToFileURL(join(fx.root, 'bundled.yaml')).href;
-    server.open(bundledUri, text);
-    let lens: CodeLens;
-    for (;;) {
-      const refreshed = server.nextCodeLensRefresh();
-      lens = ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: bundledUri } })) as CodeLens[])[0]!;
-      if (lens.command!.title !== 'measuring...') break;
-      await refreshed;
-    }
+    server.open(bundledUri, esbuildTemplate('bundled/'));
+    const lens = await settledLens(bundledUri);
     assert.match(lens.command!.title, /^esbuild bundle · [\d.]+ KB zipped · [\d.]+ KB unzipped \(0 % of 250 MB\) · 1 file$/);
     const size = await server.connection.sendRequest(BundleSizeBreakdown.type, lens.command!.arguments![0] as BundleSizeArgs);
     assert.deepEqual([size?.code.basis, size?.code.modules?.[0]?.name, size?.code.modules?.[0]?.importedBy], ['esbuild', 'prod-lib', 'src/app.ts']);
@@ -200,32 +198,9 @@ describe('bundle-size code lenses over JSON-RPC', function () {
     await server.stop();
     server = await startServer({ initializationOptions: { trusted: false } });
     esbuildProject(join(fx.root, 'restricted'));
-    const text = yaml`
-      Transform: AWS::Serverless-2016-10-31
-      Resources:
-        Bundled:
-          Type: AWS::Serverless::Function
-          Properties:
-            CodeUri: restricted/
-            Handler: app.handler
-            Runtime: nodejs22.x
-          Metadata:
-            BuildMethod: esbuild
-            BuildProperties:
-              EntryPoints: [src/app.ts]
-              External: ['@aws-sdk/*']
-    `;
     const restrictedUri = pathToFileURL(join(fx.root, 'restricted.yaml')).href;
-    const title = async () => ((await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: restrictedUri } })) as CodeLens[])[0]!.command!.title;
-    const settled = async (): Promise<string> => {
-      for (;;) {
-        const refreshed = server.nextCodeLensRefresh();
-        const t = await title();
-        if (t !== 'measuring...') return t;
-        await refreshed;
-      }
-    };
-    server.open(restrictedUri, text);
+    const settled = async () => (await settledLens(restrictedUri)).command!.title;
+    server.open(restrictedUri, esbuildTemplate('restricted/'));
     assert.equal(await settled(), `Package size: ${UNTRUSTED_ESBUILD}`);
     const refreshed = server.nextCodeLensRefresh();
     void server.connection.sendNotification(WorkspaceTrusted.type);
