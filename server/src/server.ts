@@ -99,14 +99,16 @@ const trackDeployed = (): void => {
   for (const d of documents.all()) void deployed.track(d.uri, analyses.model(d));
 };
 
-function applySettings(raw: unknown): void {
+/** Applies settings; false when they equal the ones in force (nothing to redo). */
+function applySettings(raw: unknown): boolean {
   const settings = parseSettings(raw);
-  docOptions.applySettings(settings);
   deployed.applySettings(settings.deployed);
+  return docOptions.applySettings(settings);
 }
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
-  applySettings(pullConfiguration ? await connection.workspace.getConfiguration('lambdaLens') : pushed);
+  // The first pull after initialize usually answers what is already in force: no second validation.
+  if (!applySettings(pullConfiguration ? await connection.workspace.getConfiguration('lambdaLens') : pushed)) return;
   diagnostics.revalidateAll();
   trackDeployed();
   refreshLenses();

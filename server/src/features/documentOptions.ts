@@ -4,6 +4,7 @@
  * cached for a document version are reused rather than recomputed; a new (UTC) day is such a change,
  * since runtime lifecycle dates compare days.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { PackageSizeSource, ValidationOptions } from '../rules/types';
 import { utcDay } from '../runtimes';
@@ -47,11 +48,18 @@ export class DocumentOptions {
     this.deployedOf = of;
   }
 
-  applySettings(settings: ServerSettings): void {
+  /**
+   * Takes new settings; false (and nothing changes) when they equal the ones in force, as the editor's
+   * first answer after start-up usually does: the options stay the same objects, so no document is
+   * validated again for them.
+   */
+  applySettings(settings: ServerSettings): boolean {
+    if (isDeepStrictEqual(settings, this.settings)) return false;
     this.settings = settings;
     this.base = editorOptions(settings, this.now());
     this.bundleSizes = settings.bundleSizeEnabled;
     if (!this.bundleSizes) this.sizes.clear();
+    return true;
   }
 
   /** Options for a document; also starts measuring its functions when their code locations changed. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Analyses } from '../../../server/src/features/analyses';
 import { DocumentOptions } from '../../../server/src/features/documentOptions';
 import { PackageSizes } from '../../../server/src/features/packageSizes';
-import { DEFAULT_SETTINGS } from '../../../server/src/features/settings';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../server/src/features/settings';
 import { PackageSizeService } from '../../../server/src/measure/service';
 import { runtimeInfo } from '../../../server/src/runtimes';
 import { yaml } from '../../support/ruleTester';
@@ -33,5 +33,15 @@ describe('per-document validation options', () => {
     now = new Date(`${deprecated}T00:00:01Z`);
     assert.deepEqual(rules(), ['runtime/deprecated']);
     assert.equal(options.for(doc.uri, analyses.model(doc)).today, now);
+  });
+
+  it('keeps its options when the same settings arrive again, and makes new ones when they change', () => {
+    const options = new DocumentOptions(new PackageSizes(service, () => undefined, () => undefined), DEFAULT_SETTINGS);
+    const before = options.for('untitled:a.yaml', undefined);
+    assert.equal(options.applySettings(parseSettings({})), false, 'an empty section is the defaults');
+    assert.equal(options.for('untitled:a.yaml', undefined), before, 'so cached diagnostics stay valid');
+    assert.equal(options.applySettings(parseSettings({ rules: { 'limits/timeout': 'off' } })), true);
+    assert.notEqual(options.for('untitled:a.yaml', undefined), before);
+    assert.deepEqual(options.for('untitled:a.yaml', undefined).ruleLevels, { 'limits/timeout': 'off' });
   });
 });
