@@ -76,10 +76,7 @@ export class PackageSizes {
   setTrusted(trusted: boolean): void {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
-    for (const [uri, state] of this.docs) {
-      if (state.controller) state.again = true;
-      else void this.run(uri, state);
-    }
+    for (const [uri, state] of this.docs) this.rerun(uri, state);
   }
 
   /** Starts measuring the document's functions if their code locations changed since the last run. */
@@ -151,10 +148,14 @@ export class PackageSizes {
     this.service.invalidate(paths);
     for (const [uri, state] of this.docs) {
       const affected = paths.some((p) => [...state.uses].some((u) => inside(u, p) || inside(p, u)) || inside(join(state.templateDir, SAM_BUILD_DIR), p));
-      if (!affected) continue;
-      if (state.controller) state.again = true;
-      else void this.run(uri, state);
+      if (affected) this.rerun(uri, state);
     }
+  }
+
+  /** Measures a document again: now, or after the run in progress. */
+  private rerun(uri: string, state: DocState): void {
+    if (state.controller) state.again = true;
+    else void this.run(uri, state);
   }
 
   private boundaryOf(templateDir: string): Boundary {
