@@ -83,6 +83,7 @@ function looseChanged(prev: Template, next: Template, e: EditRegion): boolean {
   if (a.length !== b.length) return true;
   return a.some((p, i) => {
     const q = b[i]!;
+    if (p === q) return false;
     const moved = shift(spanOf(p), e);
     return p.key !== q.key || !moved || moved.start !== q.keyRange.start || moved.end !== q.value.range.end;
   });
@@ -105,6 +106,8 @@ function sectionsDiffer(prev: Template, next: Template, e: EditRegion): boolean 
   for (let i = 0; i < a.length; i++) {
     const p = a[i]!;
     const q = b[i]!;
+    // The same pair: an incremental re-parse kept it (and moved it with the text).
+    if (p === q) continue;
     if (p.key !== q.key) return true;
     if (p.key === 'Resources') {
       if (p.value.kind !== 'map' || q.value.kind !== 'map') return true;

@@ -35,9 +35,10 @@ describe('incremental re-parse', function () {
     for (const f of files) {
       const plain = readFileSync(join(CORPUS, f), 'utf8');
       for (const text of [plain, withAnchors(plain)]) {
-        const before = buildTemplate(text);
         for (let i = 0; i < 25; i++) {
           const edited = EDITS[Math.floor(random() * EDITS.length)]!(text, Math.floor(random() * text.length));
+          // Each edit starts from a model of its own: an update uses up the model it is given.
+          const before = buildTemplate(text);
           const updated = updateTemplate(before, edited, 0);
           const full = buildTemplate(edited);
           assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), `${f} edit ${i}`);
@@ -61,9 +62,9 @@ describe('incremental re-parse', function () {
     let reusedJson = 0;
     for (const f of files) {
       const text = yamlToJson(readFileSync(join(CORPUS, f), 'utf8'));
-      const before = buildTemplate(text);
       for (let i = 0; i < 25; i++) {
         const edited = EDITS[Math.floor(random() * EDITS.length)]!(text, Math.floor(random() * text.length));
+        const before = buildTemplate(text);
         const updated = updateTemplate(before, edited, 0);
         const full = buildTemplate(edited);
         assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), `${f} edit ${i}`);
@@ -101,8 +102,8 @@ describe('incremental re-parse', function () {
 
   it('drops what follows a --- or ... typed inside a resource, as a full parse does', () => {
     const text = functionsTemplate(40);
-    const before = buildTemplate(text);
     for (const marker of ['---', '...']) {
+      const before = buildTemplate(text);
       const edited = text.replace('      MemorySize: 512\n', `      MemorySize: 512\n${marker}\n`);
       const updated = updateTemplate(before, edited, 0);
       assert.equal(JSON.stringify(updated.root), JSON.stringify(buildTemplate(edited).root));
@@ -135,11 +136,14 @@ describe('incremental re-parse', function () {
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
     const text = functionsTemplate(300);
     const before = buildTemplate(text);
+    const lastBefore = before.resources.get('Fn299')!;
     const edited = text.replace('      MemorySize: 512\n', '      MemorySize: 99999\n');
     const updated = updateTemplate(before, edited);
     assert.equal(JSON.stringify(updated.root), JSON.stringify(buildTemplate(edited).root));
-    // Entries before the edit are reused as they were, which is what makes it cheap.
+    // Every other entry keeps its nodes, which is what makes it cheap: those before the edit as they
+    // were, those after it moved in place (the comparison with the full parse above checks their ranges).
     const firstBefore = before.resources.get('Table0')!.node;
     assert.equal(updated.resources.get('Table0')!.node, firstBefore);
+    assert.equal(updated.resources.get('Fn299')!, lastBefore);
   });
 });
