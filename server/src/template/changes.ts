@@ -50,18 +50,35 @@ export function shift(r: Range, e: EditRegion): Range | undefined {
   return undefined;
 }
 
-/** What changed from `prev` to `next` (two models of the same document). */
+/**
+ * What changed from `prev` to `next` (two models of the same document). When `next` was re-parsed
+ * from `prev` itself, the re-parse says where the edit was and which entry it read again; otherwise
+ * the texts and every entry are compared.
+ */
 export function templateChanges(prev: Template, next: Template): TemplateChanges {
-  const region = editRegion(prev.text, next.text);
+  const direct = next.edit?.from === prev.serial ? next.edit : undefined;
+  const region = direct ? { start: direct.start, end: direct.end, delta: direct.delta } : editRegion(prev.text, next.text);
   const resources = new Map<string, ReadonlySet<string> | '*'>();
-  const outside = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format || sectionsDiffer(prev, next, region);
+  const outside = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format || (!direct && sectionsDiffer(prev, next, region));
   if (outside) return { region, outside, resources, loose: true };
-  for (const [id, r] of next.resources) {
+  const compare = (id: string) => {
+    const r = next.resources.get(id);
     const old = prev.resources.get(id);
-    if (old === r || old?.node === r.node) continue;
-    if (!old || old.type !== r.type) resources.set(id, '*');
+    if (!r || !old) {
+      if (r || old) resources.set(id, '*');
+      return;
+    }
+    if (old === r || old.node === r.node) return;
+    if (old.type !== r.type) resources.set(id, '*');
     else if (!sameEntry(old, r, region)) resources.set(id, changedKeys(prev.text, old, next.text, r));
+  };
+  if (direct) {
+    // Every other entry is the same node (moved with the text): only the one read again can differ.
+    for (const id of direct.ids) compare(id);
+    const loose = direct.ids.some((id) => !prev.resources.has(id) || !next.resources.has(id)) && looseChanged(prev, next, region);
+    return { region, outside, resources, loose };
   }
+  for (const id of next.resources.keys()) compare(id);
   for (const id of prev.resources.keys()) if (!next.resources.has(id)) resources.set(id, '*');
   return { region, outside, resources, loose: looseChanged(prev, next, region) };
 }

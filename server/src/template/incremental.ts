@@ -136,7 +136,8 @@ function replaceEntry(
   const pairs = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1)];
   const newResources: MapNode = { kind: 'map', pairs, range: { start: resources.range.start, end: after.resourcesEnd } };
   const rootPairs: Pair[] = root.pairs.map((p, i) => (i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : p));
-  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, [], after.directives, { previous: prev, ...e });
+  const ids = replaced.key === entries[idx]!.key ? [replaced.key] : [entries[idx]!.key, replaced.key];
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, [], after.directives, { previous: prev, ...e, ids });
 }
 
 /** The index of the last entry whose key starts at or before `offset` (-1 when none does). */

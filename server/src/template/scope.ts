@@ -226,6 +226,8 @@ export class ScopedTemplate implements Template {
   get conditions(): Template['conditions'] { return this.whole.conditions; }
   get outputs(): Template['outputs'] { return this.whole.outputs; }
   get globals(): MapNode | undefined { return this.whole.globals; }
+  get serial(): number { return this.whole.serial; }
+  get edit(): Template['edit'] { return this.whole.edit; }
 
   ofType(type: string): readonly Resource[] {
     return this.byType.get(type) ?? [];
