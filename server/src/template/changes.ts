@@ -89,6 +89,8 @@ export function looseEntries(t: Template): readonly Pair[] {
   return t.memo('looseEntries', (x) => {
     const section = x.root?.pairs.find((p) => p.key === 'Resources')?.value;
     if (section?.kind !== 'map') return [];
+    // As many resources as entries: every entry is one (a duplicate key or a loose entry makes fewer).
+    if (section.pairs.length === x.resources.size) return [];
     return section.pairs.filter((p) => x.resources.get(p.key)?.node !== p.value);
   });
 }
