@@ -219,6 +219,8 @@ class TemplateModel implements Template {
     if (!old || !now || old.node !== before[at]!.value || old.id !== now.id || old.type !== now.type) return false;
     for (const [id, r] of previous.resources) this.resources.set(id, id === now.id ? now : r);
     for (const [type, list] of previous.byType) this.byType.set(type, type === now.type ? list.map((r) => (r === old ? now : r)) : list);
+    // Every entry moved with the text, the replaced one kept its place: the order by position holds.
+    if (previous.sortedResources) this.sortedResources = previous.sortedResources.map((r) => (r === old ? now : r));
     return true;
   }
 

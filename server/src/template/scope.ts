@@ -67,7 +67,8 @@ export class RefIndex {
     for (const id of appeared) {
       for (const [from, ids] of this.out) if (ids.includes(id) || ids.includes(id.split('.')[0]!)) again.add(from);
     }
-    for (const id of this.out.keys()) if (!t.resources.has(id)) again.add(id);
+    // An id that went is among those that appeared or disappeared.
+    if (appeared.size > 0) for (const id of this.out.keys()) if (!t.resources.has(id)) again.add(id);
     for (const id of again) index.unlink(id);
     for (const id of again) {
       const r = t.resources.get(id);
