@@ -59,10 +59,7 @@ export function registerDiagnostics(
     const pause = now - (lastChange.get(uri) ?? -Infinity);
     lastChange.set(uri, now);
     // A zero delay still lets the changes already received arrive first: only the newest is validated.
-    // Waiting pays only when changes come faster than a validation takes (a burst becomes one run).
-    const cost = median(lastMs.get(uri) ?? [0]);
-    const atOnce = cost <= VALIDATION_DEBOUNCE.fastMs || pause > cost;
-    timers.set(uri, setTimeout(() => publish(uri), atOnce ? 0 : VALIDATION_DEBOUNCE.debounceMs));
+    timers.set(uri, setTimeout(() => publish(uri), validateAtOnce(lastMs.get(uri), pause) ? 0 : VALIDATION_DEBOUNCE.debounceMs));
   };
 
   documents.onDidOpen((e) => publish(e.document.uri, false));
@@ -83,6 +80,17 @@ export function registerDiagnostics(
     },
     validateNow: (uri) => publish(uri),
   };
+}
+
+/**
+ * Whether a change that came `pause` milliseconds after the one before is validated at once, given
+ * the milliseconds its document's last timed validations took (none yet: at once). Waiting pays only
+ * when changes come faster than a validation takes: a burst then becomes one run.
+ */
+export function validateAtOnce(costs: readonly number[] | undefined, pause: number): boolean {
+  if (!costs || costs.length === 0) return true;
+  const cost = median(costs);
+  return cost <= VALIDATION_DEBOUNCE.fastMs || pause > cost;
 }
 
 function median(xs: readonly number[]): number {

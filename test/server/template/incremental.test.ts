@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplate } from '../../../server/src/template/model';
+import { templateChanges } from '../../../server/src/template/changes';
 import { updateTemplate } from '../../../server/src/template/incremental';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -24,6 +25,26 @@ function reused(before: ReturnType<typeof buildTemplate>, after: ReturnType<type
   return n;
 }
 
+/**
+ * What the model indexes, as plain data: the resources in order with their types and entry ranges,
+ * the lists by type, and the resource found at the start of each entry and just before it.
+ */
+function indexed(t: ReturnType<typeof buildTemplate>): unknown {
+  const resources = [...t.resources.values()];
+  const types = [...new Set(resources.map((r) => r.type))];
+  return {
+    resources: resources.map((r) => [r.id, r.type, r.idRange.start, r.node.range.end, r.condition, r.properties?.range.start]),
+    byType: types.map((type) => [type, t.ofType(type).map((r) => r.id)]),
+    at: resources.flatMap((r) => [t.resourceAt(r.idRange.start)?.id, t.resourceAt(r.idRange.start - 1)?.id]),
+  };
+}
+
+/** The changes between two models, as plain data. */
+function changesOf(prev: ReturnType<typeof buildTemplate>, next: ReturnType<typeof buildTemplate>): unknown {
+  const c = templateChanges(prev, next);
+  return { region: c.region, outside: c.outside, loose: c.outside || c.loose, resources: [...c.resources].map(([id, keys]) => [id, keys === '*' ? '*' : [...keys].sort()]).sort() };
+}
+
 describe('incremental re-parse', function () {
   this.timeout(240_000);
 
@@ -43,6 +64,11 @@ describe('incremental re-parse', function () {
           const full = buildTemplate(edited);
           assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), `${f} edit ${i}`);
           assert.equal(updated.isTemplate, full.isTemplate);
+          // Resources taken over from the previous model are indexed as a fresh model indexes them, and
+          // what the re-parse says it changed is what comparing the texts and every entry finds.
+          assert.deepEqual(indexed(updated), indexed(full), `${f} edit ${i}: resources`);
+          // (The same text parsed apart is an unrelated model: the texts and entries are compared.)
+          if (updated.edit) assert.deepEqual(changesOf(before, updated), changesOf(buildTemplate(text), updated), `${f} edit ${i}: changes`);
           assert.deepEqual(updated.problems, full.problems, `${f} edit ${i}`);
           assert.deepEqual(updated.directives, full.directives, `${f} edit ${i}`);
           assert.deepEqual(updated.lines, full.lines, `${f} edit ${i}: line index`);
