@@ -35,7 +35,12 @@ const MIN_INCREMENTAL_BYTES = 1_000;
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
   // Past the size limit a full parse gives the refusal, which no re-parsed entry can.
   if (!previous || text.length < minBytes || !mayBeTemplate(text) || exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) return buildTemplate(text);
-  return reparseResource(previous, text) ?? buildTemplate(text);
+  try {
+    return reparseResource(previous, text) ?? buildTemplate(text);
+  } catch {
+    // Whatever went wrong, `previous` may be half moved: the text alone decides.
+    return buildTemplate(text);
+  }
 }
 
 function reparseResource(prev: Template, text: string): Template | undefined {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplate } from '../../../server/src/template/model';
+import type { Node, Range } from '../../../server/src/template/ast';
 import { templateChanges } from '../../../server/src/template/changes';
 import { updateTemplate } from '../../../server/src/template/incremental';
 import { setFlagsFromString } from 'node:v8';
@@ -100,6 +101,32 @@ describe('incremental re-parse', function () {
       }
     }
     assert.ok(reusedJson > 500, `reused ${reusedJson} resources`);
+  });
+
+  it('parses every node with range objects of its own, which moving in place relies on', () => {
+    // Two nodes sharing one range object would be moved twice by an edit before them. (An alias is
+    // the very node of its anchor, but a template with anchors is always parsed whole.)
+    const ranges = (n: Node, out: Range[]): void => {
+      out.push(n.range);
+      if (n.kind === 'map') for (const p of n.pairs) out.push(p.keyRange), ranges(p.value, out);
+      else if (n.kind === 'seq') for (const item of n.items) ranges(item, out);
+      else if (n.kind === 'intrinsic') out.push(n.nameRange), ranges(n.arg, out);
+    };
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).slice(0, 200);
+    let trees = 0;
+    for (const f of files) {
+      const yaml = readFileSync(join(CORPUS, f), 'utf8');
+      for (const text of [yaml, yamlToJson(yaml)]) {
+        const model = buildTemplate(text);
+        const root = model.root;
+        if (!root || model.anchors) continue;
+        const all: Range[] = [];
+        ranges(root, all);
+        assert.equal(new Set(all).size, all.length, f);
+        trees++;
+      }
+    }
+    assert.ok(trees > 350, `${trees} trees`);
   });
 
   it('refuses a JSON template typed past the size limit, as a full parse does', () => {
