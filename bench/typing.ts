@@ -2,6 +2,7 @@
  * Typing: one-character range edits, as an editor sends them, at 10 / 100 / 1,000 / 5,000 functions,
  * timed over LSP from didChange to the publishDiagnostics of that version (debounce included), one
  * keystroke after the other's diagnostics arrived. All rules are on, schema validation included.
+ * The median of the first ten keystrokes and the p95 of the others tell the warm-up from the rest.
  * Beside it: the server's CPU time per keystroke (from /proc, Linux only), and the shares of the work
  * measured by replaying the same keystrokes in-process: incremental re-parse and model, rules,
  * specification rules (schema/, template/, sam/), and the engine's own bookkeeping (what changed,
@@ -90,6 +91,9 @@ async function overLsp(base: string, keys: readonly Keystroke[]): Promise<Record
       p50Ms: round(percentile(samples, 50)),
       p95Ms: round(percentile(samples, 95)),
       maxMs: round(Math.max(...samples)),
+      // The first keystrokes after opening run code that has not been compiled yet.
+      first10p50Ms: round(percentile(samples.slice(0, 10), 50)),
+      after10p95Ms: round(percentile(samples.slice(10), 95)),
       ...(cpu !== undefined && cpuBefore !== undefined ? { cpuMsPerKeystroke: round((cpu - cpuBefore) / keys.length) } : {}),
     };
   } finally {
