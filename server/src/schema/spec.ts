@@ -269,10 +269,12 @@ function parseType(s: string, at: number): [ValueType, number] {
 
 /** A structure type whose structure is decoded when first read (recursive structures stay finite). */
 function lazyStructure(index: number, lenient: boolean): ValueType {
+  let decoded: Structure | undefined;
   return {
     kind: 'structure',
+    // Read for every value checked against it: decoded once, then kept on the type.
     get structure() {
-      return structure(index, lenient);
+      return (decoded ??= structure(index, lenient));
     },
   };
 }

@@ -176,11 +176,9 @@ class Checker {
       }
       // A macro (Fn::Transform) expands this map at deployment; its final shape is unknown.
       if (alt.pairs.some((p) => isIntrinsicName(p.key))) continue;
-      const present = new Set<string>();
+      const properties = s.properties;
       for (const p of alt.pairs) {
-        // A required property left empty is as missing as an absent one.
-        if (!isEmpty(p.value) || !s.required.includes(p.key)) present.add(p.key);
-        const prop = s.properties.get(p.key);
+        const prop = properties.get(p.key);
         if (!prop) {
           if (!s.open) this.unknownProperty(p.key, p.keyRange, s, top ? this.resource.type : path);
           continue;
@@ -188,8 +186,9 @@ class Checker {
         this.value(p.value, prop.type, p.key, p.keyRange, top ? p.key : `${path}.${p.key}`);
       }
       // A structure that also has a Globals part is completed by it (SAM merges maps key by key).
-      if (!this.checkRequired || (!top && this.inGlobals(path.split(/[.[]/)[0]!))) continue;
-      const missing = s.required.filter((name) => !present.has(name) && !(top && this.inGlobals(name)));
+      if (!this.checkRequired || s.required.length === 0 || (!top && this.inGlobals(path.split(/[.[]/)[0]!))) continue;
+      // A required property left empty is as missing as an absent one.
+      const missing = s.required.filter((name) => !alt.pairs.some((p) => p.key === name && !isEmpty(p.value)) && !(top && this.inGlobals(name)));
       if (missing.length > 0) this.missing(keyRange, top ? `${this.resource.id} (${this.resource.type})` : path, missing);
     }
   }
@@ -203,10 +202,10 @@ class Checker {
   }
 
   private value(node: Node, type: ValueType, name: string, keyRange: Range, where: string): void {
-    for (const alt of this.alternatives(node)) {
-      if (alt.kind === 'intrinsic' || (alt.kind === 'scalar' && alt.value === null)) continue;
-      this.one(alt, type, name, keyRange, where);
-    }
+    // Most values are literals: checked at once, without the list of `!If` alternatives.
+    if (node.kind === 'intrinsic') {
+      for (const alt of this.alternatives(node)) if (alt.kind !== 'intrinsic' && !isEmpty(alt)) this.one(alt, type, name, keyRange, where);
+    } else if (!isEmpty(node)) this.one(node, type, name, keyRange, where);
   }
 
   private one(node: Node, type: ValueType, name: string, keyRange: Range, where: string): void {
@@ -271,12 +270,11 @@ class Checker {
   }
 
   private union(node: Node, type: Extract<ValueType, { kind: 'union' }>, name: string, keyRange: Range, where: string): void {
-    const fits = type.types.filter((t) => shapeFits(node, t));
+    const { fits, discriminated } = unionFor(type, node.kind);
     if (fits.length === 0) return this.wrongType(node, describeType(type), where);
     // Structures told apart by a single-valued `Type` (SAM event sources): check against the one named.
-    const structures = fits.filter((t): t is Extract<ValueType, { kind: 'structure' }> => t.kind === 'structure');
-    if (node.kind === 'map' && structures.length > 1 && structures.length === fits.length && this.discriminated(structures)) {
-      const chosen = this.discriminate(node, structures, where);
+    if (node.kind === 'map' && discriminated) {
+      const chosen = this.discriminate(node, discriminated, where);
       if (chosen) this.structure(node, chosen, keyRange, where);
       return;
     }
@@ -295,22 +293,9 @@ class Checker {
     this.out.push(...best!.filter((i) => FIRM.has(i)));
   }
 
-  /** True when every structure has a single-valued `Type` that tells it apart (SAM event sources). */
-  private discriminated(structures: ReadonlyArray<Extract<ValueType, { kind: 'structure' }>>): boolean {
-    return structures.every((s) => {
-      const t = s.structure.properties.get('Type')?.type;
-      return t?.kind === 'string' && t.enum?.length === 1;
-    });
-  }
-
   /** The structure whose `Type` enum holds the map's `Type` value; reports an unknown `Type`. */
-  private discriminate(node: MapNode, structures: ReadonlyArray<Extract<ValueType, { kind: 'structure' }>>, where: string): Structure | undefined {
+  private discriminate(node: MapNode, { structures, names }: Discriminated, where: string): Structure | undefined {
     const typeNode = pairOf(node, 'Type')?.value;
-    const names = structures.flatMap((s) => {
-      const t = s.structure.properties.get('Type')?.type;
-      return t?.kind === 'string' && t.enum?.length === 1 ? [t.enum[0]!] : [];
-    });
-    if (names.length !== structures.length) return undefined;
     if (!typeNode) {
       this.out.push({ rule: 'required', range: node.range, message: `${where} needs a Type: one of ${names.join(', ')}.` });
       return undefined;
@@ -322,7 +307,7 @@ class Checker {
       this.notInEnum(typeNode, names, `${where}.Type`);
       return undefined;
     }
-    return structures[i]!.structure;
+    return structures[i]!;
   }
 
   private notInEnum(node: ScalarNode, allowed: readonly string[], where: string): void {
@@ -382,28 +367,67 @@ function closestType(type: string): string | undefined {
   return guess;
 }
 
+/** Structures of a union told apart by their single-valued `Type`, with those values in the same order. */
+interface Discriminated {
+  readonly structures: readonly Structure[];
+  readonly names: readonly string[];
+}
+
+/** What a union offers a node of one kind: the alternatives of that shape, and whether `Type` picks one. */
+interface UnionFit {
+  readonly fits: readonly ValueType[];
+  readonly discriminated: Discriminated | undefined;
+}
+
+/** Per union type and node kind: the same unions (SAM events, policies) are met once per resource. */
+const unionFits = new WeakMap<ValueType, Map<Node['kind'], UnionFit>>();
+
+function unionFor(type: Extract<ValueType, { kind: 'union' }>, kind: Node['kind']): UnionFit {
+  let byKind = unionFits.get(type);
+  if (!byKind) unionFits.set(type, (byKind = new Map()));
+  let fit = byKind.get(kind);
+  if (!fit) {
+    const fits = type.types.filter((t) => shapeFitsKind(kind, t));
+    byKind.set(kind, (fit = { fits, discriminated: kind === 'map' && fits.length > 1 ? discriminatedBy(fits) : undefined }));
+  }
+  return fit;
+}
+
+/** The structures and their `Type` values, when every alternative is a structure with a single-valued `Type` (SAM event sources). */
+function discriminatedBy(fits: readonly ValueType[]): Discriminated | undefined {
+  const structures: Structure[] = [];
+  const names: string[] = [];
+  for (const t of fits) {
+    const typeProp = t.kind === 'structure' ? t.structure.properties.get('Type')?.type : undefined;
+    if (t.kind !== 'structure' || typeProp?.kind !== 'string' || typeProp.enum?.length !== 1) return undefined;
+    structures.push(t.structure);
+    names.push(typeProp.enum[0]!);
+  }
+  return { structures, names };
+}
+
 /** True for an item type that is anything or any map (alone or as an alternative). */
 function loose(t: ValueType): boolean {
   return t.kind === 'any' || t.kind === 'object' || (t.kind === 'union' && t.types.some(loose));
 }
 
 /** True when a literal node could be of `type` at the top level (list for lists, map for maps, scalar for scalars). */
-function shapeFits(node: Node, t: ValueType): boolean {
+function shapeFitsKind(kind: Node['kind'], t: ValueType): boolean {
   switch (t.kind) {
     case 'any':
     case 'json':
       return true;
     case 'list':
-      return node.kind === 'seq';
+      return kind === 'seq';
     case 'map':
     case 'object':
     case 'structure':
     case 'tag':
-      return node.kind === 'map';
+      return kind === 'map';
     case 'union':
-      return t.types.some((x) => shapeFits(node, x));
+      return t.types.some((x) => shapeFitsKind(kind, x));
     default:
-      return node.kind === 'scalar';
+      return kind === 'scalar';
   }
 }
 

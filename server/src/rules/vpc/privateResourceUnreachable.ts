@@ -28,6 +28,8 @@ const VPC_ONLY: Readonly<Record<string, string>> = {
   'AWS::Elasticsearch::Domain': 'OpenSearch domain',
 };
 
+const VPC_ONLY_TYPES = Object.keys(VPC_ONLY);
+
 /** Attributes a function uses to connect (hosts, ports, DNS names), not ARNs or ids used in policies. */
 const CONNECTION_ATTR = /endpoint|^dnsname$|^port$/i;
 
@@ -50,6 +52,8 @@ export const privateResourceUnreachable: Rule = {
   },
   check(ctx) {
     const t = ctx.template;
+    // Most templates have no VPC-only resource: then no reference can lead to one, and nothing needs walking.
+    const vpcOnlyTargets = VPC_ONLY_TYPES.some((type) => t.ofType(type).length > 0);
     for (const f of functionsOf(t)) {
       if (!hasNoVpcConfig(f)) continue;
       const fs = f.props.pairs.find((p) => p.key === 'FileSystemConfigs');
@@ -60,7 +64,7 @@ export const privateResourceUnreachable: Rule = {
           ...withInherited(f, fs.keyRange),
         });
       }
-      for (const edge of functionRefs(t, f)) {
+      for (const edge of vpcOnlyTargets ? functionRefs(t, f) : []) {
         const target = t.resources.get(edge.to);
         if (!target || !VPC_ONLY[target.type] || !edge.attr || !CONNECTION_ATTR.test(edge.attr)) continue;
         if (!vpcOnly(t, target)) continue;
