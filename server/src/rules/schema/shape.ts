@@ -73,8 +73,13 @@ export function templateShapeIssues(t: Template): readonly TemplateShapeIssue[] 
 
 const SAM_PREFIX = 'AWS::Serverless::';
 
+/** Globals issues per Globals node: every scope of an incremental validation reads the same section. */
+const globalsCache = new WeakMap<MapNode, readonly ShapeIssue[]>();
+
 /** Shape issues of the SAM Globals section: known sections only, each with the properties SAM lets it share. */
 export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
+  const known = globalsCache.get(globals);
+  if (known) return known;
   const sections = samGlobalsSections();
   const out: ShapeIssue[] = [];
   for (const p of globals.pairs) {
@@ -87,6 +92,7 @@ export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
     } else checker.structure(p.value, s, p.keyRange, `Globals.${p.key}`);
     out.push(...checker.issues());
   }
+  globalsCache.set(globals, out);
   return out;
 }
 
