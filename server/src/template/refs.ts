@@ -84,9 +84,17 @@ export function entriesAside(t: Template): readonly Reference[] {
  * `t` reads `!Sub` strings (see sub.ts); the edges of a `!Sub` do not depend on which template it is.
  */
 export function refsIn(t: Template, node: Node, from = ''): Edge[] {
+  // A value of a resource entry was walked with its entry (`entryReferences`): its references are read from there.
+  const owner = t.isTemplate ? t.resourceAt(node.range.start) : undefined;
+  if (owner && owner.node.pairs.some((p) => p.value === node && p.key !== 'DependsOn')) {
+    const { start, end } = node.range;
+    return entryReferences(t, owner.id)
+      .filter((r): r is Reference & { kind: EdgeKind } => r.kind !== 'DependsOn' && isEdge(r) && r.range.start >= start && r.range.end <= end)
+      .map((r) => toEdge(r, from));
+  }
   const out: Reference[] = [];
   new Walker(t, out, '', undefined).values(node, from);
-  return out.filter(isEdge).map(toEdge);
+  return out.filter(isEdge).map((r) => toEdge(r));
 }
 
 /**
@@ -129,9 +137,9 @@ function isEdge(r: Reference): r is Reference & { kind: EdgeKind } {
   return r.kind !== 'Condition' && r.kind !== 'ConnectorId' && !r.to.startsWith('AWS::');
 }
 
-function toEdge(r: Reference & { kind: EdgeKind }): Edge {
+function toEdge(r: Reference & { kind: EdgeKind }, from = r.from): Edge {
   return {
-    from: r.from,
+    from,
     to: r.to,
     kind: r.kind,
     ...(r.attr !== undefined ? { attr: r.attr } : {}),
