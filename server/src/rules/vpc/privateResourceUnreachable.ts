@@ -1,4 +1,4 @@
-import { get, str } from '../../template/ast';
+import { get, pairOf, str } from '../../template/ast';
 import type { Range } from '../../template/ast';
 import type { Resource, Template } from '../../template/model';
 import { functionsOf } from '../../template/functions';
@@ -56,7 +56,7 @@ export const privateResourceUnreachable: Rule = {
     const vpcOnlyTargets = VPC_ONLY_TYPES.some((type) => t.ofType(type).length > 0);
     for (const f of functionsOf(t)) {
       if (!hasNoVpcConfig(f)) continue;
-      const fs = f.props.pairs.find((p) => p.key === 'FileSystemConfigs');
+      const fs = pairOf(f.props, 'FileSystemConfigs');
       if (fs && !(fs.value.kind === 'seq' && fs.value.items.length === 0)) {
         ctx.report({
           range: fs.keyRange,
