@@ -13,6 +13,8 @@ import { closestName } from '../../names';
 import { describeType, resourceSpec, resourceTypes, samGlobalsSections } from '../../schema/spec';
 import type { Structure, ValueType } from '../../schema/spec';
 import type { EditValue } from '../edits';
+import { unionFor } from './unions';
+import type { Discriminated } from './unions';
 
 export type ShapeRule = 'unknown-property' | 'invalid-value' | 'required';
 
@@ -173,30 +175,34 @@ class Checker {
    * itself); `keyRange` is where a missing required property is reported.
    */
   structure(node: Node, s: Structure, keyRange: Range, path: string): void {
+    // A literal map is its only alternative; `!If` branches are listed.
+    if (node.kind === 'intrinsic') for (const alt of this.alternatives(node)) this.structureOf(alt, s, keyRange, path);
+    else this.structureOf(node, s, keyRange, path);
+  }
+
+  private structureOf(alt: Node, s: Structure, keyRange: Range, path: string): void {
     const top = path === '';
-    for (const alt of this.alternatives(node)) {
-      if (alt.kind === 'intrinsic') continue;
-      if (alt.kind !== 'map') {
-        this.wrongType(alt, 'a map', top ? 'Properties' : path);
+    if (alt.kind === 'intrinsic') return;
+    if (alt.kind !== 'map') {
+      this.wrongType(alt, 'a map', top ? 'Properties' : path);
+      return;
+    }
+    // A macro (Fn::Transform) expands this map at deployment; its final shape is unknown.
+    if (hasIntrinsicKey(alt)) return;
+    const properties = s.properties;
+    for (const p of alt.pairs) {
+      const prop = properties.get(p.key);
+      if (!prop) {
+        if (!s.open) this.unknownProperty(p.key, p.keyRange, s, top ? this.resource.type : path);
         continue;
       }
-      // A macro (Fn::Transform) expands this map at deployment; its final shape is unknown.
-      if (alt.pairs.some((p) => isIntrinsicName(p.key))) continue;
-      const properties = s.properties;
-      for (const p of alt.pairs) {
-        const prop = properties.get(p.key);
-        if (!prop) {
-          if (!s.open) this.unknownProperty(p.key, p.keyRange, s, top ? this.resource.type : path);
-          continue;
-        }
-        this.value(p.value, prop.type, p.key, p.keyRange, top ? p.key : `${path}.${p.key}`);
-      }
-      // A structure that also has a Globals part is completed by it (SAM merges maps key by key).
-      if (!this.checkRequired || s.required.length === 0 || (!top && this.inGlobals(path.split(/[.[]/)[0]!))) continue;
-      // A required property left empty is as missing as an absent one.
-      const missing = s.required.filter((name) => !alt.pairs.some((p) => p.key === name && !isEmpty(p.value)) && !(top && this.inGlobals(name)));
-      if (missing.length > 0) this.missing(keyRange, top ? `${this.resource.id} (${this.resource.type})` : path, missing);
+      this.value(p.value, prop.type, p.key, p.keyRange, top ? p.key : `${path}.${p.key}`);
     }
+    // A structure that also has a Globals part is completed by it (SAM merges maps key by key).
+    if (!this.checkRequired || s.required.length === 0 || (!top && this.inGlobals(path.split(/[.[]/)[0]!))) return;
+    // A required property left empty is as missing as an absent one.
+    const missing = s.required.filter((name) => !alt.pairs.some((p) => p.key === name && !isEmpty(p.value)) && !(top && this.inGlobals(name)));
+    if (missing.length > 0) this.missing(keyRange, top ? `${this.resource.id} (${this.resource.type})` : path, missing);
   }
 
   /** The structural alternatives of a value: both branches of `!If`, without `!Ref AWS::NoValue`. */
@@ -357,6 +363,12 @@ class Checker {
   }
 }
 
+/** True when a map has a key that is an intrinsic function's name (a macro's `Fn::Transform`, a misplaced `Ref`). */
+function hasIntrinsicKey(map: MapNode): boolean {
+  for (const p of map.pairs) if (isIntrinsicName(p.key)) return true;
+  return false;
+}
+
 /** A key written without a value (`Key:`); an empty string is a value (FilterPattern: "" matches everything). */
 function isEmpty(node: Node): boolean {
   return node.kind === 'scalar' && node.value === null;
@@ -373,68 +385,9 @@ function closestType(type: string): string | undefined {
   return guess;
 }
 
-/** Structures of a union told apart by their single-valued `Type`, with those values in the same order. */
-interface Discriminated {
-  readonly structures: readonly Structure[];
-  readonly names: readonly string[];
-}
-
-/** What a union offers a node of one kind: the alternatives of that shape, and whether `Type` picks one. */
-interface UnionFit {
-  readonly fits: readonly ValueType[];
-  readonly discriminated: Discriminated | undefined;
-}
-
-/** Per union type and node kind: the same unions (SAM events, policies) are met once per resource. */
-const unionFits = new WeakMap<ValueType, Map<Node['kind'], UnionFit>>();
-
-function unionFor(type: Extract<ValueType, { kind: 'union' }>, kind: Node['kind']): UnionFit {
-  let byKind = unionFits.get(type);
-  if (!byKind) unionFits.set(type, (byKind = new Map()));
-  let fit = byKind.get(kind);
-  if (!fit) {
-    const fits = type.types.filter((t) => shapeFitsKind(kind, t));
-    byKind.set(kind, (fit = { fits, discriminated: kind === 'map' && fits.length > 1 ? discriminatedBy(fits) : undefined }));
-  }
-  return fit;
-}
-
-/** The structures and their `Type` values, when every alternative is a structure with a single-valued `Type` (SAM event sources). */
-function discriminatedBy(fits: readonly ValueType[]): Discriminated | undefined {
-  const structures: Structure[] = [];
-  const names: string[] = [];
-  for (const t of fits) {
-    const typeProp = t.kind === 'structure' ? t.structure.properties.get('Type')?.type : undefined;
-    if (t.kind !== 'structure' || typeProp?.kind !== 'string' || typeProp.enum?.length !== 1) return undefined;
-    structures.push(t.structure);
-    names.push(typeProp.enum[0]!);
-  }
-  return { structures, names };
-}
-
 /** True for an item type that is anything or any map (alone or as an alternative). */
 function loose(t: ValueType): boolean {
   return t.kind === 'any' || t.kind === 'object' || (t.kind === 'union' && t.types.some(loose));
-}
-
-/** True when a literal node could be of `type` at the top level (list for lists, map for maps, scalar for scalars). */
-function shapeFitsKind(kind: Node['kind'], t: ValueType): boolean {
-  switch (t.kind) {
-    case 'any':
-    case 'json':
-      return true;
-    case 'list':
-      return kind === 'seq';
-    case 'map':
-    case 'object':
-    case 'structure':
-    case 'tag':
-      return kind === 'map';
-    case 'union':
-      return t.types.some((x) => shapeFitsKind(kind, x));
-    default:
-      return kind === 'scalar';
-  }
 }
 
 /** True when a scalar literal is a valid single value of `t` (so wrapping it in a list is the obvious fix). */
