@@ -3,6 +3,9 @@
  * validations were fast or the change came after a pause longer than one of them, and after a debounce
  * when changes come faster than validations finish (a newer change restarts the wait); publish
  * only for the version that is still current (a newer edit supersedes an older result), clear on close.
+ * The validation on open checks everything and says nothing of what a keystroke costs (after an edit
+ * only what changed is checked again): it is not counted, and until a change's validation has been
+ * timed, changes are validated at once.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -31,7 +34,7 @@ export function registerDiagnostics(
   /** When each document last changed, to tell typing faster than validation from a pause. */
   const lastChange = new Map<string, number>();
 
-  const publish = (uri: string) => {
+  const publish = (uri: string, timed = true) => {
     timers.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
@@ -44,7 +47,7 @@ export function registerDiagnostics(
     const started = performance.now();
     const template = analyses.model(doc);
     const list = analyses.diagnostics(doc, current);
-    lastMs.set(uri, [performance.now() - started, ...(lastMs.get(uri) ?? [])].slice(0, VALIDATION_DEBOUNCE.window));
+    if (timed) lastMs.set(uri, [performance.now() - started, ...(lastMs.get(uri) ?? [])].slice(0, VALIDATION_DEBOUNCE.window));
     // A newer version may have arrived while validating: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toLspDiagnostic(template, uri, d)) });
@@ -56,13 +59,10 @@ export function registerDiagnostics(
     const pause = now - (lastChange.get(uri) ?? -Infinity);
     lastChange.set(uri, now);
     // A zero delay still lets the changes already received arrive first: only the newest is validated.
-    // Waiting pays only when changes come faster than a validation takes (a burst becomes one run).
-    const cost = median(lastMs.get(uri) ?? [Infinity]);
-    const atOnce = cost <= VALIDATION_DEBOUNCE.fastMs || pause > cost;
-    timers.set(uri, setTimeout(() => publish(uri), atOnce ? 0 : VALIDATION_DEBOUNCE.debounceMs));
+    timers.set(uri, setTimeout(() => publish(uri), validateAtOnce(lastMs.get(uri), pause) ? 0 : VALIDATION_DEBOUNCE.debounceMs));
   };
 
-  documents.onDidOpen((e) => publish(e.document.uri));
+  documents.onDidOpen((e) => publish(e.document.uri, false));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -78,8 +78,19 @@ export function registerDiagnostics(
     revalidateAll: () => {
       for (const doc of documents.all()) schedule(doc.uri);
     },
-    validateNow: publish,
+    validateNow: (uri) => publish(uri),
   };
+}
+
+/**
+ * Whether a change that came `pause` milliseconds after the one before is validated at once, given
+ * the milliseconds its document's last timed validations took (none yet: at once). Waiting pays only
+ * when changes come faster than a validation takes: a burst then becomes one run.
+ */
+export function validateAtOnce(costs: readonly number[] | undefined, pause: number): boolean {
+  if (!costs || costs.length === 0) return true;
+  const cost = median(costs);
+  return cost <= VALIDATION_DEBOUNCE.fastMs || pause > cost;
 }
 
 function median(xs: readonly number[]): number {

@@ -64,12 +64,26 @@ export function runRule(
 ): RuleOutput {
   const findings: Finding[] = [];
   try {
-    check({ template, options, report: (f) => findings.push(f) });
+    check({ template, options, report: (f) => findings.push(detached(f)) });
   } catch (e) {
     onRuleError(rule.meta.id, e);
     return { failed: ruleFailed(rule.meta.id, e) };
   }
   return findings;
+}
+
+/**
+ * A finding with ranges of its own. Rules often report a node's range object itself; kept findings
+ * must not move when the nodes do (an incremental re-parse moves nodes in place, and kept findings
+ * are moved by the validator).
+ */
+function detached(f: Finding): Finding {
+  return {
+    ...f,
+    range: { start: f.range.start, end: f.range.end },
+    ...(f.related ? { related: f.related.map((r) => ({ range: { start: r.range.start, end: r.range.end }, message: r.message })) } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((t) => ({ range: { start: t.range.start, end: t.range.end }, newText: t.newText })) })) } : {}),
+  };
 }
 
 /**

@@ -46,6 +46,8 @@ interface Group {
   readonly scope: ScopeRule;
   /** Unit id -> rule id -> what the rule reported checking that unit. */
   readonly units: Map<string, Map<string, RuleOutput>>;
+  /** The units whose check reported something (most report nothing): what an edit moves and what is put together. */
+  readonly reporting: Set<string>;
   /** What the rules report with no unit at all (sections only). */
   rest: Map<string, RuleOutput>;
   /** Unit id -> its scope; resource id -> the units whose scope holds it. */
@@ -147,6 +149,7 @@ export class IncrementalValidation {
     for (const g of prev.groups) {
       if (g.rules.some((r) => r.meta.reads?.options?.some((o) => changedOptions.has(o)))) {
         g.units.clear();
+        g.reporting.clear();
         g.scopes.clear();
         g.holders.clear();
         g.rest = this.checkUnit(state, g, undefined);
@@ -161,19 +164,19 @@ export class IncrementalValidation {
         if (types.some((type) => type !== undefined && IN_EVERY_SCOPE.has(type))) everyUnit = true;
         for (const u of g.holders.get(id) ?? []) dirty.add(u);
         for (const u of unitsReaching(template, index, id, g.scope)) dirty.add(u);
-      }
-      for (const [unit, outputs] of g.units) {
         // Only a changed resource can have gone or become of a type the group does not check.
-        const type = changed.has(unit) ? template.resources.get(unit)?.type : '';
-        if (type === undefined || (type !== '' && !g.scope.isUnit(type))) {
-          this.forget(g, unit);
-          continue;
+        const type = template.resources.get(id)?.type;
+        if (g.units.has(id) && (type === undefined || !g.scope.isUnit(type))) this.forget(g, id);
+      }
+      // The units that found nothing have nothing to move.
+      if (!everyUnit) {
+        for (const unit of g.reporting) {
+          if (dirty.has(unit)) continue;
+          // A kept finding that touches the edited region may say something else now: check again.
+          const kept = movedAll(g.units.get(unit)!, changes.region);
+          if (kept) g.units.set(unit, kept);
+          else dirty.add(unit);
         }
-        if (everyUnit || dirty.has(unit) || outputs.size === 0) continue;
-        // A kept finding that touches the edited region may say something else now: check again.
-        const kept = movedAll(outputs, changes.region);
-        if (kept) g.units.set(unit, kept);
-        else dirty.add(unit);
       }
       const again = everyUnit ? template.resources.keys() : dirty;
       for (const id of again) {
@@ -200,13 +203,16 @@ export class IncrementalValidation {
       if (!set) g.holders.set(id, (set = new Set()));
       set.add(unit);
     }
-    g.units.set(unit, this.checkUnit(state, g, unit, scope));
+    const outputs = this.checkUnit(state, g, unit, scope);
+    g.units.set(unit, outputs);
+    if (outputs.size > 0) g.reporting.add(unit);
   }
 
   private forget(g: Group, unit: string): void {
     for (const id of g.scopes.get(unit) ?? []) g.holders.get(id)?.delete(unit);
     g.scopes.delete(unit);
     g.units.delete(unit);
+    g.reporting.delete(unit);
   }
 
   private checkUnit(state: State, g: Group, unit: string | undefined, scope: ReadonlySet<string> = new Set()): Map<string, RuleOutput> {
@@ -249,7 +255,7 @@ export class IncrementalValidation {
         }
       };
       add(g.rest);
-      const order = [...g.units].filter(([, o]) => o.size > 0).map(([id, o]) => ({ o, at: s.template.resources.get(id)!.idRange.start }));
+      const order = [...g.reporting].map((id) => ({ o: g.units.get(id)!, at: s.template.resources.get(id)!.idRange.start }));
       for (const u of order.sort((a, b) => a.at - b.at)) add(u.o);
       for (const rule of g.rules) perRule.set(rule.meta.id, failed.get(rule.meta.id) ?? found.get(rule.meta.id)!);
     }
@@ -272,6 +278,7 @@ function newGroup(rules: readonly Rule[]): Group {
     rules,
     scope: { isUnit: (type) => units === '*' || units.has(type), follows: (type) => followsAll || follows.has(type) },
     units: new Map(),
+    reporting: new Set(),
     rest: new Map(),
     scopes: new Map(),
     holders: new Map(),

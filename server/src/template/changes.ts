@@ -50,18 +50,35 @@ export function shift(r: Range, e: EditRegion): Range | undefined {
   return undefined;
 }
 
-/** What changed from `prev` to `next` (two models of the same document). */
+/**
+ * What changed from `prev` to `next` (two models of the same document). When `next` was re-parsed
+ * from `prev` itself, the re-parse says where the edit was and which entry it read again; otherwise
+ * the texts and every entry are compared.
+ */
 export function templateChanges(prev: Template, next: Template): TemplateChanges {
-  const region = editRegion(prev.text, next.text);
+  const direct = next.edit?.from === prev.serial ? next.edit : undefined;
+  const region = direct ? { start: direct.start, end: direct.end, delta: direct.delta } : editRegion(prev.text, next.text);
   const resources = new Map<string, ReadonlySet<string> | '*'>();
-  const outside = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format || sectionsDiffer(prev, next, region);
+  const outside = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format || (!direct && sectionsDiffer(prev, next, region));
   if (outside) return { region, outside, resources, loose: true };
-  for (const [id, r] of next.resources) {
+  const compare = (id: string) => {
+    const r = next.resources.get(id);
     const old = prev.resources.get(id);
-    if (old === r || old?.node === r.node) continue;
-    if (!old || old.type !== r.type) resources.set(id, '*');
+    if (!r || !old) {
+      if (r || old) resources.set(id, '*');
+      return;
+    }
+    if (old === r || old.node === r.node) return;
+    if (old.type !== r.type) resources.set(id, '*');
     else if (!sameEntry(old, r, region)) resources.set(id, changedKeys(prev.text, old, next.text, r));
+  };
+  if (direct) {
+    // Every other entry is the same node (moved with the text): only the one read again can differ.
+    for (const id of direct.ids) compare(id);
+    const loose = direct.ids.some((id) => !prev.resources.has(id) || !next.resources.has(id)) && looseChanged(prev, next, region);
+    return { region, outside, resources, loose };
   }
+  for (const id of next.resources.keys()) compare(id);
   for (const id of prev.resources.keys()) if (!next.resources.has(id)) resources.set(id, '*');
   return { region, outside, resources, loose: looseChanged(prev, next, region) };
 }
@@ -72,6 +89,8 @@ export function looseEntries(t: Template): readonly Pair[] {
   return t.memo('looseEntries', (x) => {
     const section = x.root?.pairs.find((p) => p.key === 'Resources')?.value;
     if (section?.kind !== 'map') return [];
+    // As many resources as entries: every entry is one (a duplicate key or a loose entry makes fewer).
+    if (section.pairs.length === x.resources.size) return [];
     return section.pairs.filter((p) => x.resources.get(p.key)?.node !== p.value);
   });
 }
@@ -83,6 +102,7 @@ function looseChanged(prev: Template, next: Template, e: EditRegion): boolean {
   if (a.length !== b.length) return true;
   return a.some((p, i) => {
     const q = b[i]!;
+    if (p === q) return false;
     const moved = shift(spanOf(p), e);
     return p.key !== q.key || !moved || moved.start !== q.keyRange.start || moved.end !== q.value.range.end;
   });
@@ -105,6 +125,8 @@ function sectionsDiffer(prev: Template, next: Template, e: EditRegion): boolean 
   for (let i = 0; i < a.length; i++) {
     const p = a[i]!;
     const q = b[i]!;
+    // The same pair: an incremental re-parse kept it (and moved it with the text).
+    if (p === q) continue;
     if (p.key !== q.key) return true;
     if (p.key === 'Resources') {
       if (p.value.kind !== 'map' || q.value.kind !== 'map') return true;

@@ -4,11 +4,14 @@
  * that crosses an entry boundary, a fragment that does not parse cleanly, a flow-style Resources
  * section of a YAML template, a document with anchors or aliases, a `---` or `...` typed into the
  * entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
- * result is the same tree a full parse gives; entries before the edit are the previous model's own
- * nodes (same identity), entries after it are shifted copies (the same nodes when the edit kept the
- * text's length).
+ * result is the same tree a full parse gives, and every entry but the edited one keeps its nodes (same
+ * identity): those after the edit are moved in place, so a keystroke allocates nothing for them and
+ * whatever is kept per node (resources, per-resource checks) is found again.
+ *
+ * Moving in place means the previous model is used up: its nodes after the edit now hold the new
+ * text's offsets. Callers hand over the model of the version they replace and keep only the result.
  */
-import type { MapNode, Node, Pair } from './ast';
+import type { MapNode, Node, Pair, Range } from './ast';
 import { buildTemplate, templateFromTree } from './model';
 import type { Template } from './model';
 import { editRegion } from './changes';
@@ -25,7 +28,10 @@ import { PARSE_LIMITS } from '../config';
  */
 const MIN_INCREMENTAL_BYTES = 1_000;
 
-/** The model of `text`, reusing `previous` (the model of the text before the edit) where it can. */
+/**
+ * The model of `text`, reusing `previous` (the model of the text before the edit) where it can.
+ * `previous` must not be used afterwards: its nodes after the edit may have been moved to the new text.
+ */
 export function updateTemplate(previous: Template | undefined, text: string, minBytes = MIN_INCREMENTAL_BYTES): Template {
   // Past the size limit a full parse gives the refusal, which no re-parsed entry can.
   if (!previous || text.length < minBytes || !mayBeTemplate(text) || exceedsUtf8Bytes(text, PARSE_LIMITS.maxFileBytes)) return buildTemplate(text);
@@ -125,12 +131,13 @@ function replaceEntry(
   const root = prev.root!;
   const resources = root.pairs[resourcesIndex]!.value as MapNode;
   const entries = resources.pairs;
-  const shiftedEntries = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1).map((p) => shiftPair(p, e.delta))];
-  const newResources: MapNode = { kind: 'map', pairs: shiftedEntries, range: { start: resources.range.start, end: after.resourcesEnd } };
-  const rootPairs: Pair[] = root.pairs.map((p, i) =>
-    i < resourcesIndex ? p : i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : shiftPair(p, e.delta),
-  );
-  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, [], after.directives, { previous: prev, ...e });
+  for (let i = idx + 1; i < entries.length; i++) movePair(entries[i]!, e.delta);
+  for (let i = resourcesIndex + 1; i < root.pairs.length; i++) movePair(root.pairs[i]!, e.delta);
+  const pairs = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1)];
+  const newResources: MapNode = { kind: 'map', pairs, range: { start: resources.range.start, end: after.resourcesEnd } };
+  const rootPairs: Pair[] = root.pairs.map((p, i) => (i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : p));
+  const ids = replaced.key === entries[idx]!.key ? [replaced.key] : [entries[idx]!.key, replaced.key];
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, [], after.directives, { previous: prev, ...e, ids });
 }
 
 /** The index of the last entry whose key starts at or before `offset` (-1 when none does). */
@@ -152,22 +159,35 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** The pair moved by `d`; itself when `d` is 0, so an edit that keeps the length keeps every other node. */
-function shiftPair(p: Pair, d: number): Pair {
-  if (d === 0) return p;
-  return { key: p.key, keyRange: { start: p.keyRange.start + d, end: p.keyRange.end + d }, value: shift(p.value, d) };
+/** A range as the parsers make it: each node's own object, which only `moveRange` changes. */
+type MovableRange = { start: number; end: number };
+
+/** Moves a pair and everything under it by `d` characters, in place. */
+function movePair(p: Pair, d: number): void {
+  if (d === 0) return;
+  moveRange(p.keyRange, d);
+  move(p.value, d);
 }
 
-function shift(n: Node, d: number): Node {
-  const range = { start: n.range.start + d, end: n.range.end + d };
+function move(n: Node, d: number): void {
+  moveRange(n.range, d);
   switch (n.kind) {
     case 'scalar':
-      return { kind: 'scalar', value: n.value, range };
+      return;
     case 'map':
-      return { kind: 'map', pairs: n.pairs.map((p) => shiftPair(p, d)), range };
+      for (const p of n.pairs) movePair(p, d);
+      return;
     case 'seq':
-      return { kind: 'seq', items: n.items.map((i) => shift(i, d)), range };
+      for (const item of n.items) move(item, d);
+      return;
     case 'intrinsic':
-      return { kind: 'intrinsic', fn: n.fn, arg: shift(n.arg, d), range, nameRange: { start: n.nameRange.start + d, end: n.nameRange.end + d } };
+      moveRange(n.nameRange, d);
+      move(n.arg, d);
   }
+}
+
+function moveRange(r: Range, d: number): void {
+  const m = r as MovableRange;
+  m.start += d;
+  m.end += d;
 }

@@ -8,18 +8,20 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** The offset of each line's first character (a typed array: an edit copies it in one go). */
+  private readonly starts: Int32Array;
 
   constructor(
     private readonly text: string,
-    starts?: number[],
+    starts?: Int32Array,
   ) {
     if (starts) {
       this.starts = starts;
       return;
     }
-    this.starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const list = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+    this.starts = Int32Array.from(list);
   }
 
   /**
@@ -36,9 +38,14 @@ export class LineIndex {
       if (old[mid]! <= start) lo = mid + 1;
       else hi = mid;
     }
-    const starts = old.slice(0, lo);
-    for (let i = text.indexOf('\n', start); i !== -1 && i < end + delta; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    for (let k = lo; k < old.length; k++) if (old[k]! > end) starts.push(old[k]! + delta);
+    const found: number[] = [];
+    for (let i = text.indexOf('\n', start); i !== -1 && i < end + delta; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    let later = lo;
+    while (later < old.length && old[later]! <= end) later++;
+    const starts = new Int32Array(lo + found.length + old.length - later);
+    starts.set(old.subarray(0, lo));
+    starts.set(found, lo);
+    for (let k = later, j = lo + found.length; k < old.length; k++, j++) starts[j] = old[k]! + delta;
     return new LineIndex(text, starts);
   }
 

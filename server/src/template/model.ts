@@ -4,7 +4,7 @@
  * helpers added by rule families) are computed lazily, once per model, through `memo`.
  */
 import { get, pairOf, str } from './ast';
-import type { MapNode, Node, Range } from './ast';
+import type { MapNode, Node, Pair, Range } from './ast';
 import { parseText } from './parse';
 import type { Directive, ParseProblem } from './parse';
 import { LineIndex } from './lines';
@@ -62,7 +62,24 @@ export interface Template {
   resourceAt(offset: number): Resource | undefined;
   /** Computes a derived value once per model (keyed by `key`) and returns it afterwards. */
   memo<T>(key: string, compute: (t: Template) => T): T;
+  /** Tells this model apart from every other one built in the process. */
+  readonly serial: number;
+  /** What the incremental re-parse that built this model changed in the model it replaced. */
+  readonly edit: TemplateEdit | undefined;
 }
+
+/** The edit an incremental re-parse applied to the model with serial `from`. */
+export interface TemplateEdit {
+  readonly from: number;
+  /** The edited region `[start, end)` of the old text, which changed length by `delta`. */
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
+  /** The keys of the one Resources entry read again, before and after the edit; every other entry is the same node. */
+  readonly ids: readonly string[];
+}
+
+let serials = 0;
 
 /**
  * Parses and builds the model for one document's text. Never throws. Text that cannot be a template
@@ -86,6 +103,8 @@ export interface ModelBasis {
   readonly start: number;
   readonly end: number;
   readonly delta: number;
+  /** The keys of the Resources entry that was read again, before and after the edit. */
+  readonly ids: readonly string[];
 }
 
 /** Builds the model over a tree that is already parsed (incremental re-parses, which never involve anchors). */
@@ -131,6 +150,8 @@ class TemplateModel implements Template {
   private readonly byType = new Map<string, Resource[]>();
   private readonly memos = new Map<string, unknown>();
   private sortedResources: Resource[] | undefined;
+  readonly serial = ++serials;
+  readonly edit: TemplateEdit | undefined;
 
   constructor(
     readonly text: string,
@@ -141,6 +162,7 @@ class TemplateModel implements Template {
     basis?: ModelBasis,
   ) {
     this.lines = basis ? basis.previous.lines.edited(text, basis.start, basis.end, basis.delta) : new LineIndex(text);
+    this.edit = basis && { from: basis.previous.serial, start: basis.start, end: basis.end, delta: basis.delta, ids: basis.ids };
     this.format = formatOf(text);
     this.isTemplate = isTemplateRoot(root);
     this.isSam = root !== undefined && hasSamTransform(root);
@@ -166,27 +188,40 @@ class TemplateModel implements Template {
     for (const p of section(root, 'Mappings')) if (p.value.kind === 'map') this.mappings.set(p.key, p.value);
     for (const p of section(root, 'Conditions')) this.conditions.set(p.key, p.value);
     for (const p of section(root, 'Outputs')) this.outputs.set(p.key, p.value);
-    for (const p of section(root, 'Resources')) {
-      if (p.value.kind !== 'map') continue;
-      // An entry the edit left where it was is the same node: its Resource is taken over as it is.
+    const entries = section(root, 'Resources');
+    if (previous && this.takeOver(entries, previous)) return;
+    for (const p of entries) {
+      // An entry the edit left alone is the same node: its Resource is taken over as it is.
       const kept = previous?.resources.get(p.key);
-      if (kept && kept.node === p.value && kept.idRange === p.keyRange) {
-        this.add(kept);
-        continue;
-      }
-      const type = str(get(p.value, 'Type'));
-      if (!type) continue;
-      const props = get(p.value, 'Properties');
-      const resource: Resource = {
-        id: p.key,
-        idRange: p.keyRange,
-        type,
-        node: p.value,
-        properties: props?.kind === 'map' ? props : undefined,
-        condition: str(get(p.value, 'Condition')),
-      };
-      this.add(resource);
+      const resource = kept && kept.node === p.value && kept.idRange === p.keyRange ? kept : resourceOf(p);
+      if (resource) this.add(resource);
     }
+  }
+
+  /**
+   * The resources of `previous` with the one entry an edit replaced read again, when that entry kept
+   * its logical id and type and every other entry is the previous model's own: the same maps a fresh
+   * indexing gives, in the same order, for the cost of copying them.
+   */
+  private takeOver(entries: readonly Pair[], previous: Template): boolean {
+    const before = previous.root ? section(previous.root, 'Resources') : [];
+    if (before.length !== entries.length || !(previous instanceof TemplateModel)) return false;
+    let at = -1;
+    for (let i = 0; i < entries.length; i++) {
+      if (entries[i] === before[i]) continue;
+      if (at >= 0) return false;
+      at = i;
+    }
+    if (at < 0) return false;
+    const entry = entries[at]!;
+    const old = previous.resources.get(entry.key);
+    const now = resourceOf(entry);
+    if (!old || !now || old.node !== before[at]!.value || old.id !== now.id || old.type !== now.type) return false;
+    for (const [id, r] of previous.resources) this.resources.set(id, id === now.id ? now : r);
+    for (const [type, list] of previous.byType) this.byType.set(type, type === now.type ? list.map((r) => (r === old ? now : r)) : list);
+    // Every entry moved with the text, the replaced one kept its place: the order by position holds.
+    if (previous.sortedResources) this.sortedResources = previous.sortedResources.map((r) => (r === old ? now : r));
+    return true;
   }
 
   private add(resource: Resource): void {
@@ -223,6 +258,15 @@ class TemplateModel implements Template {
     this.memos.set(key, value);
     return value;
   }
+}
+
+/** The resource an entry of Resources stands for: a map with a Type. */
+function resourceOf(p: Pair): Resource | undefined {
+  if (p.value.kind !== 'map') return undefined;
+  const type = str(get(p.value, 'Type'));
+  if (!type) return undefined;
+  const props = get(p.value, 'Properties');
+  return { id: p.key, idRange: p.keyRange, type, node: p.value, properties: props?.kind === 'map' ? props : undefined, condition: str(get(p.value, 'Condition')) };
 }
 
 function section(root: MapNode, name: string) {

@@ -67,7 +67,8 @@ export class RefIndex {
     for (const id of appeared) {
       for (const [from, ids] of this.out) if (ids.includes(id) || ids.includes(id.split('.')[0]!)) again.add(from);
     }
-    for (const id of this.out.keys()) if (!t.resources.has(id)) again.add(id);
+    // An id that went is among those that appeared or disappeared.
+    if (appeared.size > 0) for (const id of this.out.keys()) if (!t.resources.has(id)) again.add(id);
     for (const id of again) index.unlink(id);
     for (const id of again) {
       const r = t.resources.get(id);
@@ -226,6 +227,8 @@ export class ScopedTemplate implements Template {
   get conditions(): Template['conditions'] { return this.whole.conditions; }
   get outputs(): Template['outputs'] { return this.whole.outputs; }
   get globals(): MapNode | undefined { return this.whole.globals; }
+  get serial(): number { return this.whole.serial; }
+  get edit(): Template['edit'] { return this.whole.edit; }
 
   ofType(type: string): readonly Resource[] {
     return this.byType.get(type) ?? [];

@@ -65,17 +65,20 @@ export interface SubReading {
   readonly parts: readonly SubPart[];
 }
 
-const readings = new WeakMap<Node, SubReading>();
+const readings = new WeakMap<Node, { at: number; reading: SubReading }>();
 
 /**
- * The parts of a `Fn::Sub` node, or undefined when `node` is not one. Memoised per node: a node
- * stands for the same text at the same place for as long as it exists (incremental re-parses make
- * new nodes for whatever moved), so the reading never depends on the template it came from.
+ * The parts of a `Fn::Sub` node, or undefined when `node` is not one. Memoised per node while it is
+ * where it was read (`at`): a node stands for the same text for as long as it exists, and incremental
+ * re-parses move the nodes after an edit in place, so the reading never depends on the template it came from.
  */
 export function readSub(t: Template, node: Node | undefined): SubReading | undefined {
   if (node?.kind !== 'intrinsic' || node.fn !== 'Fn::Sub') return undefined;
-  let reading = readings.get(node);
-  if (!reading) readings.set(node, (reading = read(t.text, node)));
+  const at = node.range.start;
+  const hit = readings.get(node);
+  if (hit?.at === at) return hit.reading;
+  const reading = read(t.text, node);
+  readings.set(node, { at, reading });
   return reading;
 }
 

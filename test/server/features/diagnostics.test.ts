@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { functionsTemplate } from '../../../bench/generate';
+import { validateAtOnce } from '../../../server/src/features/diagnostics';
 import { startServer } from '../../support/lspClient';
 import type { TestServer } from '../../support/lspClient';
 
@@ -58,4 +59,19 @@ describe('live diagnostics', function () {
       server.close(freshUri);
     });
   }
+});
+
+describe('when a change is validated at once', () => {
+  it('is at once until a change has been validated and timed (the validation on open is not)', () => {
+    assert.equal(validateAtOnce(undefined, 0), true);
+    assert.equal(validateAtOnce([], 0), true);
+  });
+
+  it('is at once while validations are fast, or after a pause longer than they take', () => {
+    assert.equal(validateAtOnce([4, 6, 5], 1), true);
+    assert.equal(validateAtOnce([300, 280, 320], 10), false);
+    assert.equal(validateAtOnce([300, 280, 320], 400), true);
+    // The median decides: one slow run among fast ones does not make typing wait.
+    assert.equal(validateAtOnce([900, 20, 25], 10), true);
+  });
 });

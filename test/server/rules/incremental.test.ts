@@ -108,6 +108,49 @@ describe('incremental validation', function () {
     }
   });
 
+  it('keeps what was found in a resource after the edit exact when that resource is checked again', () => {
+    // Typing in the queue moves the function after it, and the function, which names the queue, is
+    // checked again: what is kept per node (shape issues, Sub readings) must be of the moved node.
+    const text = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      QueueName: orders',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: index.handler',
+      '      Runtime: nodejs22.x',
+      '      CodeUri: src/',
+      '      MemorySze: 512',
+      '      Tracing: Enabled',
+      '      Environment:',
+      '        Variables:',
+      '          URL: !Sub "https://${Queue.QueueName}/${Nope}"',
+      '          ARN: !GetAtt Queue.Arn',
+      '      Events:',
+      '        Orders:',
+      '          Type: SQS',
+      '          Properties: { Queue: !GetAtt Queue.Arn, BatchSizee: 5 }',
+      '',
+    ].join('\n');
+    const v = new IncrementalValidation(fail);
+    let t = buildTemplate(text);
+    v.validate(t, OPTIONS);
+    let current = text;
+    const at = text.indexOf('orders') + 'orders'.length;
+    for (const typed of ['-', '-e', '-eu', '-e', '']) {
+      current = `${text.slice(0, at)}${typed}${text.slice(at)}`;
+      t = updateTemplate(t, current, 0);
+      const got = v.validate(t, OPTIONS);
+      assert.equal(v.stats.full, false);
+      assert.deepEqual(got, validate(buildTemplate(current), OPTIONS, fail), `after typing "${typed}"`);
+      assert.ok(got.some((d) => d.rule === 'schema/unknown-property'));
+    }
+  });
+
   it('runs only the checks of the edited function again', () => {
     const text = functionsTemplate(60);
     const v = new IncrementalValidation(fail);

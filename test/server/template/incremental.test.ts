@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplate } from '../../../server/src/template/model';
+import { templateChanges } from '../../../server/src/template/changes';
 import { updateTemplate } from '../../../server/src/template/incremental';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -24,6 +25,26 @@ function reused(before: ReturnType<typeof buildTemplate>, after: ReturnType<type
   return n;
 }
 
+/**
+ * What the model indexes, as plain data: the resources in order with their types and entry ranges,
+ * the lists by type, and the resource found at the start of each entry and just before it.
+ */
+function indexed(t: ReturnType<typeof buildTemplate>): unknown {
+  const resources = [...t.resources.values()];
+  const types = [...new Set(resources.map((r) => r.type))];
+  return {
+    resources: resources.map((r) => [r.id, r.type, r.idRange.start, r.node.range.end, r.condition, r.properties?.range.start]),
+    byType: types.map((type) => [type, t.ofType(type).map((r) => r.id)]),
+    at: resources.flatMap((r) => [t.resourceAt(r.idRange.start)?.id, t.resourceAt(r.idRange.start - 1)?.id]),
+  };
+}
+
+/** The changes between two models, as plain data. */
+function changesOf(prev: ReturnType<typeof buildTemplate>, next: ReturnType<typeof buildTemplate>): unknown {
+  const c = templateChanges(prev, next);
+  return { region: c.region, outside: c.outside, loose: c.outside || c.loose, resources: [...c.resources].map(([id, keys]) => [id, keys === '*' ? '*' : [...keys].sort()]).sort() };
+}
+
 describe('incremental re-parse', function () {
   this.timeout(240_000);
 
@@ -35,13 +56,19 @@ describe('incremental re-parse', function () {
     for (const f of files) {
       const plain = readFileSync(join(CORPUS, f), 'utf8');
       for (const text of [plain, withAnchors(plain)]) {
-        const before = buildTemplate(text);
         for (let i = 0; i < 25; i++) {
           const edited = EDITS[Math.floor(random() * EDITS.length)]!(text, Math.floor(random() * text.length));
+          // Each edit starts from a model of its own: an update uses up the model it is given.
+          const before = buildTemplate(text);
           const updated = updateTemplate(before, edited, 0);
           const full = buildTemplate(edited);
           assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), `${f} edit ${i}`);
           assert.equal(updated.isTemplate, full.isTemplate);
+          // Resources taken over from the previous model are indexed as a fresh model indexes them, and
+          // what the re-parse says it changed is what comparing the texts and every entry finds.
+          assert.deepEqual(indexed(updated), indexed(full), `${f} edit ${i}: resources`);
+          // (The same text parsed apart is an unrelated model: the texts and entries are compared.)
+          if (updated.edit) assert.deepEqual(changesOf(before, updated), changesOf(buildTemplate(text), updated), `${f} edit ${i}: changes`);
           assert.deepEqual(updated.problems, full.problems, `${f} edit ${i}`);
           assert.deepEqual(updated.directives, full.directives, `${f} edit ${i}`);
           assert.deepEqual(updated.lines, full.lines, `${f} edit ${i}: line index`);
@@ -61,9 +88,9 @@ describe('incremental re-parse', function () {
     let reusedJson = 0;
     for (const f of files) {
       const text = yamlToJson(readFileSync(join(CORPUS, f), 'utf8'));
-      const before = buildTemplate(text);
       for (let i = 0; i < 25; i++) {
         const edited = EDITS[Math.floor(random() * EDITS.length)]!(text, Math.floor(random() * text.length));
+        const before = buildTemplate(text);
         const updated = updateTemplate(before, edited, 0);
         const full = buildTemplate(edited);
         assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), `${f} edit ${i}`);
@@ -101,8 +128,8 @@ describe('incremental re-parse', function () {
 
   it('drops what follows a --- or ... typed inside a resource, as a full parse does', () => {
     const text = functionsTemplate(40);
-    const before = buildTemplate(text);
     for (const marker of ['---', '...']) {
+      const before = buildTemplate(text);
       const edited = text.replace('      MemorySize: 512\n', `      MemorySize: 512\n${marker}\n`);
       const updated = updateTemplate(before, edited, 0);
       assert.equal(JSON.stringify(updated.root), JSON.stringify(buildTemplate(edited).root));
@@ -135,11 +162,14 @@ describe('incremental re-parse', function () {
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
     const text = functionsTemplate(300);
     const before = buildTemplate(text);
+    const lastBefore = before.resources.get('Fn299')!;
     const edited = text.replace('      MemorySize: 512\n', '      MemorySize: 99999\n');
     const updated = updateTemplate(before, edited);
     assert.equal(JSON.stringify(updated.root), JSON.stringify(buildTemplate(edited).root));
-    // Entries before the edit are reused as they were, which is what makes it cheap.
+    // Every other entry keeps its nodes, which is what makes it cheap: those before the edit as they
+    // were, those after it moved in place (the comparison with the full parse above checks their ranges).
     const firstBefore = before.resources.get('Table0')!.node;
     assert.equal(updated.resources.get('Table0')!.node, firstBefore);
+    assert.equal(updated.resources.get('Fn299')!, lastBefore);
   });
 });

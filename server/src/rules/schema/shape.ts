@@ -52,7 +52,8 @@ const LAMBDA_RULED_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function'
 /** Findings that stand even where the specification is looser than it looks (see `union`). */
 const FIRM = new WeakSet<ShapeIssue>();
 
-const cache = new WeakMap<MapNode, { globals: MapNode | undefined; issues: readonly ShapeIssue[] }>();
+/** Each entry node's issues, while the node is where they were found (`at`: incremental re-parses move nodes in place). */
+const cache = new WeakMap<MapNode, { globals: MapNode | undefined; at: number; issues: readonly ShapeIssue[] }>();
 
 /** A shape issue with the logical id it belongs to (none for Globals). */
 export interface TemplateShapeIssue extends ShapeIssue {
@@ -104,9 +105,10 @@ export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
  */
 export function resourceShapeIssues(resource: Resource, globals: MapNode | undefined): readonly ShapeIssue[] {
   const hit = cache.get(resource.node);
-  if (hit && hit.globals === globals) return hit.issues;
+  const at = resource.node.range.start;
+  if (hit && hit.globals === globals && hit.at === at) return hit.issues;
   const issues = new Checker(resource, globals).run(resource);
-  cache.set(resource.node, { globals, issues });
+  cache.set(resource.node, { globals, at, issues });
   return issues;
 }
 
