@@ -76,13 +76,14 @@ export function templateShapeIssues(t: Template): readonly TemplateShapeIssue[] 
 
 const SAM_PREFIX = 'AWS::Serverless::';
 
-/** Globals issues per Globals node: every scope of an incremental validation reads the same section. */
-const globalsCache = new WeakMap<MapNode, readonly ShapeIssue[]>();
+/** Globals issues per Globals node, while it is where they were found: every scope of an incremental validation reads the same section. */
+const globalsCache = new WeakMap<MapNode, { at: number; issues: readonly ShapeIssue[] }>();
 
 /** Shape issues of the SAM Globals section: known sections only, each with the properties SAM lets it share. */
 export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
+  const at = globals.range.start;
   const known = globalsCache.get(globals);
-  if (known) return known;
+  if (known?.at === at) return known.issues;
   const sections = samGlobalsSections();
   const out: ShapeIssue[] = [];
   for (const p of globals.pairs) {
@@ -95,7 +96,7 @@ export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
     } else checker.structure(p.value, s, p.keyRange, `Globals.${p.key}`);
     out.push(...checker.issues());
   }
-  globalsCache.set(globals, out);
+  globalsCache.set(globals, { at, issues: out });
   return out;
 }
 
