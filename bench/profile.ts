@@ -2,6 +2,8 @@
  * Where a process's CPU time went, from a V8 `.cpuprofile` (`node --cpu-prof`): every sample is
  * charged to the first phase, in the order below, that a function on its stack belongs to. So module
  * evaluation started inside the rules counts as `load`, and a parse started by the rules as `rules`.
+ * In the server, `incremental` is what incremental validation adds around the rules' checks (the
+ * reference index, each unit's scope and scoped template, the per-unit runs): the CLI has none.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,9 @@ const PHASES: ReadonlyArray<readonly [string, RegExp]> = [
   // The bundled data's JSON text parsed on first read (scripts/lazyJson.mjs).
   ['data', /^(readBundledJson|parseBundledJson)$/],
   ['load', /^(Module\._load|__require|__init|init_\w+)$/],
+  ['rules', /^runRule$/],
+  // IncrementalValidation's own steps (rules/incremental.ts), outside the rules' checks.
+  ['incremental', /^(fresh|update|recheck|checkUnit)$/],
   ['rules', /^validate$/],
   ['parse', /^composeYaml$/],
   ['model', /^(loadTemplates|buildTemplate|updateTemplate)$/],

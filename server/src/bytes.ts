@@ -20,7 +20,21 @@ export function formatBytes(bytes: number): string {
     value /= STEP;
     unit++;
   }
-  return `${roundFor(unit, value).toLocaleString('en-US', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${UNITS[unit]}`;
+  return `${formatCount(roundFor(unit, value))} ${UNITS[unit]}`;
+}
+
+/**
+ * A count as `toLocaleString('en-US')` writes it (`262,144,000`; `12.4`). Whole numbers and the one
+ * decimal of sizes are written here: the first `toLocaleString` of a process loads the locale data,
+ * a cost that rule descriptions and quota texts paid at every start.
+ */
+export function formatCount(n: number): string {
+  const whole = Math.trunc(n);
+  // -0 and numbers beyond exact integers (or with more decimals) are left to the locale format.
+  if (!Number.isSafeInteger(whole) || Object.is(n, -0) || Math.round(n * 10) / 10 !== n) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+$)/g, ',');
+  const fraction = n === whole ? '' : String(n).slice(String(n).indexOf('.'));
+  return `${n < 0 ? '-' : ''}${digits}${fraction}`;
 }
 
 function roundFor(unit: number, value: number): number {

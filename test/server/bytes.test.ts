@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatBytes } from '../../server/src/bytes';
+import { formatBytes, formatCount } from '../../server/src/bytes';
 import { QUOTAS } from '../../server/src/quotas';
 
 describe('formatBytes', () => {
@@ -21,5 +21,13 @@ describe('formatBytes', () => {
 
   it('writes thousands with separators in the largest unit', () => {
     assert.equal(formatBytes(2048 * 1024 ** 4), '2,048 TB');
+  });
+});
+
+describe('formatCount', () => {
+  it('writes counts as the en-US locale format does', () => {
+    const values = [0, -0, 7, 999, 1000, -1234, 262_144_000, 9_007_199_254_740_991, 12.4, 1023.5, -0.5, 2.25, 0.1234, 1e21, 1e-7];
+    assert.deepEqual(values.map(formatCount), values.map((n) => n.toLocaleString('en-US')));
+    assert.equal(formatCount(262_144_000), '262,144,000');
   });
 });

@@ -18,9 +18,17 @@ export const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 /** A CloudFormation dynamic reference (`{{resolve:secretsmanager:...}}`), resolved only at deploy time. */
 export const DYNAMIC_REFERENCE = /\{\{resolve:/;
 
+/** Answers by key: a template repeats the same few keys in every function. */
+const credentialKeys = new Map<string, boolean>();
+
 /** True when a variable's key names a credential (`DB_PASSWORD`), not where one lives (`DB_PASSWORD_ARN`). */
 export function isCredentialKey(key: string): boolean {
-  return CREDENTIAL_KEY.test(key) && !POINTER_KEY.test(key);
+  let answer = credentialKeys.get(key);
+  if (answer === undefined) {
+    if (credentialKeys.size > 10_000) credentialKeys.clear();
+    credentialKeys.set(key, (answer = CREDENTIAL_KEY.test(key) && !POINTER_KEY.test(key)));
+  }
+  return answer;
 }
 
 export interface Variables {

@@ -4,6 +4,7 @@ import type { Candidate } from '../template/resolve';
 import { resolve } from '../template/resolve';
 import { fromGlobals } from '../template/functions';
 import type { FunctionView } from '../template/functions';
+import { formatCount } from '../bytes';
 import { replaceValueFix } from './edits';
 import type { Related, RuleContext, RuleReads } from './types';
 import { FUNCTION_TYPES } from '../template/functions';
@@ -66,9 +67,7 @@ export function checkIntegerRange(
 }
 
 /** Formats a count with thousands separators. */
-export function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export const fmt = formatCount;
 
 /**
  * Where a finding at `range` belongs: a value written in Globals is reported once, with the

@@ -105,8 +105,14 @@ export function resourceSpec(type: string): ResourceTypeSpec | undefined {
 
 /** `!GetAtt` attribute names of a type (SAM types: of the resource SAM generates), or undefined when the type is unknown. */
 export function getAttAttributes(type: string): readonly string[] | undefined {
+  // Asked for every `!GetAtt` of a template: the list is made once per known type.
+  const known = cache.attributeNames.get(type);
+  if (known) return known;
   const spec = resourceSpec(type);
-  return spec ? [...spec.attributes.keys()] : undefined;
+  if (!spec) return undefined;
+  const names = [...spec.attributes.keys()];
+  cache.attributeNames.set(type, names);
+  return names;
 }
 
 /** The event types (`Events.<id>.Type`) a SAM resource type accepts; empty for other types. */
@@ -204,6 +210,7 @@ const cache = {
   resources: new Map<string, ResourceTypeSpec>(),
   structures: new Map<number, Structure>(),
   types: new Map<string, ValueType>(),
+  attributeNames: new Map<string, readonly string[]>(),
   globals: undefined as ReadonlyMap<string, Structure> | undefined,
 };
 
@@ -269,10 +276,12 @@ function parseType(s: string, at: number): [ValueType, number] {
 
 /** A structure type whose structure is decoded when first read (recursive structures stay finite). */
 function lazyStructure(index: number, lenient: boolean): ValueType {
+  let decoded: Structure | undefined;
   return {
     kind: 'structure',
+    // Read for every value checked against it: decoded once, then kept on the type.
     get structure() {
-      return structure(index, lenient);
+      return (decoded ??= structure(index, lenient));
     },
   };
 }

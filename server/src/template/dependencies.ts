@@ -68,8 +68,9 @@ function build(t: Template): DependencyGraph {
   for (const r of t.resources.keys()) if (!edges.has(r)) edges.set(r, []);
   const sam = samGenerated(t);
   for (const r of t.resources.values()) {
+    if (!SAM_WITH_ROLE.has(r.type)) continue;
     const role = sam.resource(`${r.id}Role`);
-    if (role?.owner === r.id && SAM_WITH_ROLE.has(r.type)) add({ from: r.id, to: role.id, at: r.idRange, why: `${r.id} runs as ${role.id}, the role SAM generates for it` });
+    if (role?.owner === r.id) add({ from: r.id, to: role.id, at: r.idRange, why: `${r.id} runs as ${role.id}, the role SAM generates for it` });
   }
   for (const g of sam.resources) {
     if (INDEPENDENT_TYPES.has(g.type)) continue;

@@ -56,19 +56,31 @@ function buildViews(t: Template): FunctionView[] {
   return views;
 }
 
-/** The view of one function resource, built once per model. */
+/**
+ * Views by resource, with the `Globals.Function` node each was merged with: a view depends on nothing
+ * else, so the scopes of an incremental validation and the versions that keep both share it.
+ */
+const views = new WeakMap<Resource, { readonly globals: MapNode | undefined; readonly view: FunctionView }>();
+
+/** The view of one function resource: one object per model, built once per resource and Globals section. */
 function viewOf(t: Template, r: Resource): FunctionView {
-  const cache = t.memo('functionViews', () => new Map<Resource, FunctionView>());
-  const known = cache.get(r);
-  if (known) return known;
+  const inModel = t.memo('functionViews', () => new Map<Resource, FunctionView>());
+  const seen = inModel.get(r);
+  if (seen) return seen;
   const globalsNode = get(t.globals, 'Function');
   const globals = globalsNode?.kind === 'map' ? globalsNode : undefined;
+  const known = views.get(r);
+  if (known && known.globals === globals) {
+    inModel.set(r, known.view);
+    return known.view;
+  }
   const sam = r.type === SAM_FUNCTION;
   const own = r.properties ?? { kind: 'map', pairs: [], range: r.idRange };
   const inherited = sam && globals ? withoutIgnored(globals, get(r.node, 'IgnoreGlobals')) : undefined;
   const props = inherited ? mergeMaps(inherited, own) : own;
   const view: FunctionView = { id: r.id, resource: r, sam, props, globalsRange: sam ? globals?.range : undefined };
-  cache.set(r, view);
+  views.set(r, { globals, view });
+  inModel.set(r, view);
   return view;
 }
 

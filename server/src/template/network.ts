@@ -5,7 +5,7 @@
  * as template-defined ids. Values that leave the template (imports, parameters without a default)
  * stay unknown, so rules built on this stay silent about them.
  */
-import { get, str } from './ast';
+import { get, pairOf, str } from './ast';
 import type { MapNode, Node, Pair, Range } from './ast';
 import type { Resource, Template } from './model';
 import type { FunctionView } from './functions';
@@ -255,7 +255,7 @@ export function ingressAllowsTcpPort(rule: IngressRule, port: number): boolean |
 
 /** The VpcConfig views of a function: none when it has no VpcConfig, one per map branch of an `!If`. */
 export function functionVpcs(t: Template, f: FunctionView): FunctionVpc[] {
-  const pair = f.props.pairs.find((p) => p.key === 'VpcConfig');
+  const pair = pairOf(f.props, 'VpcConfig');
   if (!pair) return [];
   return branches(pair.value)
     .filter((n): n is MapNode => n.kind === 'map')
@@ -264,12 +264,12 @@ export function functionVpcs(t: Template, f: FunctionView): FunctionVpc[] {
 
 /** True when the function's VpcConfig is missing or only `!Ref AWS::NoValue`. */
 export function hasNoVpcConfig(f: FunctionView): boolean {
-  const v = f.props.pairs.find((p) => p.key === 'VpcConfig')?.value;
+  const v = pairOf(f.props, 'VpcConfig')?.value;
   return v === undefined || isNoValue(v);
 }
 
 function idList(t: Template, config: MapNode, key: string, type: string): IdList | undefined {
-  const pair = config.pairs.find((p) => p.key === key);
+  const pair = pairOf(config, key);
   if (!pair) return undefined;
   const v = pair.value;
   if (v.kind !== 'seq') return { pair, items: undefined };

@@ -84,9 +84,17 @@ export function entriesAside(t: Template): readonly Reference[] {
  * `t` reads `!Sub` strings (see sub.ts); the edges of a `!Sub` do not depend on which template it is.
  */
 export function refsIn(t: Template, node: Node, from = ''): Edge[] {
+  // A value of a resource entry was walked with its entry (`entryReferences`): its references are read from there.
+  const owner = t.isTemplate ? t.resourceAt(node.range.start) : undefined;
+  if (owner && owner.node.pairs.some((p) => p.value === node && p.key !== 'DependsOn')) {
+    const { start, end } = node.range;
+    return entryReferences(t, owner.id)
+      .filter((r): r is Reference & { kind: EdgeKind } => r.kind !== 'DependsOn' && isEdge(r) && r.range.start >= start && r.range.end <= end)
+      .map((r) => toEdge(r, from));
+  }
   const out: Reference[] = [];
   new Walker(t, out, '', undefined).values(node, from);
-  return out.filter(isEdge).map(toEdge);
+  return out.filter(isEdge).map((r) => toEdge(r));
 }
 
 /**
@@ -129,9 +137,9 @@ function isEdge(r: Reference): r is Reference & { kind: EdgeKind } {
   return r.kind !== 'Condition' && r.kind !== 'ConnectorId' && !r.to.startsWith('AWS::');
 }
 
-function toEdge(r: Reference & { kind: EdgeKind }): Edge {
+function toEdge(r: Reference & { kind: EdgeKind }, from = r.from): Edge {
   return {
-    from: r.from,
+    from,
     to: r.to,
     kind: r.kind,
     ...(r.attr !== undefined ? { attr: r.attr } : {}),
@@ -254,23 +262,20 @@ class Walker {
   private refOrGetAtt(n: Extract<Node, { kind: 'intrinsic' }>, from: string): void {
     const target = refTarget(n);
     if (!target) return;
-    const kind = n.fn === 'Ref' ? 'Ref' : 'GetAtt';
-    const attr = target.attr !== undefined ? { attr: target.attr } : {};
+    // One object per reference, its optional fields set in place: a template has thousands of them.
+    const ref: { -readonly [K in keyof Reference]?: Reference[K] } = { from, to: target.id, kind: n.fn === 'Ref' ? 'Ref' : 'GetAtt' };
+    if (target.attr !== undefined) ref.attr = target.attr;
+    ref.range = n.range;
     const a = n.arg;
-    let ranges: Pick<Reference, 'idRange' | 'attrRange'> = {};
-    if (a.kind === 'scalar') {
-      ranges = this.nameRanges(a, target.id.length);
-      if (target.attr !== undefined && ranges.idRange) {
-        const attrRange = this.slice(a, target.id.length + 1, target.attr.length);
-        if (attrRange) ranges = { ...ranges, attrRange };
-      }
-    } else if (a.kind === 'seq') {
-      const [idNode, attrNode] = a.items;
-      if (idNode) ranges = this.nameRanges(idNode, target.id.length);
-      const attrRange = attrNode && target.attr !== undefined ? this.slice(attrNode, 0, target.attr.length) : undefined;
-      if (attrRange) ranges = { ...ranges, attrRange };
+    const idNode = a.kind === 'scalar' ? a : a.kind === 'seq' ? a.items[0] : undefined;
+    const idRange = idNode ? this.slice(idNode, 0, target.id.length) : undefined;
+    if (idRange) ref.idRange = idRange;
+    if (target.attr !== undefined) {
+      // The attribute follows the id and its dot in the one-string form; it is the second item in the list form.
+      const attrRange = a.kind === 'scalar' ? (idRange ? this.slice(a, target.id.length + 1, target.attr.length) : undefined) : a.kind === 'seq' && a.items[1] ? this.slice(a.items[1], 0, target.attr.length) : undefined;
+      if (attrRange) ref.attrRange = attrRange;
     }
-    this.push({ from, to: target.id, kind, ...attr, range: n.range, ...ranges });
+    this.push(ref as Reference);
   }
 
   private sub(n: Extract<Node, { kind: 'intrinsic' }>, from: string): void {

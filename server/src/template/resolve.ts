@@ -61,7 +61,8 @@ export function resolveNumbers(t: Template, node: Node | undefined, scope?: Reso
 
 /** Known string candidates (numbers and booleans as written). */
 export function resolveStrings(t: Template, node: Node | undefined, scope?: ResolveScope): Array<Candidate & { value: string }> {
-  return resolve(t, node, scope).map((c) => ({ ...c, value: String(c.value) }));
+  // Candidates are made for each call: a string one is taken as it is, without a copy.
+  return resolve(t, node, scope).map((c) => (typeof c.value === 'string' ? (c as Candidate & { value: string }) : { ...c, value: String(c.value) }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { get, str } from '../../template/ast';
+import { get, pairOf, str } from '../../template/ast';
 import type { Pair, Range } from '../../template/ast';
 import { functionsOf } from '../../template/functions';
 import type { FunctionView } from '../../template/functions';
@@ -143,7 +143,7 @@ function snapStartRuntime(ctx: RuleContext, f: FunctionView, row: Combination, s
  * not `ApplyOn: None` (which leaves SnapStart off).
  */
 function setPair(f: FunctionView, key: string): Pair | undefined {
-  const pair = f.props.pairs.find((p) => p.key === key);
+  const pair = pairOf(f.props, key);
   if (!pair || branches(pair.value).length === 0) return undefined;
   if (key === 'SnapStart' && branches(pair.value).every((b) => str(get(b, 'ApplyOn')) === 'None')) return undefined;
   return pair;

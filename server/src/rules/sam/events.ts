@@ -31,26 +31,33 @@ export function withEvents(read: PropertyReads): Record<string, PropertyReads> {
 export function samEvents(t: Template): readonly SamEvent[] {
   return t.memo('sam/events', () => {
     const out: SamEvent[] = [];
-    for (const type of WITH_EVENTS) {
-      for (const r of t.ofType(type)) {
-        const events = get(r.properties, 'Events');
-        if (events?.kind !== 'map') continue;
-        for (const p of events.pairs) {
-          if (p.value.kind !== 'map') continue;
-          const props = pairOf(p.value, 'Properties');
-          out.push({
-            resource: r,
-            id: p.key,
-            idRange: p.keyRange,
-            type: str(get(p.value, 'Type')),
-            props: props?.value.kind === 'map' ? props.value : undefined,
-            propsKey: props?.keyRange ?? p.keyRange,
-          });
-        }
-      }
-    }
+    for (const type of WITH_EVENTS) for (const r of t.ofType(type)) out.push(...eventsOf(r));
     return out;
   });
+}
+
+/** The event entries of each resource: the scopes of an incremental validation list the same resources again. */
+const byResource = new WeakMap<Resource, readonly SamEvent[]>();
+
+function eventsOf(r: Resource): readonly SamEvent[] {
+  let out = byResource.get(r);
+  if (out) return out;
+  const list: SamEvent[] = [];
+  const events = get(r.properties, 'Events');
+  for (const p of events?.kind === 'map' ? events.pairs : []) {
+    if (p.value.kind !== 'map') continue;
+    const props = pairOf(p.value, 'Properties');
+    list.push({
+      resource: r,
+      id: p.key,
+      idRange: p.keyRange,
+      type: str(get(p.value, 'Type')),
+      props: props?.value.kind === 'map' ? props.value : undefined,
+      propsKey: props?.keyRange ?? p.keyRange,
+    });
+  }
+  byResource.set(r, (out = list));
+  return out;
 }
 
 /** SAM resources of the given types, each with its Properties map (empty when absent). */

@@ -58,12 +58,13 @@ export const intrinsicArguments: Rule = {
     const t = ctx.template;
     const root = t.root;
     if (!root) return;
-    const visit = (node: Node, resource: string | undefined) =>
+    const visit = (node: Node, resource: string | undefined) => {
+      const at = resource ? { resource } : {};
       walk(node, (n) => {
         if (n.kind !== 'intrinsic') return;
-        const at = resource ? { resource } : {};
         const p = problem(n.fn, n.arg);
         if (p) ctx.report({ range: n.nameRange, message: `${p} CloudFormation rejects this template.`, ...at });
+        if (n.fn !== 'Fn::Sub') return;
         for (const part of readSub(t, n)?.parts ?? []) {
           if (part.kind !== 'ref' || refKind(t, part) !== 'parameter') continue;
           const type = t.parameters.get(part.id)?.type;
@@ -72,6 +73,7 @@ export const intrinsicArguments: Rule = {
           }
         }
       });
+    };
     for (const section of root.pairs) {
       if (section.key === 'Resources' && section.value.kind === 'map') for (const r of section.value.pairs) visit(r.value, r.key);
       else if (section.key === 'Outputs' || section.key === 'Conditions' || section.key === 'Globals') visit(section.value, undefined);

@@ -92,19 +92,30 @@ interface Where {
 
 function checkMap(ctx: RuleContext, map: MapNode | undefined, table: ReadonlyMap<string, TranslatorProperty>, where: Where): void {
   const resource = where.resource ? { resource: where.resource } : {};
+  // The properties written (a handful) are looked up in the table (dozens); of a key given twice, the first value is read.
+  for (const p of map?.pairs ?? []) {
+    const prop = table.get(p.key);
+    if (!prop || isNull(p.value) || pairOf(map!, p.key) !== p) continue;
+    const problem = where.rewritten?.(p.key, p.value) ? undefined : mismatch(p.value, prop);
+    if (problem) ctx.report({ range: p.value.range, message: `${where.owner}: ${p.key} ${problem}`, ...resource });
+  }
   const missing: string[] = [];
-  for (const [name, prop] of table) {
+  for (const name of requiredNames(table)) {
     const value = map ? pairOf(map, name)?.value : undefined;
-    if (value === undefined || isNull(value)) {
-      if (prop.required && !where.notMissing(name) && !where.schemaRequired?.includes(name)) missing.push(name);
-      continue;
-    }
-    const problem = where.rewritten?.(name, value) ? undefined : mismatch(value, prop);
-    if (problem) ctx.report({ range: value.range, message: `${where.owner}: ${name} ${problem}`, ...resource });
+    if ((value === undefined || isNull(value)) && !where.notMissing(name) && !where.schemaRequired?.includes(name)) missing.push(name);
   }
   if (missing.length > 0 && where.missingAt) {
     ctx.report({ range: where.missingAt, message: `${where.owner} is missing ${missing.join(', ')}, which SAM requires.`, ...resource });
   }
+}
+
+const required = new WeakMap<ReadonlyMap<string, TranslatorProperty>, readonly string[]>();
+
+/** The names a translator table requires, in its order; once per table. */
+function requiredNames(table: ReadonlyMap<string, TranslatorProperty>): readonly string[] {
+  let names = required.get(table);
+  if (!names) required.set(table, (names = [...table].filter(([, p]) => p.required).map(([name]) => name)));
+  return names;
 }
 
 /** True when SAM writes the API's definition itself: neither DefinitionBody nor DefinitionUri has a value (an empty map counts as none). */

@@ -13,6 +13,8 @@ import { closestName } from '../../names';
 import { describeType, resourceSpec, resourceTypes, samGlobalsSections } from '../../schema/spec';
 import type { Structure, ValueType } from '../../schema/spec';
 import type { EditValue } from '../edits';
+import { unionFor } from './unions';
+import type { Discriminated } from './unions';
 
 export type ShapeRule = 'unknown-property' | 'invalid-value' | 'required';
 
@@ -74,8 +76,14 @@ export function templateShapeIssues(t: Template): readonly TemplateShapeIssue[] 
 
 const SAM_PREFIX = 'AWS::Serverless::';
 
+/** Globals issues per Globals node, while it is where they were found: every scope of an incremental validation reads the same section. */
+const globalsCache = new WeakMap<MapNode, { at: number; issues: readonly ShapeIssue[] }>();
+
 /** Shape issues of the SAM Globals section: known sections only, each with the properties SAM lets it share. */
 export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
+  const at = globals.range.start;
+  const known = globalsCache.get(globals);
+  if (known?.at === at) return known.issues;
   const sections = samGlobalsSections();
   const out: ShapeIssue[] = [];
   for (const p of globals.pairs) {
@@ -88,6 +96,7 @@ export function globalsShapeIssues(globals: MapNode): readonly ShapeIssue[] {
     } else checker.structure(p.value, s, p.keyRange, `Globals.${p.key}`);
     out.push(...checker.issues());
   }
+  globalsCache.set(globals, { at, issues: out });
   return out;
 }
 
@@ -169,31 +178,34 @@ class Checker {
    * itself); `keyRange` is where a missing required property is reported.
    */
   structure(node: Node, s: Structure, keyRange: Range, path: string): void {
+    // A literal map is its only alternative; `!If` branches are listed.
+    if (node.kind === 'intrinsic') for (const alt of this.alternatives(node)) this.structureOf(alt, s, keyRange, path);
+    else this.structureOf(node, s, keyRange, path);
+  }
+
+  private structureOf(alt: Node, s: Structure, keyRange: Range, path: string): void {
     const top = path === '';
-    for (const alt of this.alternatives(node)) {
-      if (alt.kind === 'intrinsic') continue;
-      if (alt.kind !== 'map') {
-        this.wrongType(alt, 'a map', top ? 'Properties' : path);
+    if (alt.kind === 'intrinsic') return;
+    if (alt.kind !== 'map') {
+      this.wrongType(alt, 'a map', top ? 'Properties' : path);
+      return;
+    }
+    // A macro (Fn::Transform) expands this map at deployment; its final shape is unknown.
+    if (hasIntrinsicKey(alt)) return;
+    const properties = s.properties;
+    for (const p of alt.pairs) {
+      const prop = properties.get(p.key);
+      if (!prop) {
+        if (!s.open) this.unknownProperty(p.key, p.keyRange, s, top ? this.resource.type : path);
         continue;
       }
-      // A macro (Fn::Transform) expands this map at deployment; its final shape is unknown.
-      if (alt.pairs.some((p) => isIntrinsicName(p.key))) continue;
-      const present = new Set<string>();
-      for (const p of alt.pairs) {
-        // A required property left empty is as missing as an absent one.
-        if (!isEmpty(p.value) || !s.required.includes(p.key)) present.add(p.key);
-        const prop = s.properties.get(p.key);
-        if (!prop) {
-          if (!s.open) this.unknownProperty(p.key, p.keyRange, s, top ? this.resource.type : path);
-          continue;
-        }
-        this.value(p.value, prop.type, p.key, p.keyRange, top ? p.key : `${path}.${p.key}`);
-      }
-      // A structure that also has a Globals part is completed by it (SAM merges maps key by key).
-      if (!this.checkRequired || (!top && this.inGlobals(path.split(/[.[]/)[0]!))) continue;
-      const missing = s.required.filter((name) => !present.has(name) && !(top && this.inGlobals(name)));
-      if (missing.length > 0) this.missing(keyRange, top ? `${this.resource.id} (${this.resource.type})` : path, missing);
+      this.value(p.value, prop.type, p.key, p.keyRange, top ? p.key : `${path}.${p.key}`);
     }
+    // A structure that also has a Globals part is completed by it (SAM merges maps key by key).
+    if (!this.checkRequired || s.required.length === 0 || (!top && this.inGlobals(path.split(/[.[]/)[0]!))) return;
+    // A required property left empty is as missing as an absent one.
+    const missing = s.required.filter((name) => !alt.pairs.some((p) => p.key === name && !isEmpty(p.value)) && !(top && this.inGlobals(name)));
+    if (missing.length > 0) this.missing(keyRange, top ? `${this.resource.id} (${this.resource.type})` : path, missing);
   }
 
   /** The structural alternatives of a value: both branches of `!If`, without `!Ref AWS::NoValue`. */
@@ -205,10 +217,10 @@ class Checker {
   }
 
   private value(node: Node, type: ValueType, name: string, keyRange: Range, where: string): void {
-    for (const alt of this.alternatives(node)) {
-      if (alt.kind === 'intrinsic' || (alt.kind === 'scalar' && alt.value === null)) continue;
-      this.one(alt, type, name, keyRange, where);
-    }
+    // Most values are literals: checked at once, without the list of `!If` alternatives.
+    if (node.kind === 'intrinsic') {
+      for (const alt of this.alternatives(node)) if (alt.kind !== 'intrinsic' && !isEmpty(alt)) this.one(alt, type, name, keyRange, where);
+    } else if (!isEmpty(node)) this.one(node, type, name, keyRange, where);
   }
 
   private one(node: Node, type: ValueType, name: string, keyRange: Range, where: string): void {
@@ -273,12 +285,11 @@ class Checker {
   }
 
   private union(node: Node, type: Extract<ValueType, { kind: 'union' }>, name: string, keyRange: Range, where: string): void {
-    const fits = type.types.filter((t) => shapeFits(node, t));
+    const { fits, discriminated } = unionFor(type, node.kind);
     if (fits.length === 0) return this.wrongType(node, describeType(type), where);
     // Structures told apart by a single-valued `Type` (SAM event sources): check against the one named.
-    const structures = fits.filter((t): t is Extract<ValueType, { kind: 'structure' }> => t.kind === 'structure');
-    if (node.kind === 'map' && structures.length > 1 && structures.length === fits.length && this.discriminated(structures)) {
-      const chosen = this.discriminate(node, structures, where);
+    if (node.kind === 'map' && discriminated) {
+      const chosen = this.discriminate(node, discriminated, where);
       if (chosen) this.structure(node, chosen, keyRange, where);
       return;
     }
@@ -297,22 +308,9 @@ class Checker {
     this.out.push(...best!.filter((i) => FIRM.has(i)));
   }
 
-  /** True when every structure has a single-valued `Type` that tells it apart (SAM event sources). */
-  private discriminated(structures: ReadonlyArray<Extract<ValueType, { kind: 'structure' }>>): boolean {
-    return structures.every((s) => {
-      const t = s.structure.properties.get('Type')?.type;
-      return t?.kind === 'string' && t.enum?.length === 1;
-    });
-  }
-
   /** The structure whose `Type` enum holds the map's `Type` value; reports an unknown `Type`. */
-  private discriminate(node: MapNode, structures: ReadonlyArray<Extract<ValueType, { kind: 'structure' }>>, where: string): Structure | undefined {
+  private discriminate(node: MapNode, { structures, names }: Discriminated, where: string): Structure | undefined {
     const typeNode = pairOf(node, 'Type')?.value;
-    const names = structures.flatMap((s) => {
-      const t = s.structure.properties.get('Type')?.type;
-      return t?.kind === 'string' && t.enum?.length === 1 ? [t.enum[0]!] : [];
-    });
-    if (names.length !== structures.length) return undefined;
     if (!typeNode) {
       this.out.push({ rule: 'required', range: node.range, message: `${where} needs a Type: one of ${names.join(', ')}.` });
       return undefined;
@@ -324,7 +322,7 @@ class Checker {
       this.notInEnum(typeNode, names, `${where}.Type`);
       return undefined;
     }
-    return structures[i]!.structure;
+    return structures[i]!;
   }
 
   private notInEnum(node: ScalarNode, allowed: readonly string[], where: string): void {
@@ -368,6 +366,12 @@ class Checker {
   }
 }
 
+/** True when a map has a key that is an intrinsic function's name (a macro's `Fn::Transform`, a misplaced `Ref`). */
+function hasIntrinsicKey(map: MapNode): boolean {
+  for (const p of map.pairs) if (isIntrinsicName(p.key)) return true;
+  return false;
+}
+
 /** A key written without a value (`Key:`); an empty string is a value (FilterPattern: "" matches everything). */
 function isEmpty(node: Node): boolean {
   return node.kind === 'scalar' && node.value === null;
@@ -387,26 +391,6 @@ function closestType(type: string): string | undefined {
 /** True for an item type that is anything or any map (alone or as an alternative). */
 function loose(t: ValueType): boolean {
   return t.kind === 'any' || t.kind === 'object' || (t.kind === 'union' && t.types.some(loose));
-}
-
-/** True when a literal node could be of `type` at the top level (list for lists, map for maps, scalar for scalars). */
-function shapeFits(node: Node, t: ValueType): boolean {
-  switch (t.kind) {
-    case 'any':
-    case 'json':
-      return true;
-    case 'list':
-      return node.kind === 'seq';
-    case 'map':
-    case 'object':
-    case 'structure':
-    case 'tag':
-      return node.kind === 'map';
-    case 'union':
-      return t.types.some((x) => shapeFits(node, x));
-    default:
-      return node.kind === 'scalar';
-  }
 }
 
 /** True when a scalar literal is a valid single value of `t` (so wrapping it in a list is the obvious fix). */

@@ -54,10 +54,13 @@ function checkVariable(ctx: RuleContext, f: FunctionView, p: Pair): void {
   const credentialKey = isCredentialKey(p.key);
   for (const c of resolve(ctx.template, p.value)) {
     if (typeof c.value !== 'string' || c.value.trim() === '' || DYNAMIC_REFERENCE.test(c.value)) continue;
+    const accessKey = ACCESS_KEY_ID.test(c.value);
+    // Most values are no secret: the finding's parts are made only for one that is reported.
+    if (!accessKey && !(credentialKey && !isArn(c.value))) continue;
     const owner = ownerOf(f, c.at);
     const related = [...owner.related, ...relatedFor(undefined, c)];
     const fixes = [secretFix(f, p.key, c)];
-    if (ACCESS_KEY_ID.test(c.value)) {
+    if (accessKey) {
       ctx.report({
         range: c.at,
         severity: 'error',
@@ -66,7 +69,7 @@ function checkVariable(ctx: RuleContext, f: FunctionView, p: Pair): void {
         related,
         fixes,
       });
-    } else if (credentialKey && !isArn(c.value)) {
+    } else {
       ctx.report({
         range: c.at,
         message: `${p.key} looks like a credential written into the template; it is visible to anyone who can read the template or the function configuration. Keep it in Secrets Manager and pass a dynamic reference ({{resolve:secretsmanager:...}}), or a NoEcho parameter.`,

@@ -1,4 +1,4 @@
-import { get, str } from '../../template/ast';
+import { get, pairOf, str } from '../../template/ast';
 import type { Range } from '../../template/ast';
 import type { Resource, Template } from '../../template/model';
 import { functionsOf } from '../../template/functions';
@@ -28,6 +28,8 @@ const VPC_ONLY: Readonly<Record<string, string>> = {
   'AWS::Elasticsearch::Domain': 'OpenSearch domain',
 };
 
+const VPC_ONLY_TYPES = Object.keys(VPC_ONLY);
+
 /** Attributes a function uses to connect (hosts, ports, DNS names), not ARNs or ids used in policies. */
 const CONNECTION_ATTR = /endpoint|^dnsname$|^port$/i;
 
@@ -50,9 +52,11 @@ export const privateResourceUnreachable: Rule = {
   },
   check(ctx) {
     const t = ctx.template;
+    // Most templates have no VPC-only resource: then no reference can lead to one, and nothing needs walking.
+    const vpcOnlyTargets = VPC_ONLY_TYPES.some((type) => t.ofType(type).length > 0);
     for (const f of functionsOf(t)) {
       if (!hasNoVpcConfig(f)) continue;
-      const fs = f.props.pairs.find((p) => p.key === 'FileSystemConfigs');
+      const fs = pairOf(f.props, 'FileSystemConfigs');
       if (fs && !(fs.value.kind === 'seq' && fs.value.items.length === 0)) {
         ctx.report({
           range: fs.keyRange,
@@ -60,7 +64,7 @@ export const privateResourceUnreachable: Rule = {
           ...withInherited(f, fs.keyRange),
         });
       }
-      for (const edge of functionRefs(t, f)) {
+      for (const edge of vpcOnlyTargets ? functionRefs(t, f) : []) {
         const target = t.resources.get(edge.to);
         if (!target || !VPC_ONLY[target.type] || !edge.attr || !CONNECTION_ATTR.test(edge.attr)) continue;
         if (!vpcOnly(t, target)) continue;
