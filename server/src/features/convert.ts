@@ -22,13 +22,25 @@ export function toLspEdit(t: Template, e: TextEdit): LspTextEdit {
   return { range: toLspRange(t, e.range), newText: e.newText };
 }
 
+/** Each rule's documentation link, made once: every diagnostic of a rule shares it. */
+const DESCRIPTIONS = new Map<string, { href: string } | null>();
+
+function codeDescription(rule: string): { href: string } | undefined {
+  let known = DESCRIPTIONS.get(rule);
+  if (known === undefined) {
+    const href = ruleDocsUrl(rule);
+    DESCRIPTIONS.set(rule, (known = href ? { href } : null));
+  }
+  return known ?? undefined;
+}
+
 export function toLspDiagnostic(t: Template, uri: string, d: Diagnostic): LspDiagnostic {
-  const href = ruleDocsUrl(d.rule);
+  const description = codeDescription(d.rule);
   return {
     range: toLspRange(t, d.range),
     severity: SEVERITY[d.severity],
     code: d.rule,
-    ...(href ? { codeDescription: { href } } : {}),
+    ...(description ? { codeDescription: description } : {}),
     source: SOURCE,
     message: d.message,
     ...(d.related.length > 0

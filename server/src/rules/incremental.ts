@@ -231,7 +231,7 @@ export class IncrementalValidation {
     const output = runRule(template, options, rule, this.onRuleError, check);
     const ms = performance.now() - started;
     this.timing.rulesMs += ms;
-    if (/^(schema|template|sam)\//.test(rule.meta.id)) this.timing.schemaMs += ms;
+    if (isSpecificationRule(rule)) this.timing.schemaMs += ms;
     return output;
   }
 
@@ -262,6 +262,15 @@ export class IncrementalValidation {
     for (const rule of s.enabled) results.push({ rule, findings: perRule.get(rule.meta.id)! });
     return assemble(s.template, s.options, results, this.rules);
   }
+}
+
+/** The rules from AWS's specifications (`schema/`, `template/`, `sam/`), told once per rule: a first validation runs rules tens of thousands of times. */
+const SPECIFICATION = new WeakMap<Rule, boolean>();
+
+function isSpecificationRule(rule: Rule): boolean {
+  let is = SPECIFICATION.get(rule);
+  if (is === undefined) SPECIFICATION.set(rule, (is = /^(schema|template|sam)\//.test(rule.meta.id)));
+  return is;
 }
 
 function newGroup(rules: readonly Rule[]): Group {
