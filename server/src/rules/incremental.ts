@@ -160,12 +160,11 @@ export class IncrementalValidation {
       const dirty = new Set<string>();
       let everyUnit = false;
       for (const id of changed) {
-        const types = [template.resources.get(id)?.type, prev.template.resources.get(id)?.type];
-        if (types.some((type) => type !== undefined && IN_EVERY_SCOPE.has(type))) everyUnit = true;
+        const type = template.resources.get(id)?.type;
+        if ([type, prev.template.resources.get(id)?.type].some((t) => t !== undefined && IN_EVERY_SCOPE.has(t))) everyUnit = true;
         for (const u of g.holders.get(id) ?? []) dirty.add(u);
         for (const u of unitsReaching(template, index, id, g.scope)) dirty.add(u);
         // Only a changed resource can have gone or become of a type the group does not check.
-        const type = template.resources.get(id)?.type;
         if (g.units.has(id) && (type === undefined || !g.scope.isUnit(type))) this.forget(g, id);
       }
       // The units that found nothing have nothing to move.
