@@ -83,6 +83,37 @@ describe('incremental re-parse', function () {
     assert.equal(reusedAnchored, 0);
   });
 
+  it('gives the same tree and problems as a full parse through typing sessions that leave the text broken for a while', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).slice(0, 90);
+    const random = rng(44);
+    let fromBroken = 0;
+    for (const f of files) {
+      let text = readFileSync(join(CORPUS, f), 'utf8');
+      let model = buildTemplate(text);
+      let at = -1;
+      for (let i = 0; i < 15; i++) {
+        // Mostly near the last edit, as typing goes.
+        const near = Math.min(text.length, Math.max(0, at + Math.floor(random() * 60) - 30));
+        const resources = text.indexOf('\nResources:') + 1;
+        at = at >= 0 && random() < 0.75 ? near : resources + Math.floor(random() * (text.length - resources));
+        text = EDITS[Math.floor(random() * EDITS.length)]!(text, at);
+        const before = model;
+        const broken = before.problems.length > 0;
+        const kept = new Set([...before.resources.values()].map((r) => r.node));
+        model = updateTemplate(before, text, 0);
+        const full = buildTemplate(text);
+        assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), `${f} edit ${i}`);
+        assert.deepEqual(model.problems, full.problems, `${f} edit ${i}: problems`);
+        assert.deepEqual(indexed(model), indexed(full), `${f} edit ${i}: resources`);
+        assert.deepEqual(model.directives, full.directives, `${f} edit ${i}`);
+        assert.deepEqual(model.lines, full.lines, `${f} edit ${i}: line index`);
+        if (broken && [...model.resources.values()].some((r) => kept.has(r.node))) fromBroken++;
+      }
+    }
+    // Re-parsing one entry carried on from texts with syntax errors, not only from clean ones.
+    assert.ok(fromBroken > 100, `re-parsed from a broken text ${fromBroken} times`);
+  });
+
   it('gives the same tree as a full parse for random edits to JSON templates', () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).slice(0, 80);
     const random = rng(43);
