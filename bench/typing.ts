@@ -3,6 +3,8 @@
  * timed over LSP from didChange to the publishDiagnostics of that version (debounce included), one
  * keystroke after the other's diagnostics arrived. All rules are on, schema validation included.
  * The median of the first ten keystrokes and the p95 of the others tell the warm-up from the rest.
+ * `newPropertyAt1000` types a whole property line into a function of the 1,000-function template, which
+ * leaves the YAML invalid for a few keystrokes on the way (`Description:      MemorySize: 512`).
  * Beside it: the server's CPU time per keystroke (from /proc, Linux only), and the shares of the work
  * measured by replaying the same keystrokes in-process: incremental re-parse and model, rules,
  * specification rules (schema/, template/, sam/), and the engine's own bookkeeping (what changed,
@@ -38,7 +40,12 @@ export async function benchTyping(): Promise<Record<string, unknown>> {
     const keys = keystrokes(text, count >= 5_000 ? 40 : 80);
     out[`${count}`] = { bytes: text.length, keystrokes: keys.length, ...(await overLsp(text, keys)), shares: shares(text, keys) };
   }
-  return { typing: out, parse: parseSpeed(functionsTemplate(1_000)) };
+  // A property typed on a line of its own: the YAML is invalid for some keystrokes on the way.
+  const text = functionsTemplate(1_000);
+  const at = text.indexOf('      MemorySize: 512', Math.floor(text.length / 2));
+  const property = [...'      Description: orders\n'].map((c, i) => ({ at: at + i, length: 0, text: c }));
+  const { p50Ms, p95Ms, maxMs } = await overLsp(text, property);
+  return { typing: out, newPropertyAt1000: { keystrokes: property.length, p50Ms, p95Ms, maxMs }, parse: parseSpeed(text) };
 }
 
 /**

@@ -16,7 +16,7 @@ function lineEdit(t: string, at: number, marker: string): string {
   return `${t.slice(0, start)}${marker}\n${t.slice(start)}`;
 }
 
-/** One edit each: insert, delete, break a line, add a key, change a digit, indent, markers, anchors, aliases, tags. */
+/** One edit each: insert, delete, break a line, add a key, change a digit, indent, markers, anchors, aliases, tags, open quotes and brackets. */
 export const EDITS: ReadonlyArray<(text: string, at: number) => string> = [
   (t, at) => `${t.slice(0, at)}x${t.slice(at)}`,
   (t, at) => `${t.slice(0, at)}${t.slice(at + 1)}`,
@@ -29,6 +29,12 @@ export const EDITS: ReadonlyArray<(text: string, at: number) => string> = [
   (t, at) => `${t.slice(0, at)} &a${t.slice(at)}`,
   (t, at) => `${t.slice(0, at)} *a${t.slice(at)}`,
   (t, at) => `${t.slice(0, at)} !Ref ${t.slice(at)}`,
+  // Half-typed text: a quote or a bracket not closed yet, a key typed in front of a value.
+  (t, at) => `${t.slice(0, at)}'${t.slice(at)}`,
+  (t, at) => `${t.slice(0, at)}"${t.slice(at)}`,
+  (t, at) => `${t.slice(0, at)}[${t.slice(at)}`,
+  (t, at) => `${t.slice(0, at)}{ ${t.slice(at)}`,
+  (t, at) => `${t.slice(0, at)}Key: ${t.slice(at)}`,
   // An indentation change of a whole line.
   (t, at) => { const start = t.lastIndexOf('\n', at - 1) + 1; return `${t.slice(0, start)}${t.startsWith('  ', start) ? t.slice(start + 2) : `  ${t.slice(start)}`}`; },
 ];

@@ -1,7 +1,8 @@
 /**
  * Re-parsing after an edit. Typing inside one resource of a large template re-parses only that
- * resource's entry and shifts the ranges after it; anything else (an edit outside Resources, one
- * that crosses an entry boundary, a fragment that does not parse cleanly, a flow-style Resources
+ * resource's entry and shifts the ranges after it, also while that entry is not valid YAML (see
+ * `inContext`); anything else (an edit outside Resources, one that crosses an entry boundary, a syntax
+ * error whose recovery reaches past the entry or that another entry has, a flow-style Resources
  * section of a YAML template, a document with anchors or aliases, a `---` or `...` typed into the
  * entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
  * result is the same tree a full parse gives, and every entry but the edited one keeps its nodes (same
@@ -17,6 +18,7 @@ import type { Template } from './model';
 import { editRegion } from './changes';
 import type { EditRegion } from './changes';
 import { parseFragment } from './parse';
+import type { ParseProblem } from './parse';
 import { parseJsonText } from './parseJson';
 import { mayBeTemplate } from './sniff';
 import { exceedsUtf8Bytes } from './text';
@@ -46,7 +48,7 @@ export function updateTemplate(previous: Template | undefined, text: string, min
 function reparseResource(prev: Template, text: string): Template | undefined {
   const root = prev.root;
   // Anchors share values across resources: an edit to one can change another, so parse it all.
-  if (!root || !prev.isTemplate || prev.problems.length > 0 || prev.anchors) return undefined;
+  if (!root || !prev.isTemplate || prev.anchors) return undefined;
   const old = prev.text;
   const { start: a, end: b, delta } = editRegion(old, text);
 
@@ -54,7 +56,7 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   const resourcesPair = root.pairs[resourcesIndex];
   const resources = resourcesPair?.value;
   if (!resourcesPair || resources?.kind !== 'map') return undefined;
-  if (prev.format === 'json') return reparseJsonEntry(prev, text, { start: a, end: b, delta }, resourcesIndex);
+  if (prev.format === 'json') return prev.problems.length > 0 ? undefined : reparseJsonEntry(prev, text, { start: a, end: b, delta }, resourcesIndex);
   if (old.charCodeAt(resources.range.start) === 123 /* { */) return undefined;
 
   // The entry whose span [its line start, the next entry's line start) holds the whole edit.
@@ -79,7 +81,17 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   if (b >= spanEnd && spanEnd !== old.length) return undefined;
   if (spanEnd !== old.length && text.charCodeAt(spanEnd + delta - 1) !== 10) return undefined;
 
-  const parsed = parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
+  // Problems elsewhere (a second broken entry, a flow collection read the lenient way) are the whole
+  // parse's to find again, as are those of an entry that a broken text put beside the others.
+  if (prev.problems.length > 0) {
+    const column = (p: Pair) => p.keyRange.start - lineStart(old, p.keyRange.start);
+    if (column(entry) !== column(entries[idx === 0 ? entries.length - 1 : 0]!)) return undefined;
+    if (!prev.problems.every((p) => within(p, entry.keyRange.end, next ? next.keyRange.start : old.length))) return undefined;
+  }
+
+  // A broken entry reads as it does in the document only in its place there (see `inContext`).
+  const alone = prev.problems.length > 0 ? undefined : parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
+  const parsed = alone && alone.problems.length === 0 ? alone : inContext(text, spanStart, spanEnd + delta, next, entries[idx + 2] ?? nextResource, delta);
   const fragment = parsed?.root;
   if (fragment?.kind !== 'map' || fragment.pairs.length !== 1) return undefined;
   const replaced = fragment.pairs[0]!;
@@ -97,7 +109,41 @@ function reparseResource(prev: Template, text: string): Template | undefined {
     ...parsed!.directives,
     ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: { start: d.range.start + delta, end: d.range.end + delta }, text: d.text })),
   ];
-  return replaceEntry(prev, text, { start: a, end: b, delta }, resourcesIndex, idx, replaced, { resourcesEnd: end, rootEnd: last ? end : root.range.end + delta, directives });
+  return replaceEntry(prev, text, { start: a, end: b, delta }, resourcesIndex, idx, replaced, { resourcesEnd: end, rootEnd: last ? end : root.range.end + delta, directives, problems: parsed!.problems });
+}
+
+/** True when problem `p` of the old text starts in `[start, end]`: an entry after its key, up to the next entry's key. */
+function within(p: ParseProblem, start: number, end: number): boolean {
+  // A problem may start at the next entry's key: where a bracket left open was to be closed.
+  const inside = (r: Range) => r.start >= start && r.start <= end;
+  return inside(p.range) && (!p.kept || inside(p.kept));
+}
+
+/**
+ * The entry spanning `[start, end)` of `text` read where it stands, as the whole document reads it:
+ * under a section key at the start of a line, followed by the entry after it (`next`, if any, up to
+ * `after`, what follows it; both as in the old text, `delta` before the new one). The `yaml` parser's
+ * recovery from an error depends on what surrounds it, and a quote or bracket left open would run on
+ * into the next entry, or swallow it. Undefined unless the next entry still starts where it did, no
+ * problem starts past the next entry's key, and no line of the entry is indented as far left as its key (a new
+ * entry or section to the document, which a broken entry read alone may drop instead).
+ */
+function inContext(text: string, start: number, end: number, next: Pair | undefined, after: Pair | undefined, delta: number): { root: MapNode; problems: ParseProblem[]; directives: Template['directives'] } | undefined {
+  if (outdented(text, start, end) || (!next && end !== text.length)) return undefined;
+  const stop = !next ? end : after ? lineStart(text, after.keyRange.start + delta) : text.length;
+  const section = 'Resources:\n';
+  const parsed = parseFragment(section + text.slice(start, stop) + closingQuotes(text, stop), start - section.length);
+  const value = parsed?.root.kind === 'map' && parsed.root.pairs.length === 1 ? parsed.root.pairs[0]!.value : undefined;
+  if (value?.kind !== 'map' || value.pairs.length !== (next ? 2 : 1)) return undefined;
+  if (next && (value.pairs[1]!.key !== next.key || value.pairs[1]!.keyRange.start !== next.keyRange.start + delta)) return undefined;
+  const bound = next ? next.keyRange.start + delta : end;
+  if (!parsed!.problems.every((p) => p.range.start <= bound && (!p.kept || p.kept.start <= bound))) return undefined;
+  const pair = value.pairs[0]!;
+  return {
+    root: { kind: 'map', pairs: [pair], range: { start: pair.keyRange.start, end: next ? pair.value.range.end : value.range.end } },
+    problems: parsed!.problems,
+    directives: parsed!.directives.filter((d) => d.range.end <= end),
+  };
 }
 
 /**
@@ -120,7 +166,7 @@ function reparseJsonEntry(prev: Template, text: string, e: EditRegion, resources
   const replaced = fragment.pairs[0]!;
   if (replaced.value.range.end !== end || (replaced.key !== entry.key && entries.some((p) => p.key === replaced.key))) return undefined;
   const resources = root.pairs[resourcesIndex]!.value;
-  return replaceEntry(prev, text, e, resourcesIndex, idx, replaced, { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [] });
+  return replaceEntry(prev, text, e, resourcesIndex, idx, replaced, { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [], problems: [] });
 }
 
 /** The model of `text`: `prev`'s tree with entry `idx` of Resources replaced and everything after it moved. */
@@ -131,7 +177,7 @@ function replaceEntry(
   resourcesIndex: number,
   idx: number,
   replaced: Pair,
-  after: { resourcesEnd: number; rootEnd: number; directives: Template['directives'] },
+  after: { resourcesEnd: number; rootEnd: number; directives: Template['directives']; problems: Template['problems'] },
 ): Template {
   const root = prev.root!;
   const resources = root.pairs[resourcesIndex]!.value as MapNode;
@@ -142,7 +188,7 @@ function replaceEntry(
   const newResources: MapNode = { kind: 'map', pairs, range: { start: resources.range.start, end: after.resourcesEnd } };
   const rootPairs: Pair[] = root.pairs.map((p, i) => (i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : p));
   const ids = replaced.key === entries[idx]!.key ? [replaced.key] : [entries[idx]!.key, replaced.key];
-  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, [], after.directives, { previous: prev, ...e, ids });
+  return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, after.problems, after.directives, { previous: prev, ...e, ids });
 }
 
 /** The index of the last entry whose key starts at or before `offset` (-1 when none does). */
@@ -158,6 +204,41 @@ function lastAtOrBefore(entries: readonly Pair[], offset: number): number {
     } else hi = mid - 1;
   }
   return idx;
+}
+
+/**
+ * A comment holding the quote characters that close a quoted scalar somewhere in `text` from `from` on.
+ * The `yaml` parser ends a quoted scalar left open at the first line indented too little only when the
+ * quote appears again later in the text; without it the scalar takes the rest of the text. A piece read
+ * apart ends with this comment, so an open quote in it ends where it ends in the whole document.
+ */
+function closingQuotes(text: string, from: number): string {
+  let single = text.indexOf("'", from);
+  while (single !== -1 && text.charCodeAt(single + 1) === 39) single = text.indexOf("'", single + 2);
+  let double = text.indexOf('"', from);
+  while (double !== -1 && backslashesBefore(text, double) % 2 === 1) double = text.indexOf('"', double + 1);
+  if (single === -1 && double === -1) return '';
+  return `#${single === -1 ? '' : "'"}${double === -1 ? '' : '"'}\n`;
+}
+
+function backslashesBefore(text: string, at: number): number {
+  let n = 0;
+  while (text.charCodeAt(at - 1 - n) === 92) n++;
+  return n;
+}
+
+/** True when a line after the first of `[start, end)` that holds more than a comment is indented no deeper than the first. */
+function outdented(text: string, start: number, end: number): boolean {
+  let column = start;
+  while (text.charCodeAt(column) === 32) column++;
+  const indent = column - start;
+  for (let nl = text.indexOf('\n', start); nl !== -1 && nl + 1 < end; nl = text.indexOf('\n', nl + 1)) {
+    let c = nl + 1;
+    while (c < end && text.charCodeAt(c) === 32) c++;
+    const ch = text.charCodeAt(c);
+    if (c < end && c - nl - 1 <= indent && ch !== 10 && ch !== 13 && ch !== 35 /* # */) return true;
+  }
+  return false;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -111,15 +111,15 @@ function refused(kind: ParseProblem['kind'], message: string): ParsedText {
  * The parse of `text` with its under-indented flow collections re-indented, when that leaves fewer
  * errors than the strict parse (`strictErrors`); each collection is noted as a `yaml-1.1` problem.
  */
-function lenient(text: string, strictErrors: number): Omit<ParsedText, 'directives'> | undefined {
+function lenient(text: string, strictErrors: number, base = 0): Omit<ParsedText, 'directives'> | undefined {
   const padded = reindentFlows(text);
   const doc = padded && composeYaml(padded.text);
   if (!padded || !doc || doc.errors.length >= strictErrors) return undefined;
-  const parsed = convertDocument(padded.text, doc, padded.toOriginal);
+  const parsed = convertDocument(padded.text, doc, (o) => padded.toOriginal(o) + base);
   const notes: ParseProblem[] = padded.lines.map((range) => ({
     kind: 'yaml-1.1',
     message: 'This line of a flow collection ([ ... ] or { ... }) is indented less than YAML 1.2 requires. CloudFormation, PyYAML and cfn-lint accept it, and Lambda Lens reads it as they do, but YAML 1.2 tools (such as a YAML extension) report it as an error. Indent the continuation lines past the key the collection belongs to.',
-    range,
+    range: { start: range.start + base, end: range.end + base },
   }));
   return { root: parsed.root, problems: [...notes, ...parsed.problems], anchors: parsed.anchors };
 }
@@ -137,25 +137,28 @@ export function convertDocument(text: string, doc: Document.Parsed, toOriginal: 
 
 /**
  * Parses a fragment cut out of a larger document (one resource entry) with ranges offset by `base`,
- * so they are positions in the whole text. Undefined when the fragment does not parse cleanly, or
- * holds what a fragment cannot be read alone for: anchors or aliases (shared with the rest of the
- * document), a document marker (`---`, `...`) or a directive, or deeper nesting than the bound.
+ * so they are positions in the whole text, exactly as `parseText` reads the same text: the fast
+ * reader where it can, else the `yaml` path with its problems (a fragment being typed is often not
+ * valid YAML yet). Undefined when the fragment holds what it cannot be read alone for: anchors or
+ * aliases (shared with the rest of the document), a document marker (`---`, `...`) or a directive,
+ * deeper nesting than the bound, or no value at all. Whether its problems stay inside it in the whole
+ * document is the caller's question.
  */
-export function parseFragment(fragment: string, base: number): { root: Node; directives: Directive[] } | undefined {
+export function parseFragment(fragment: string, base: number): { root: Node; directives: Directive[]; problems: ParseProblem[] } | undefined {
   if (hasDocumentMarker(fragment) || nestingBound(fragment) > PARSE_LIMITS.maxDepth) return undefined;
   // A copy, not a slice of the document: V8 keeps a slice's whole parent string alive, and the
   // values parsed from it would pin this version of the document for as long as the resource lives.
   const own = Buffer.from(fragment, 'utf8').toString('utf8');
   const fast = readFastYaml(own, base);
-  if (fast) return fast.root && fast.problems.length === 0 ? { root: fast.root, directives: [...fast.directives] } : undefined;
+  if (fast) return fast.root ? { root: fast.root, directives: [...fast.directives], problems: [...fast.problems] } : undefined;
   const found: Directive[] = [];
   const doc = composeYaml(own, found);
-  if (!doc || doc.errors.length > 0 || !doc.contents) return undefined;
-  const problems: ParseProblem[] = [];
-  const converter = new Converter(own, problems, (o) => o + base);
-  const root = converter.convert(doc.contents as YamlNode);
-  if (problems.length > 0 || converter.anchors) return undefined;
-  return { root, directives: found.map((d) => ({ range: { start: d.range.start + base, end: d.range.end + base }, text: d.text })) };
+  if (!doc?.contents) return undefined;
+  const shift = (o: number) => o + base;
+  const parsed = (doc.errors.some((e) => e.code === 'BAD_INDENT') && lenient(own, doc.errors.length, base)) || convertDocument(own, doc, shift);
+  if (!parsed.root || parsed.anchors) return undefined;
+  const directives = found.map((d) => ({ range: { start: shift(d.range.start), end: shift(d.range.end) }, text: d.text }));
+  return { root: parsed.root, directives, problems: [...parsed.problems] };
 }
 
 /**

@@ -61,17 +61,42 @@ export function references(t: Template): readonly Reference[] {
   return t.memo('references', (x) => collectAll(x));
 }
 
+/**
+ * An entry's references as last found, by its node, and where the entry started then. An edit keeps
+ * the nodes of every entry it leaves alone (those after it moved in place), so their references are
+ * found again without a walk: as they were, or shifted by as much as the entry moved.
+ */
+const walked = new WeakMap<Node, { readonly id: string; readonly at: number; readonly refs: Reference[] }>();
+
 /** The references of one resource's entry, as `references` lists them; once per resource and model. */
 export function entryReferences(t: Template, id: string): readonly Reference[] {
   const cache = t.memo('entryReferences', () => new Map<string, Reference[]>());
   let out = cache.get(id);
   if (!out) {
-    out = [];
     const r = t.resources.get(id);
-    if (r && t.isTemplate) new Walker(t, out, 'Resources', undefined).entry(id, r.node);
+    if (r && t.isTemplate) {
+      const at = r.node.range.start;
+      const prior = walked.get(r.node);
+      if (prior?.id === id) out = prior.at === at ? prior.refs : prior.refs.map((ref) => shifted(ref, at - prior.at));
+      else new Walker(t, (out = []), 'Resources', undefined).entry(id, r.node);
+      walked.set(r.node, { id, at, refs: out });
+    } else out = [];
     cache.set(id, out);
   }
   return out;
+}
+
+/**
+ * A reference of an entry that moved by `d`. Its `range` is the referencing node's own range object,
+ * which moved with the node; the ranges inside a string (`idRange`, `attrRange`, `nameRange`) were
+ * worked out from the text and move here.
+ */
+function shifted(r: Reference, d: number): Reference {
+  const out: { -readonly [K in keyof Reference]?: Reference[K] } = { ...r };
+  if (r.idRange) out.idRange = { start: r.idRange.start + d, end: r.idRange.end + d };
+  if (r.attrRange) out.attrRange = { start: r.attrRange.start + d, end: r.attrRange.end + d };
+  if (r.nameRange) out.nameRange = { start: r.nameRange.start + d, end: r.nameRange.end + d };
+  return out as Reference;
 }
 
 /** The references of `references` outside the entries of the model's resources (other sections, loops, duplicate keys). */

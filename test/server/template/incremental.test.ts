@@ -83,6 +83,37 @@ describe('incremental re-parse', function () {
     assert.equal(reusedAnchored, 0);
   });
 
+  it('gives the same tree and problems as a full parse through typing sessions that leave the text broken for a while', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).slice(0, 90);
+    const random = rng(44);
+    let fromBroken = 0;
+    for (const f of files) {
+      let text = readFileSync(join(CORPUS, f), 'utf8');
+      let model = buildTemplate(text);
+      let at = -1;
+      for (let i = 0; i < 15; i++) {
+        // Mostly near the last edit, as typing goes.
+        const near = Math.min(text.length, Math.max(0, at + Math.floor(random() * 60) - 30));
+        const resources = text.indexOf('\nResources:') + 1;
+        at = at >= 0 && random() < 0.75 ? near : resources + Math.floor(random() * (text.length - resources));
+        text = EDITS[Math.floor(random() * EDITS.length)]!(text, at);
+        const before = model;
+        const broken = before.problems.length > 0;
+        const kept = new Set([...before.resources.values()].map((r) => r.node));
+        model = updateTemplate(before, text, 0);
+        const full = buildTemplate(text);
+        assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), `${f} edit ${i}`);
+        assert.deepEqual(model.problems, full.problems, `${f} edit ${i}: problems`);
+        assert.deepEqual(indexed(model), indexed(full), `${f} edit ${i}: resources`);
+        assert.deepEqual(model.directives, full.directives, `${f} edit ${i}`);
+        assert.deepEqual(model.lines, full.lines, `${f} edit ${i}: line index`);
+        if (broken && [...model.resources.values()].some((r) => kept.has(r.node))) fromBroken++;
+      }
+    }
+    // Re-parsing one entry carried on from texts with syntax errors, not only from clean ones.
+    assert.ok(fromBroken > 20, `re-parsed from a broken text ${fromBroken} times`);
+  });
+
   it('gives the same tree as a full parse for random edits to JSON templates', () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).slice(0, 80);
     const random = rng(43);
@@ -184,6 +215,36 @@ describe('incremental re-parse', function () {
     const grownMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
     assert.equal(t.resources.size, 800);
     assert.ok(grownMb < 25, `the heap grew by ${grownMb.toFixed(0)} MB`);
+  });
+
+  it('keeps re-parsing one resource while a new property, a quote and a list are typed into it', () => {
+    let text = functionsTemplate(60);
+    let model = buildTemplate(text);
+    const property = text.indexOf('      MemorySize: 512', text.length / 2);
+    // After the property, an environment value put in quotes; further on, a list typed in front of another.
+    const first = text.indexOf('MODE: batch', property) + 'MODE: '.length;
+    const quoted = first + '      Description: orders\n'.length;
+    const listed = text.indexOf('MODE: batch', first) + 'MODE: '.length + '      Description: orders\n'.length + 2;
+    const typed: Array<[number, string]> = [
+      ...[...'      Description: orders\n'].map((c, i): [number, string] => [property + i, c]),
+      [quoted, "'"],
+      [quoted + "'batch".length, "'"],
+      ...[...'[a, b] '].map((c, i): [number, string] => [listed + i, c]),
+    ];
+    let broken = 0;
+    for (const [offset, c] of typed) {
+      text = text.slice(0, offset) + c + text.slice(offset);
+      const first = model.resources.get('Table0')!.node;
+      model = updateTemplate(model, text);
+      const full = buildTemplate(text);
+      assert.deepEqual(model.problems, full.problems, JSON.stringify(c));
+      assert.equal(JSON.stringify(model.root), JSON.stringify(full.root));
+      // Not parsed again whole: the first resource keeps its nodes.
+      assert.equal(model.resources.get('Table0')!.node, first, `after typing ${JSON.stringify(c)}`);
+      if (full.problems.length > 0) broken++;
+    }
+    // `Description:      MemorySize` (a nested mapping), the open quote and the open list are syntax errors for a while.
+    assert.ok(broken >= 10, `${broken} broken versions`);
   });
 
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
