@@ -11,7 +11,7 @@ import { eventContext } from '../server/src/events/context';
 import { functionsOf } from '../server/src/template/functions';
 import { buildTemplate } from '../server/src/template/model';
 import { startLambdaApi } from '../test/support/lambdaApi';
-import { functionsTemplate } from './generate';
+import { functionsTemplate } from '../server/src/template/sample';
 import { median, percentile, time } from './stats';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };

@@ -7,7 +7,7 @@
  */
 import { composeYaml, convertDocument } from '../server/src/template/parse';
 import { declineReason, readFastYaml } from '../server/src/template/fastYaml';
-import { functionsTemplate } from './generate';
+import { functionsTemplate } from '../server/src/template/sample';
 import { median, time } from './stats';
 
 export async function benchParse(): Promise<Record<string, unknown>> {

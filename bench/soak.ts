@@ -11,7 +11,7 @@ import {
   createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
   InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { functionsTemplate } from './generate';
+import { functionsTemplate } from '../server/src/template/sample';
 
 interface Memory { rss: number; heapUsed: number; rssAfterGc: number; heapAfterGc: number }
 

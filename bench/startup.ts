@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../test/support/lspClient';
 import type { StartOptions } from '../test/support/lspClient';
-import { functionsTemplate } from './generate';
+import { functionsTemplate } from '../server/src/template/sample';
 import { profilePhases } from './profile';
 import { median, time } from './stats';
 

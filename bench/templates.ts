@@ -11,7 +11,7 @@ import { refGraph } from '../server/src/template/refs';
 import { validate } from '../server/src/rules/engine';
 import { RULES } from '../server/src/rules/index';
 import type { ValidationOptions } from '../server/src/rules/types';
-import { functionsTemplate } from './generate';
+import { functionsTemplate } from '../server/src/template/sample';
 import { median, time } from './stats';
 
 const SPEC_RULES = RULES.filter((r) => /^(schema|template|sam)\//.test(r.meta.id));

@@ -20,7 +20,7 @@ import { buildTemplate } from '../server/src/template/model';
 import { composeYaml } from '../server/src/template/parse';
 import { yamlToJson } from '../test/support/jsonText';
 import { startServer } from '../test/support/lspClient';
-import { functionsTemplate } from './generate';
+import { functionsTemplate } from '../server/src/template/sample';
 import { median, percentile, time } from './stats';
 
 const SIZES = [10, 100, 1_000, 5_000];

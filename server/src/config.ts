@@ -17,6 +17,17 @@ export const WILDCARD_LIMITS = {
 } as const;
 
 /**
+ * The warm-up before the first large document (features/warmUp.ts): documents of at least `resources`
+ * resources wait for it once per server, which types `keystrokes` keystrokes into a template of
+ * `functions` functions (about 0.3 s).
+ */
+export const WARM_UP = {
+  resources: 300,
+  functions: 24,
+  keystrokes: 60,
+} as const;
+
+/**
  * Adaptive debounce between a document change and its validation (LSP): a document whose last
  * `window` validations took at most `fastMs` (the keystroke-to-diagnostics budget) in the median, or
  * whose change comes after a pause longer than that median, is validated as soon as the changes

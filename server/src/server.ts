@@ -19,13 +19,15 @@ import { DEFAULT_SETTINGS, parseSettings } from './features/settings';
 import { PackageSizeService } from './measure/service';
 import { answerEventContext } from './features/eventContext';
 import { DeployedView } from './features/deployedView';
+import { warmUp } from './features/warmUp';
 import { BundleSizeBreakdown, CodeFilesChanged, DeployedRefresh, DeployedStacks, DeployedTargets, EventContextRequest, WatchCodeFolders, WorkspaceTrusted } from './protocol';
 import type { InitializationOptions } from './protocol';
 import type { ValidationOptions } from './rules/types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const analyses = new Analyses((rule, error) => connection.console.error(`rule ${rule} failed: ${error instanceof Error ? error.stack : String(error)}`));
+const ruleFailed = (rule: string, error: unknown) => connection.console.error(`rule ${rule} failed: ${error instanceof Error ? error.stack : String(error)}`);
+const analyses = new Analyses(ruleFailed, (options) => warmUp(options, ruleFailed));
 
 let pullConfiguration = false;
 let workspaceFolders: string[] = [];

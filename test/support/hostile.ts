@@ -2,7 +2,7 @@
  * Hostile documents found by fuzzing the server and the CLI, rebuilt from their descriptions: each
  * once froze, aborted or exhausted the process. The robustness tests and the benchmark use them.
  */
-import { functionsTemplate } from '../../bench/generate';
+import { functionsTemplate } from '../../server/src/template/sample';
 import { yamlToJson } from './jsonText';
 
 export interface HostileCase {

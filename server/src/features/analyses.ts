@@ -6,6 +6,7 @@ import { updateTemplate } from '../template/incremental';
 import type { Template } from '../template/model';
 import { IncrementalValidation } from '../rules/incremental';
 import type { Diagnostic, ValidationOptions } from '../rules/types';
+import { WARM_UP } from '../config';
 
 interface Entry {
   readonly version: number;
@@ -24,7 +25,16 @@ export interface TextSource {
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly onRuleError: (ruleId: string, error: unknown) => void) {}
+  private warmed = false;
+
+  /**
+   * `warmUp` runs once, before the first validation of a document of at least `WARM_UP.resources`
+   * resources (see features/warmUp.ts); it is given that validation's options.
+   */
+  constructor(
+    private readonly onRuleError: (ruleId: string, error: unknown) => void,
+    private readonly warmUp: (options: ValidationOptions) => void = () => undefined,
+  ) {}
 
   /** The model of a document version, built on first use. */
   model(doc: TextSource): Template {
@@ -41,6 +51,10 @@ export class Analyses {
     const template = this.model(doc);
     const entry = this.entries.get(doc.uri)!;
     if (entry.diagnostics?.options === options) return entry.diagnostics.list;
+    if (!this.warmed && template.resources.size >= WARM_UP.resources) {
+      this.warmed = true;
+      this.warmUp(options);
+    }
     const list = entry.validation.validate(template, options);
     entry.diagnostics = { options, list };
     return list;

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { functionsTemplate } from '../../../bench/generate';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { validateAtOnce } from '../../../server/src/features/diagnostics';
 import { startServer } from '../../support/lspClient';
 import type { TestServer } from '../../support/lspClient';

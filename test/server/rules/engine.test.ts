@@ -5,7 +5,7 @@ import { RULE_FAILED, validate } from '../../../server/src/rules/engine';
 import { memorySize } from '../../../server/src/rules/limits/memorySize';
 import { timeout } from '../../../server/src/rules/limits/timeout';
 import type { Rule } from '../../../server/src/rules/types';
-import { functionsTemplate } from '../../../bench/generate';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { lineCol, testOptions, yaml } from '../../support/ruleTester';
 
 const RULES = [memorySize, timeout];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { functionsTemplate } from '../../../bench/generate';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { validate } from '../../../server/src/rules/engine';
 import type { Diagnostic } from '../../../server/src/rules/types';
 import { RULES } from '../../../server/src/rules/index';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { functionsTemplate } from '../../../bench/generate';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { validate } from '../../../server/src/rules/engine';
 import { RULES } from '../../../server/src/rules/index';
 import { IncrementalValidation } from '../../../server/src/rules/incremental';

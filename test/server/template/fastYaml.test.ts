@@ -5,7 +5,7 @@ import { composeYaml, convertDocument, parseFragment } from '../../../server/src
 import type { Directive, ParsedText } from '../../../server/src/template/parse';
 import { declineReason, readFastYaml } from '../../../server/src/template/fastYaml';
 import { RULES } from '../../../server/src/rules/index';
-import { functionsTemplate } from '../../../bench/generate';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { sharedCorpus } from '../../support/samCorpus';
 
 const ROOT = join(__dirname, '..', '..', '..');

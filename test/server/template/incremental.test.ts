@@ -7,7 +7,7 @@ import { templateChanges } from '../../../server/src/template/changes';
 import { updateTemplate } from '../../../server/src/template/incremental';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { functionsTemplate } from '../../../bench/generate';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { EDITS, rng } from '../../support/randomEdits';
 import { yamlToJson } from '../../support/jsonText';
 import { PARSE_LIMITS } from '../../../server/src/config';

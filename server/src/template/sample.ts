@@ -1,4 +1,8 @@
-/** Generated templates for the benchmarks: realistic mixes of SAM and plain Lambda functions. */
+/**
+ * Generated templates: realistic mixes of SAM and plain Lambda functions, with Globals, parameters,
+ * conditions, references and findings. The server types into a small one to warm up the keystroke
+ * path (features/warmUp.ts); the benchmarks and tests use them at every size.
+ */
 
 /** A SAM template with `count` functions: half SAM with Globals, half AWS::Lambda::Function, with parameters, conditions and environments. */
 export function functionsTemplate(count: number): string {

@@ -1,0 +1,50 @@
+/**
+ * Warming up before the first large document. A document's first validation runs every rule over
+ * it, and its first keystrokes run code that validation never ran (re-parsing one resource, moving
+ * the others, the validator's update). V8 runs new code in its interpreter first, and in a large
+ * template that interpreted first pass cost seconds: a 1,000-function template got its first
+ * diagnostics later, and its first keystrokes were two or three times slower than the later ones,
+ * than after the same code had run on a small template. So before the first document of at least
+ * `WARM_UP.resources` resources is validated, a small generated template is opened and typed into
+ * as an editor types (see `warmUp`). Small documents never wait for it.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { WARM_UP } from '../config';
+import type { ValidationOptions } from '../rules/types';
+import { functionsTemplate } from '../template/sample';
+import { Analyses } from './analyses';
+import { toLspDiagnostic } from './convert';
+
+/**
+ * Opens a template of `WARM_UP.functions` functions and types `WARM_UP.keystrokes` keystrokes into
+ * it (a digit overtyped, a word typed and deleted), validating and converting each version as the
+ * server publishes it. Returns the number of versions validated.
+ */
+export function warmUp(options: ValidationOptions, onRuleError: (ruleId: string, error: unknown) => void = () => undefined): number {
+  const analyses = new Analyses(onRuleError);
+  const uri = 'untitled:lambda-lens-warm-up.yaml';
+  let doc = TextDocument.create(uri, 'yaml', 1, functionsTemplate(WARM_UP.functions));
+  const publish = () => {
+    const template = analyses.model(doc);
+    JSON.stringify(analyses.diagnostics(doc, options).map((d) => toLspDiagnostic(template, uri, d)));
+  };
+  publish();
+  const text = doc.getText();
+  const digit = text.indexOf('      MemorySize: 512', text.length >> 1) + '      MemorySize: '.length;
+  let end = text.indexOf('MODE: batch', digit) + 'MODE: batch'.length;
+  for (let i = 0; i < WARM_UP.keystrokes; i++) {
+    let range = { start: doc.positionAt(end), end: doc.positionAt(end) };
+    let typed = 'x';
+    if (i % 3 === 0) {
+      range = { start: doc.positionAt(digit), end: doc.positionAt(digit + 1) };
+      typed = i % 2 === 0 ? '9' : '5';
+    } else if (i % 6 >= 3) {
+      range = { start: doc.positionAt(end - 1), end: doc.positionAt(end) };
+      typed = '';
+      end--;
+    } else end++;
+    doc = TextDocument.update(doc, [{ range, text: typed }], doc.version + 1);
+    publish();
+  }
+  return WARM_UP.keystrokes + 1;
+}
