@@ -99,9 +99,12 @@ function build(t: Template): DependencyGraph {
 
 /**
  * What the graph reads of resource `id`'s own entry, without positions: its type and the references
- * its Properties and DependsOn make, each with the key it is written under (which decides the node it
- * belongs to, see `sourceNode`). The rest of what the graph reads of an entry is in
- * `SAM_NAME_PROPERTIES` (samGenerated.ts): with those unchanged, equal keys give an equal graph.
+ * its Properties and DependsOn make to resources (those SAM generates included), each with the key it
+ * is written under (which decides the node it belongs to, see `sourceNode`). A reference to a
+ * parameter or to nothing makes no edge: typing in a `!Ref Memory` leaves the graph as it was. The
+ * rest of what the graph reads of an entry is in `SAM_NAME_PROPERTIES` (samGenerated.ts), and which
+ * names are resources changes only with a resource added, removed or retyped: with those unchanged,
+ * equal keys give an equal graph.
  */
 export function dependencyKey(t: Template, id: string): string {
   const r = t.resources.get(id);
@@ -109,6 +112,8 @@ export function dependencyKey(t: Template, id: string): string {
   const parts = [r.type];
   for (const ref of entryReferences(t, id)) {
     if (!DEPENDENCY_KEYS.has(ref.key ?? '') || ref.kind === 'Condition' || ref.kind === 'ConnectorId') continue;
+    const target = referenceTarget(t, ref);
+    if (target?.kind !== 'resource' && target?.kind !== 'generated') continue;
     const under = ref.key === 'Properties' ? r.properties?.pairs.find((p) => p.value.range.start <= ref.range.start && ref.range.end <= p.value.range.end)?.key : '';
     parts.push(`${ref.key}\u0000${under ?? ''}\u0000${ref.kind}\u0000${ref.to}\u0000${ref.attr ?? ''}`);
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cycles, dependencyGraph, pathWithin } from '../../../server/src/template/dependencies';
+import { cycles, dependencyGraph, dependencyKey, pathWithin } from '../../../server/src/template/dependencies';
+import { functionsTemplate } from '../../../server/src/template/sample';
 import { buildTemplate } from '../../../server/src/template/model';
 
 const queues = (n: number, dependsOn: (i: number) => string | undefined) =>
@@ -22,5 +23,16 @@ describe('dependency graph', () => {
     const g = dependencyGraph(t);
     assert.deepEqual(g.from('Fn').map((e) => e.to), ['FnRole']);
     assert.deepEqual(g.from('FnRole').map((e) => e.to), ['Q']);
+  });
+
+  it('keys an entry by the references that make dependencies: not those to parameters or to nothing', () => {
+    const text = functionsTemplate(4);
+    const key = (t: string) => dependencyKey(buildTemplate(t), 'Fn0');
+    assert.ok(text.includes('      MemorySize: !Ref Memory\n'));
+    // Fn0 names the parameter Memory and the table Table0.
+    assert.equal(key(text.replace('MemorySize: !Ref Memory', 'MemorySize: !Ref Stage')), key(text));
+    assert.equal(key(text.replace('MemorySize: !Ref Memory', 'MemorySize: !Ref Memry')), key(text));
+    assert.notEqual(key(text.replace('TABLE: !Ref Table0', 'TABLE: !Ref Fn1')), key(text));
+    assert.notEqual(key(text.replace('TABLE: !Ref Table0', 'TABLE: !Ref Memory')), key(text));
   });
 });
