@@ -72,13 +72,17 @@ function reparseResource(prev: Template, text: string): Template | undefined {
     } else hi = mid - 1;
   }
   if (idx < 0) return undefined;
+  // Lines inserted at the start of an entry's line (Enter at the end of the line before, which the
+  // texts alone cannot tell from a line break typed at the start of this one) end the entry before.
+  const linesAbove = b === a && delta > 0 && idx > 0 && lineStart(old, entries[idx]!.keyRange.start) === a && text.charCodeAt(a + delta - 1) === 10;
+  if (linesAbove) idx--;
   const entry = entries[idx]!;
   const spanStart = lineStart(old, entry.keyRange.start);
   const next = entries[idx + 1];
   const nextResource = next === undefined && resourcesIndex + 1 < root.pairs.length ? root.pairs[resourcesIndex + 1] : undefined;
   const spanEnd = next ? lineStart(old, next.keyRange.start) : nextResource ? lineStart(old, nextResource.keyRange.start) : old.length;
   // The edit must not touch the next entry's first character, and that entry must still start a line.
-  if (b >= spanEnd && spanEnd !== old.length) return undefined;
+  if (b >= spanEnd && spanEnd !== old.length && !linesAbove) return undefined;
   if (spanEnd !== old.length && text.charCodeAt(spanEnd + delta - 1) !== 10) return undefined;
 
   // Problems elsewhere (a second broken entry, a flow collection read the lenient way) are the whole
@@ -93,10 +97,15 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   const alone = prev.problems.length > 0 ? undefined : parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
   const parsed = alone && alone.problems.length === 0 ? alone : inContext(text, spanStart, spanEnd + delta, next, entries[idx + 2] ?? nextResource, delta);
   const fragment = parsed?.root;
-  if (fragment?.kind !== 'map' || fragment.pairs.length !== 1) return undefined;
-  const replaced = fragment.pairs[0]!;
-  // Same indentation as before, or the entry would belong elsewhere in the document.
-  if (replaced.keyRange.start - spanStart !== entry.keyRange.start - spanStart) return undefined;
+  // The entry, or the entries it became (a resource typed after it): each at the same indentation as
+  // before, or it would belong elsewhere in the document, and under a key no other entry has.
+  if (fragment?.kind !== 'map' || fragment.pairs.length === 0) return undefined;
+  const replaced = fragment.pairs;
+  const column = entry.keyRange.start - spanStart;
+  if (replaced[0]!.keyRange.start - spanStart !== column || replaced.some((p) => p.keyRange.start - lineStart(text, p.keyRange.start) !== column)) return undefined;
+  // More entries than before only from text that parses cleanly: a broken line at the key's column
+  // is read as a key by one parse and otherwise by another.
+  if (replaced.length > 1 && (parsed!.problems.length > 0 || replaced.some((p) => p.key !== entry.key && entries.some((other) => other.key === p.key)))) return undefined;
 
   // The last entry decides where Resources (and the document) ends, trailing comments included:
   // only the fragment's own parse knows that, and only when nothing follows Resources.
@@ -124,9 +133,10 @@ function within(p: ParseProblem, start: number, end: number): boolean {
  * under a section key at the start of a line, followed by the entry after it (`next`, if any, up to
  * `after`, what follows it; both as in the old text, `delta` before the new one). The `yaml` parser's
  * recovery from an error depends on what surrounds it, and a quote or bracket left open would run on
- * into the next entry, or swallow it. Undefined unless the next entry still starts where it did, no
- * problem starts past the next entry's key, and no line of the entry is indented as far left as its key (a new
- * entry or section to the document, which a broken entry read alone may drop instead).
+ * into the next entry, or swallow it. The span may hold more entries than before (a resource being
+ * typed after it). Undefined unless the next entry still starts where it did, no problem starts past
+ * its key, and no line of the span is indented left of the entry's key (a new section, or an error,
+ * to the whole document, which the span read apart may read otherwise).
  */
 function inContext(text: string, start: number, end: number, next: Pair | undefined, after: Pair | undefined, delta: number): { root: MapNode; problems: ParseProblem[]; directives: Template['directives'] } | undefined {
   if (outdented(text, start, end) || (!next && end !== text.length)) return undefined;
@@ -134,13 +144,15 @@ function inContext(text: string, start: number, end: number, next: Pair | undefi
   const section = 'Resources:\n';
   const parsed = parseFragment(section + text.slice(start, stop) + closingQuotes(text, stop), start - section.length);
   const value = parsed?.root.kind === 'map' && parsed.root.pairs.length === 1 ? parsed.root.pairs[0]!.value : undefined;
-  if (value?.kind !== 'map' || value.pairs.length !== (next ? 2 : 1)) return undefined;
-  if (next && (value.pairs[1]!.key !== next.key || value.pairs[1]!.keyRange.start !== next.keyRange.start + delta)) return undefined;
+  if (value?.kind !== 'map' || value.pairs.length < (next ? 2 : 1)) return undefined;
+  const following = next ? value.pairs[value.pairs.length - 1]! : undefined;
+  if (next && (following!.key !== next.key || following!.keyRange.start !== next.keyRange.start + delta)) return undefined;
   const bound = next ? next.keyRange.start + delta : end;
   if (!parsed!.problems.every((p) => p.range.start <= bound && (!p.kept || p.kept.start <= bound))) return undefined;
-  const pair = value.pairs[0]!;
+  const pairs = next ? value.pairs.slice(0, -1) : value.pairs;
+  const lastPair = pairs[pairs.length - 1]!;
   return {
-    root: { kind: 'map', pairs: [pair], range: { start: pair.keyRange.start, end: next ? pair.value.range.end : value.range.end } },
+    root: { kind: 'map', pairs, range: { start: pairs[0]!.keyRange.start, end: next ? lastPair.value.range.end : value.range.end } },
     problems: parsed!.problems,
     directives: parsed!.directives.filter((d) => d.range.end <= end),
   };
@@ -166,7 +178,7 @@ function reparseJsonEntry(prev: Template, text: string, e: EditRegion, resources
   const replaced = fragment.pairs[0]!;
   if (replaced.value.range.end !== end || (replaced.key !== entry.key && entries.some((p) => p.key === replaced.key))) return undefined;
   const resources = root.pairs[resourcesIndex]!.value;
-  return replaceEntry(prev, text, e, resourcesIndex, idx, replaced, { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [], problems: [] });
+  return replaceEntry(prev, text, e, resourcesIndex, idx, [replaced], { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [], problems: [] });
 }
 
 /** The model of `text`: `prev`'s tree with entry `idx` of Resources replaced and everything after it moved. */
@@ -176,7 +188,7 @@ function replaceEntry(
   e: EditRegion,
   resourcesIndex: number,
   idx: number,
-  replaced: Pair,
+  replaced: readonly Pair[],
   after: { resourcesEnd: number; rootEnd: number; directives: Template['directives']; problems: Template['problems'] },
 ): Template {
   const root = prev.root!;
@@ -184,10 +196,10 @@ function replaceEntry(
   const entries = resources.pairs;
   for (let i = idx + 1; i < entries.length; i++) movePair(entries[i]!, e.delta);
   for (let i = resourcesIndex + 1; i < root.pairs.length; i++) movePair(root.pairs[i]!, e.delta);
-  const pairs = [...entries.slice(0, idx), replaced, ...entries.slice(idx + 1)];
+  const pairs = [...entries.slice(0, idx), ...replaced, ...entries.slice(idx + 1)];
   const newResources: MapNode = { kind: 'map', pairs, range: { start: resources.range.start, end: after.resourcesEnd } };
   const rootPairs: Pair[] = root.pairs.map((p, i) => (i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : p));
-  const ids = replaced.key === entries[idx]!.key ? [replaced.key] : [entries[idx]!.key, replaced.key];
+  const ids = [...new Set([entries[idx]!.key, ...replaced.map((p) => p.key)])];
   return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, after.problems, after.directives, { previous: prev, ...e, ids });
 }
 
@@ -227,7 +239,7 @@ function backslashesBefore(text: string, at: number): number {
   return n;
 }
 
-/** True when a line after the first of `[start, end)` that holds more than a comment is indented no deeper than the first. */
+/** True when a line after the first of `[start, end)` that holds more than a comment is indented less than the first. */
 function outdented(text: string, start: number, end: number): boolean {
   let column = start;
   while (text.charCodeAt(column) === 32) column++;
@@ -236,7 +248,7 @@ function outdented(text: string, start: number, end: number): boolean {
     let c = nl + 1;
     while (c < end && text.charCodeAt(c) === 32) c++;
     const ch = text.charCodeAt(c);
-    if (c < end && c - nl - 1 <= indent && ch !== 10 && ch !== 13 && ch !== 35 /* # */) return true;
+    if (c < end && c - nl - 1 < indent && ch !== 10 && ch !== 13 && ch !== 35 /* # */) return true;
   }
   return false;
 }

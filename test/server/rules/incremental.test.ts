@@ -101,6 +101,35 @@ describe('incremental validation', function () {
     }
   });
 
+  it('equals a full validation while a resource, a property line and a quote are typed in, the YAML broken on the way', () => {
+    let text = functionsTemplate(30);
+    const incremental = new IncrementalValidation(fail);
+    let t = buildTemplate(text);
+    incremental.validate(t, OPTIONS);
+    // A queue typed after a role (Enter at the end of its last line first), a property line typed
+    // into a function, and a value put in quotes.
+    const queue = text.indexOf('\n  Fn15:\n');
+    const steps: Array<[number, string]> = [...'\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: { DelaySecond: 5 }'].map((c, i) => [queue + i, c]);
+    let shift = steps.length;
+    const property = text.indexOf('      MemorySize: 512', queue) + shift;
+    steps.push(...[...'      Timeout: 901\n'].map((c, i): [number, string] => [property + i, c]));
+    shift += '      Timeout: 901\n'.length;
+    const value = text.indexOf('MODE: batch', queue) + 'MODE: '.length + shift;
+    steps.push([value, "'"], [value + "'batch".length, "'"]);
+    let checked = 0;
+    for (const [at, c] of steps) {
+      text = text.slice(0, at) + c + text.slice(at);
+      t = updateTemplate(t, text);
+      const got = incremental.validate(t, OPTIONS).map((d) => JSON.stringify(d));
+      const want = validate(buildTemplate(text), OPTIONS, fail).map((d) => JSON.stringify(d));
+      assert.equal(got.join('\n'), want.join('\n'), `after typing ${JSON.stringify(c)} at ${at}:\n${differing(got, want)}`);
+      if (!incremental.stats.full) checked++;
+    }
+    // The queue is judged: its misspelt property is reported.
+    assert.ok(validate(buildTemplate(text), OPTIONS).some((d) => d.rule === 'schema/unknown-property' && d.message.includes('DelaySeconds')), 'the queue is judged');
+    assert.ok(checked > steps.length - 8, `${checked} of ${steps.length} validated incrementally`);
+  });
+
   it('equals a full validation with Globals changes and YAML anchors', () => {
     for (const [i, text] of globalsAndAnchors().entries()) {
       const diff = firstDifference(text, 25, 100 + i);

@@ -247,6 +247,28 @@ describe('incremental re-parse', function () {
     assert.ok(broken >= 10, `${broken} broken versions`);
   });
 
+  it('re-parses the entry a new resource is typed after, and takes the new resource from it once its key is complete', () => {
+    let text = functionsTemplate(60);
+    let model = buildTemplate(text);
+    // At the end of the line before Fn31's: Enter, then the new resource.
+    const at = text.indexOf('\n  Fn31:\n');
+    const typed = '\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5';
+    let incremental = 0;
+    for (let i = 0; i < typed.length; i++) {
+      text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
+      const first = model.resources.get('Table0')!.node;
+      model = updateTemplate(model, text);
+      const full = buildTemplate(text);
+      assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), `after ${JSON.stringify(typed.slice(0, i + 1))}`);
+      assert.deepEqual(model.problems, full.problems);
+      assert.deepEqual(indexed(model), indexed(full));
+      if (model.resources.get('Table0')!.node === first) incremental++;
+    }
+    assert.equal(model.resources.get('Queue')?.type, 'AWS::SQS::Queue');
+    // Only the keystrokes of the unfinished key (`  Q` to `  Queue`, not a mapping entry yet) take the full parse.
+    assert.ok(incremental >= typed.length - 6, `${incremental} of ${typed.length} keystrokes re-parsed one entry`);
+  });
+
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
     const text = functionsTemplate(300);
     const before = buildTemplate(text);
