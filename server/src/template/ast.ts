@@ -10,6 +10,11 @@ export interface Range {
   readonly end: number;
 }
 
+/** `r` moved by `d` characters, as a range of its own. */
+export function offsetRange(r: Range, d: number): Range {
+  return { start: r.start + d, end: r.end + d };
+}
+
 export interface ScalarNode {
   readonly kind: 'scalar';
   readonly value: string | number | boolean | null;

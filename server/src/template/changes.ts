@@ -4,6 +4,7 @@
  * removed, and whether anything outside Resources changed. Everything else is the same text at a
  * shifted place, so what was computed from it can be kept, moved by `shift`.
  */
+import { offsetRange } from './ast';
 import type { Pair, Range } from './ast';
 import type { Resource, Template } from './model';
 
@@ -46,7 +47,7 @@ export function editRegion(old: string, text: string): EditRegion {
  */
 export function shift(r: Range, e: EditRegion): Range | undefined {
   if (r.end < e.start) return r;
-  if (r.start >= e.end && r.start > e.start) return e.delta === 0 ? r : { start: r.start + e.delta, end: r.end + e.delta };
+  if (r.start >= e.end && r.start > e.start) return e.delta === 0 ? r : offsetRange(r, e.delta);
   return undefined;
 }
 

@@ -12,6 +12,7 @@
  * Moving in place means the previous model is used up: its nodes after the edit now hold the new
  * text's offsets. Callers hand over the model of the version they replace and keep only the result.
  */
+import { offsetRange } from './ast';
 import type { MapNode, Node, Pair, Range } from './ast';
 import { buildTemplate, templateFromTree } from './model';
 import type { Template } from './model';
@@ -116,7 +117,7 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   const directives = [
     ...prev.directives.filter((d) => d.range.end <= spanStart),
     ...parsed!.directives,
-    ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: { start: d.range.start + delta, end: d.range.end + delta }, text: d.text })),
+    ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: offsetRange(d.range, delta), text: d.text })),
   ];
   return replaceEntry(prev, text, { start: a, end: b, delta }, resourcesIndex, idx, replaced, { resourcesEnd: end, rootEnd: last ? end : root.range.end + delta, directives, problems: parsed!.problems });
 }

@@ -16,6 +16,7 @@
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, YAMLSeq } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
+import { offsetRange } from './ast';
 import type { Node, Pair, Range } from './ast';
 import { DIRECTIVE_MARK, lastOfEachKey, longForm, nullAt, TAGS } from './treeBuild';
 import { reindentFlows } from './flowIndent';
@@ -119,7 +120,7 @@ function lenient(text: string, strictErrors: number, base = 0): Omit<ParsedText,
   const notes: ParseProblem[] = padded.lines.map((range) => ({
     kind: 'yaml-1.1',
     message: 'This line of a flow collection ([ ... ] or { ... }) is indented less than YAML 1.2 requires. CloudFormation, PyYAML and cfn-lint accept it, and Lambda Lens reads it as they do, but YAML 1.2 tools (such as a YAML extension) report it as an error. Indent the continuation lines past the key the collection belongs to.',
-    range: { start: range.start + base, end: range.end + base },
+    range: offsetRange(range, base),
   }));
   return { root: parsed.root, problems: [...notes, ...parsed.problems], anchors: parsed.anchors };
 }
@@ -154,10 +155,9 @@ export function parseFragment(fragment: string, base: number): { root: Node; dir
   const found: Directive[] = [];
   const doc = composeYaml(own, found);
   if (!doc?.contents) return undefined;
-  const shift = (o: number) => o + base;
-  const parsed = (doc.errors.some((e) => e.code === 'BAD_INDENT') && lenient(own, doc.errors.length, base)) || convertDocument(own, doc, shift);
+  const parsed = (doc.errors.some((e) => e.code === 'BAD_INDENT') && lenient(own, doc.errors.length, base)) || convertDocument(own, doc, (o) => o + base);
   if (!parsed.root || parsed.anchors) return undefined;
-  const directives = found.map((d) => ({ range: { start: shift(d.range.start), end: shift(d.range.end) }, text: d.text }));
+  const directives = found.map((d) => ({ range: offsetRange(d.range, base), text: d.text }));
   return { root: parsed.root, directives, problems: [...parsed.problems] };
 }
 

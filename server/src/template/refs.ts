@@ -6,7 +6,7 @@
  * reference graph (who points at whom among resources and parameters, both directions) and the
  * references of one subtree (`refsIn`) are views of the same walk.
  */
-import { get, str, walk } from './ast';
+import { get, offsetRange, str, walk } from './ast';
 import type { MapNode, Node, Range } from './ast';
 import type { FunctionView } from './functions';
 import type { Template } from './model';
@@ -93,9 +93,9 @@ export function entryReferences(t: Template, id: string): readonly Reference[] {
  */
 function shifted(r: Reference, d: number): Reference {
   const out: { -readonly [K in keyof Reference]?: Reference[K] } = { ...r };
-  if (r.idRange) out.idRange = { start: r.idRange.start + d, end: r.idRange.end + d };
-  if (r.attrRange) out.attrRange = { start: r.attrRange.start + d, end: r.attrRange.end + d };
-  if (r.nameRange) out.nameRange = { start: r.nameRange.start + d, end: r.nameRange.end + d };
+  if (r.idRange) out.idRange = offsetRange(r.idRange, d);
+  if (r.attrRange) out.attrRange = offsetRange(r.attrRange, d);
+  if (r.nameRange) out.nameRange = offsetRange(r.nameRange, d);
   return out as Reference;
 }
 
