@@ -27,7 +27,7 @@ import type { ValidationOptions } from './rules/types';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const ruleFailed = (rule: string, error: unknown) => connection.console.error(`rule ${rule} failed: ${error instanceof Error ? error.stack : String(error)}`);
-const analyses = new Analyses(ruleFailed, (options) => warmUp(options, ruleFailed));
+const analyses = new Analyses(ruleFailed, (options, resources) => warmUp(options, resources, ruleFailed));
 
 let pullConfiguration = false;
 let workspaceFolders: string[] = [];

@@ -29,11 +29,12 @@ export class Analyses {
 
   /**
    * `warmUp` runs once, before the first validation of a document of at least `WARM_UP.resources`
-   * resources (see features/warmUp.ts); it is given that validation's options.
+   * resources (see features/warmUp.ts); it is given that validation's options and the document's
+   * number of resources.
    */
   constructor(
     private readonly onRuleError: (ruleId: string, error: unknown) => void,
-    private readonly warmUp: (options: ValidationOptions) => void = () => undefined,
+    private readonly warmUp: (options: ValidationOptions, resources: number) => void = () => undefined,
   ) {}
 
   /** The model of a document version, built on first use. */
@@ -53,7 +54,7 @@ export class Analyses {
     if (entry.diagnostics?.options === options) return entry.diagnostics.list;
     if (!this.warmed && template.resources.size >= WARM_UP.resources) {
       this.warmed = true;
-      this.warmUp(options);
+      this.warmUp(options, template.resources.size);
     }
     const list = entry.validation.validate(template, options);
     entry.diagnostics = { options, list };

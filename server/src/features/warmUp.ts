@@ -5,8 +5,9 @@
  * template that costs more than a second: a 1,000-function template got its first diagnostics about
  * a second later, and its keystrokes cost about half as much again, than after the same code had run
  * on a small template. So before the first document of at least `WARM_UP.resources` resources is
- * validated, a small generated template is opened and typed into as an editor types (see `warmUp`).
- * Small documents never wait for it.
+ * validated, a generated template is opened and typed into as an editor types (see `warmUp`). How
+ * often the keystroke path's functions are called grows with the template, so the warm-up template
+ * grows with the document, up to a bound (`WARM_UP`). Small documents never wait for it.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WARM_UP } from '../config';
@@ -16,14 +17,15 @@ import { Analyses } from './analyses';
 import { toLspDiagnostic } from './convert';
 
 /**
- * Opens a template of `WARM_UP.functions` functions and types `WARM_UP.keystrokes` keystrokes into
- * it (a digit overtyped, a word typed and deleted), validating and converting each version as the
- * server publishes it. Returns the number of versions validated.
+ * Opens a template of `warmUpFunctions(resources)` functions, for a document of `resources` resources,
+ * and types `WARM_UP.keystrokes` keystrokes into it (a digit overtyped, a word typed and deleted),
+ * validating and converting each version as the server publishes it. Returns the number of versions
+ * validated.
  */
-export function warmUp(options: ValidationOptions, onRuleError: (ruleId: string, error: unknown) => void = () => undefined): number {
+export function warmUp(options: ValidationOptions, resources: number, onRuleError: (ruleId: string, error: unknown) => void = () => undefined): number {
   const analyses = new Analyses(onRuleError);
   const uri = 'untitled:lambda-lens-warm-up.yaml';
-  let doc = TextDocument.create(uri, 'yaml', 1, functionsTemplate(WARM_UP.functions));
+  let doc = TextDocument.create(uri, 'yaml', 1, functionsTemplate(warmUpFunctions(resources)));
   const publish = () => {
     const template = analyses.model(doc);
     JSON.stringify(analyses.diagnostics(doc, options).map((d) => toLspDiagnostic(template, uri, d)));
@@ -47,4 +49,9 @@ export function warmUp(options: ValidationOptions, onRuleError: (ruleId: string,
     publish();
   }
   return WARM_UP.keystrokes + 1;
+}
+
+/** The functions of the warm-up template for a document of `resources` resources (see `WARM_UP`). */
+export function warmUpFunctions(resources: number): number {
+  return Math.min(WARM_UP.maxFunctions, Math.max(WARM_UP.minFunctions, Math.round(resources / WARM_UP.resourcesPerFunction)));
 }

@@ -13,7 +13,11 @@ const doc = (uri: string, text: string, version = 1) => ({ uri, version, getText
 describe('analyses', () => {
   it('warms up once, before the first validation of a document with many resources, with its options', () => {
     const warmed: ValidationOptions[] = [];
-    const analyses = new Analyses(fail, (options) => warmed.push(options));
+    const sizes: number[] = [];
+    const analyses = new Analyses(fail, (options, resources) => {
+      warmed.push(options);
+      sizes.push(resources);
+    });
     const small = doc('untitled:small.yaml', functionsTemplate(10));
     analyses.diagnostics(small, OPTIONS);
     assert.equal(warmed.length, 0);
@@ -24,6 +28,7 @@ describe('analyses', () => {
     assert.equal(warmed.length, 0);
     analyses.diagnostics(large, OPTIONS);
     assert.deepEqual(warmed, [OPTIONS]);
+    assert.deepEqual(sizes, [analyses.model(large).resources.size]);
     analyses.diagnostics(doc('untitled:other.yaml', functionsTemplate(300)), OPTIONS);
     analyses.diagnostics(doc('untitled:large.yaml', functionsTemplate(201), 2), OPTIONS);
     assert.equal(warmed.length, 1);
