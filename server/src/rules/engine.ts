@@ -110,7 +110,6 @@ export function assemble(
   }
   if (!template.isTemplate) return out;
 
-  const byKey = new Map<string, Diagnostic & { related: Related[] }>();
   const suppress = new Suppressions(template);
   for (const { rule, findings } of results) {
     if (!Array.isArray(findings)) {
@@ -125,31 +124,46 @@ export function assemble(
       return { f, resource, at: about === undefined ? -1 : (template.resources.get(about)?.idRange.start ?? -1) };
     });
     owned.sort((x, y) => x.at - y.at);
+    // One diagnostic per range of this rule, found by the range's start (a number: no key to build for
+    // each finding), and in the rare case of two ranges with one start, by both ends.
+    const byStart = new Map<number, Assembled>();
+    let byRange: Map<string, Assembled> | undefined;
     for (const { f, resource } of owned) {
       if (suppress.has(rule.meta.id, f.range, resource)) continue;
       // A Globals value reported for a function that ignores the rule: the others still report it.
       if (f.inheritedBy !== undefined && suppress.ignored(f.inheritedBy).has(rule.meta.id)) continue;
-      const key = `${rule.meta.id}\u0000${f.range.start}\u0000${f.range.end}`;
-      const seen = byKey.get(key);
+      const first = byStart.get(f.range.start);
+      const seen = first === undefined || first.range.end === f.range.end ? first : byRange?.get(rangeKey(f.range));
       if (seen) {
         // The same value reported for several functions (a Globals value): one diagnostic, all of them related.
-        for (const r of f.related ?? []) if (!seen.related.some((x) => x.range.start === r.range.start && x.message === r.message)) seen.related.push(r);
+        for (const r of f.related ?? []) if (!seen.related.some((x) => x.range.start === r.range.start && x.message === r.message)) seen.related = [...seen.related, r];
         continue;
       }
-      const d = {
+      const d: Assembled = {
         rule: rule.meta.id,
         severity: level ?? f.severity ?? rule.meta.severity,
         message: f.message,
         range: f.range,
-        related: [...(f.related ?? [])],
+        // Shared with the finding, which a kept result reuses: a merge above replaces it, never changes it.
+        related: f.related ?? NO_RELATED,
         fixes: f.fixes ?? [],
         resource,
       };
-      byKey.set(key, d);
+      if (first === undefined) byStart.set(f.range.start, d);
+      else (byRange ??= new Map()).set(rangeKey(f.range), d);
       out.push(d);
     }
   }
   return oneFindingPerCause(out, rules).sort((a, b) => a.range.start - b.range.start || RULE_ORDER.compare(a.rule, b.rule));
+}
+
+/** A diagnostic being put together: its related locations grow as findings of the same range merge into it. */
+type Assembled = Diagnostic & { related: readonly Related[] };
+
+const NO_RELATED: readonly Related[] = Object.freeze([]);
+
+function rangeKey(r: Range): string {
+  return `${r.start}\u0000${r.end}`;
 }
 
 /** `localeCompare`'s order, with the collator made once instead of on every comparison. */

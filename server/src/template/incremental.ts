@@ -258,35 +258,48 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** A range as the parsers make it: each node's own object, which only `moveRange` changes. */
+/** A range as the parsers make it: each node's own object, which only `movePair` changes. */
 type MovableRange = { start: number; end: number };
+
+/**
+ * Every range under a top-level pair (a resource entry, a section after Resources), collected the
+ * first time the pair is moved and kept while the pair is: a pair the edits leave alone keeps its
+ * nodes, and moving it again is a loop over its ranges instead of a walk of its tree.
+ */
+const RANGES = new WeakMap<Pair, MovableRange[]>();
 
 /** Moves a pair and everything under it by `d` characters, in place. */
 function movePair(p: Pair, d: number): void {
   if (d === 0) return;
-  moveRange(p.keyRange, d);
-  move(p.value, d);
+  let ranges = RANGES.get(p);
+  if (!ranges) RANGES.set(p, (ranges = rangesOf(p, [])));
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i]!;
+    r.start += d;
+    r.end += d;
+  }
 }
 
-function move(n: Node, d: number): void {
-  moveRange(n.range, d);
+/** The ranges of a pair and of everything under it, each once for every time the tree reaches it. */
+function rangesOf(p: Pair, out: MovableRange[]): MovableRange[] {
+  out.push(p.keyRange as MovableRange);
+  collect(p.value, out);
+  return out;
+}
+
+function collect(n: Node, out: MovableRange[]): void {
+  out.push(n.range as MovableRange);
   switch (n.kind) {
     case 'scalar':
       return;
     case 'map':
-      for (const p of n.pairs) movePair(p, d);
+      for (const p of n.pairs) rangesOf(p, out);
       return;
     case 'seq':
-      for (const item of n.items) move(item, d);
+      for (const item of n.items) collect(item, out);
       return;
     case 'intrinsic':
-      moveRange(n.nameRange, d);
-      move(n.arg, d);
+      out.push(n.nameRange as MovableRange);
+      collect(n.arg, out);
   }
-}
-
-function moveRange(r: Range, d: number): void {
-  const m = r as MovableRange;
-  m.start += d;
-  m.end += d;
 }

@@ -102,6 +102,24 @@ describe('rule engine', () => {
       assert.deepEqual(related(text(true, true)), []);
     });
 
+    it('merges findings of one rule on one range, keeps those that only share a start, and leaves the findings as they were', () => {
+      const text = fn('        MemorySize: 20480');
+      const at = text.indexOf('20480');
+      const first = { range: { start: at, end: at + 5 }, message: 'whole value', related: [{ range: { start: 0, end: 1 }, message: 'one' }] };
+      const findings = [
+        first,
+        { range: { start: at, end: at + 2 }, message: 'first digits' },
+        { range: { start: at, end: at + 5 }, message: 'whole value again', related: [{ range: { start: 2, end: 3 }, message: 'two' }] },
+      ];
+      const reporting: Rule = { meta: { ...timeout.meta, id: 'limits/reporting' }, check: (ctx) => findings.forEach((f) => ctx.report(f)) };
+      const list = validate(buildTemplate(text), testOptions(), undefined, [reporting]);
+      assert.deepEqual(list.map((d) => [d.range.end - d.range.start, d.message, d.related.map((r) => r.message)]), [
+        [5, 'whole value', ['one', 'two']],
+        [2, 'first digits', []],
+      ]);
+      assert.deepEqual(first.related.map((r) => r.message), ['one']);
+    });
+
     it('follows the comments through an incremental re-parse', () => {
       const base = functionsTemplate(40);
       const marked = base.replace('      MemorySize: 512\n', '      # lambda-lens-disable-next-line limits/memory-size\n      MemorySize: 512\n');
