@@ -4,7 +4,9 @@
  * keystroke after the other's diagnostics arrived. All rules are on, schema validation included.
  * The median of the first ten keystrokes and the p95 of the others tell the warm-up from the rest.
  * `newPropertyAt1000` types a whole property line into a function of the 1,000-function template, which
- * leaves the YAML invalid for a few keystrokes on the way (`Description:      MemorySize: 512`).
+ * leaves the YAML invalid for a few keystrokes on the way (`Description:      MemorySize: 512`);
+ * `newResourceAt1000` types a queue between two functions, whose key reads as `Queue Fn501` (joined to
+ * the next entry's) until its colon is typed.
  * Beside it: the server's CPU time per keystroke (from /proc, Linux only), and the shares of the work
  * measured by replaying the same keystrokes in-process: incremental re-parse and model, rules,
  * specification rules (schema/, template/, sam/), and the engine's own bookkeeping (what changed,
@@ -44,8 +46,17 @@ export async function benchTyping(): Promise<Record<string, unknown>> {
   const text = functionsTemplate(1_000);
   const at = text.indexOf('      MemorySize: 512', Math.floor(text.length / 2));
   const property = [...'      Description: orders\n'].map((c, i) => ({ at: at + i, length: 0, text: c }));
-  const { p50Ms, p95Ms, maxMs } = await overLsp(text, property);
-  return { typing: out, newPropertyAt1000: { keystrokes: property.length, p50Ms, p95Ms, maxMs }, parse: parseSpeed(text) };
+  const typed = await overLsp(text, property);
+  // A resource typed between two functions: its key swallows the next entry until its colon is typed.
+  const after = text.indexOf('\n  Fn501:\n');
+  const resource = [...'\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5'].map((c, i) => ({ at: after + i, length: 0, text: c }));
+  const added = await overLsp(text, resource);
+  return {
+    typing: out,
+    newPropertyAt1000: { keystrokes: property.length, p50Ms: typed.p50Ms, p95Ms: typed.p95Ms, maxMs: typed.maxMs },
+    newResourceAt1000: { keystrokes: resource.length, p50Ms: added.p50Ms, p95Ms: added.p95Ms, maxMs: added.maxMs },
+    parse: parseSpeed(text),
+  };
 }
 
 /**

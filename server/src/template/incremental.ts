@@ -77,11 +77,34 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   // texts alone cannot tell from a line break typed at the start of this one) end the entry before.
   const linesAbove = b === a && delta > 0 && idx > 0 && lineStart(old, entries[idx]!.keyRange.start) === a && text.charCodeAt(a + delta - 1) === 10;
   if (linesAbove) idx--;
-  const entry = entries[idx]!;
+  const edit = { start: a, end: b, delta };
+  // The entry alone first. A line typed at the key's column can swallow the next entry (`  Queue`
+  // before its colon is read as the key `Queue Fn31`), and while it does, its error lies at the
+  // next entry's key: then the two entries are read again together, with the one before or after.
+  for (const [first, last] of [[idx, idx], [idx, idx + 1], [idx - 1, idx], [idx - 1, idx + 1]] as const) {
+    if (first < 0 || last >= entries.length) continue;
+    const model = reparseEntries(prev, text, edit, resourcesIndex, first, last, linesAbove && last === idx);
+    if (model) return model;
+  }
+  return undefined;
+}
+
+/**
+ * The model of `text` with entries `first` to `last` of Resources read again, when the edit lies in
+ * their span (from the first one's line to the next entry's line) and what they read as is what the
+ * whole document reads there; otherwise undefined.
+ */
+function reparseEntries(prev: Template, text: string, edit: EditRegion, resourcesIndex: number, first: number, last: number, linesAbove: boolean): Template | undefined {
+  const root = prev.root!;
+  const old = prev.text;
+  const { start: a, end: b, delta } = edit;
+  const entries = (root.pairs[resourcesIndex]!.value as MapNode).pairs;
+  const resources = root.pairs[resourcesIndex]!.value;
+  const entry = entries[first]!;
   const spanStart = lineStart(old, entry.keyRange.start);
-  const next = entries[idx + 1];
-  const nextResource = next === undefined && resourcesIndex + 1 < root.pairs.length ? root.pairs[resourcesIndex + 1] : undefined;
-  const spanEnd = next ? lineStart(old, next.keyRange.start) : nextResource ? lineStart(old, nextResource.keyRange.start) : old.length;
+  const next = entries[last + 1];
+  const nextSection = next === undefined && resourcesIndex + 1 < root.pairs.length ? root.pairs[resourcesIndex + 1] : undefined;
+  const spanEnd = next ? lineStart(old, next.keyRange.start) : nextSection ? lineStart(old, nextSection.keyRange.start) : old.length;
   // The edit must not touch the next entry's first character, and that entry must still start a line.
   if (b >= spanEnd && spanEnd !== old.length && !linesAbove) return undefined;
   if (spanEnd !== old.length && text.charCodeAt(spanEnd + delta - 1) !== 10) return undefined;
@@ -90,36 +113,46 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   // parse's to find again, as are those of an entry that a broken text put beside the others.
   if (prev.problems.length > 0) {
     const column = (p: Pair) => p.keyRange.start - lineStart(old, p.keyRange.start);
-    if (column(entry) !== column(entries[idx === 0 ? entries.length - 1 : 0]!)) return undefined;
+    if (column(entry) !== column(entries[first === 0 ? entries.length - 1 : 0]!)) return undefined;
     if (!prev.problems.every((p) => within(p, entry.keyRange.end, next ? next.keyRange.start : old.length))) return undefined;
   }
 
   // A broken entry reads as it does in the document only in its place there (see `inContext`).
   const alone = prev.problems.length > 0 ? undefined : parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
-  const parsed = alone && alone.problems.length === 0 ? alone : inContext(text, spanStart, spanEnd + delta, next, entries[idx + 2] ?? nextResource, delta);
+  const parsed = alone && alone.problems.length === 0 ? alone : inContext(text, spanStart, spanEnd + delta, next, entries[last + 2] ?? nextSection, delta);
   const fragment = parsed?.root;
   // The entry, or the entries it became (a resource typed after it): each at the same indentation as
-  // before, or it would belong elsewhere in the document, and under a key no other entry has.
+  // before, or it would belong elsewhere in the document.
   if (fragment?.kind !== 'map' || fragment.pairs.length === 0) return undefined;
   const replaced = fragment.pairs;
   const column = entry.keyRange.start - spanStart;
   if (replaced[0]!.keyRange.start - spanStart !== column || replaced.some((p) => p.keyRange.start - lineStart(text, p.keyRange.start) !== column)) return undefined;
-  // More entries than before only from text that parses cleanly: a broken line at the key's column
-  // is read as a key by one parse and otherwise by another.
-  if (replaced.length > 1 && (parsed!.problems.length > 0 || replaced.some((p) => p.key !== entry.key && entries.some((other) => other.key === p.key)))) return undefined;
+  // A broken text is read as the whole document reads it when its only errors are a logical id
+  // typed on a line of its own at the key's column, not followed by its colon yet: the parser reads
+  // `  Q` as a key with no value and `  Queue` as a key joined to the next entry's (`Queue Fn31`).
+  // Any other broken line at the key's column is read as a key by one parse and otherwise by
+  // another, and the parser's recovery from it decides where the document ends.
+  const window = new Set(entries.slice(first, last + 1).map((p) => p.key));
+  const typedId = (r: Range) => replaced.some((p) => !window.has(p.key) && r.start >= p.keyRange.start && r.end <= p.keyRange.end && /^[A-Za-z0-9 \n]+$/.test(text.slice(p.keyRange.start, p.keyRange.end)));
+  const idErrorsOnly = parsed!.problems.every((p) => typedId(p.range) && (!p.kept || typedId(p.kept)));
+  // More entries than before only from such a text, and under keys no other entry has.
+  const outside = (key: string) => entries.some((other, i) => (i < first || i > last) && other.key === key);
+  if (replaced.length > last - first + 1 && (!idErrorsOnly || replaced.some((p) => outside(p.key)))) return undefined;
 
   // The last entry decides where Resources (and the document) ends, trailing comments included:
   // only the fragment's own parse knows that, and only when nothing follows Resources.
-  const last = idx === entries.length - 1;
-  if (last && nextResource) return undefined;
-  const end = last ? fragment.range.end : resources.range.end + delta;
-  // Directives outside the entry stay (shifted when after it); the entry's come from its new parse.
+  const atEnd = last === entries.length - 1;
+  if (atEnd && nextSection) return undefined;
+  // Only an entry read alone is known to end where it ends in the whole document, when it is broken.
+  if (atEnd && first !== last && !idErrorsOnly) return undefined;
+  const end = atEnd ? fragment.range.end : resources.range.end + delta;
+  // Directives outside the entries stay (shifted when after them); theirs come from their new parse.
   const directives = [
     ...prev.directives.filter((d) => d.range.end <= spanStart),
     ...parsed!.directives,
     ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: offsetRange(d.range, delta), text: d.text })),
   ];
-  return replaceEntry(prev, text, { start: a, end: b, delta }, resourcesIndex, idx, replaced, { resourcesEnd: end, rootEnd: last ? end : root.range.end + delta, directives, problems: parsed!.problems });
+  return replaceEntries(prev, text, edit, resourcesIndex, first, last, replaced, { resourcesEnd: end, rootEnd: atEnd ? end : root.range.end + delta, directives, problems: parsed!.problems });
 }
 
 /** True when problem `p` of the old text starts in `[start, end]`: an entry after its key, up to the next entry's key. */
@@ -179,28 +212,29 @@ function reparseJsonEntry(prev: Template, text: string, e: EditRegion, resources
   const replaced = fragment.pairs[0]!;
   if (replaced.value.range.end !== end || (replaced.key !== entry.key && entries.some((p) => p.key === replaced.key))) return undefined;
   const resources = root.pairs[resourcesIndex]!.value;
-  return replaceEntry(prev, text, e, resourcesIndex, idx, [replaced], { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [], problems: [] });
+  return replaceEntries(prev, text, e, resourcesIndex, idx, idx, [replaced], { resourcesEnd: resources.range.end + e.delta, rootEnd: root.range.end + e.delta, directives: [], problems: [] });
 }
 
-/** The model of `text`: `prev`'s tree with entry `idx` of Resources replaced and everything after it moved. */
-function replaceEntry(
+/** The model of `text`: `prev`'s tree with entries `first` to `last` of Resources replaced and everything after them moved. */
+function replaceEntries(
   prev: Template,
   text: string,
   e: EditRegion,
   resourcesIndex: number,
-  idx: number,
+  first: number,
+  last: number,
   replaced: readonly Pair[],
   after: { resourcesEnd: number; rootEnd: number; directives: Template['directives']; problems: Template['problems'] },
 ): Template {
   const root = prev.root!;
   const resources = root.pairs[resourcesIndex]!.value as MapNode;
   const entries = resources.pairs;
-  for (let i = idx + 1; i < entries.length; i++) movePair(entries[i]!, e.delta);
+  for (let i = last + 1; i < entries.length; i++) movePair(entries[i]!, e.delta);
   for (let i = resourcesIndex + 1; i < root.pairs.length; i++) movePair(root.pairs[i]!, e.delta);
-  const pairs = [...entries.slice(0, idx), ...replaced, ...entries.slice(idx + 1)];
+  const pairs = [...entries.slice(0, first), ...replaced, ...entries.slice(last + 1)];
   const newResources: MapNode = { kind: 'map', pairs, range: { start: resources.range.start, end: after.resourcesEnd } };
   const rootPairs: Pair[] = root.pairs.map((p, i) => (i === resourcesIndex ? { key: p.key, keyRange: p.keyRange, value: newResources } : p));
-  const ids = [...new Set([entries[idx]!.key, ...replaced.map((p) => p.key)])];
+  const ids = [...new Set([...entries.slice(first, last + 1).map((p) => p.key), ...replaced.map((p) => p.key)])];
   return templateFromTree(text, { kind: 'map', pairs: rootPairs, range: { start: root.range.start, end: after.rootEnd } }, after.problems, after.directives, { previous: prev, ...e, ids });
 }
 

@@ -265,8 +265,38 @@ describe('incremental re-parse', function () {
       if (model.resources.get('Table0')!.node === first) incremental++;
     }
     assert.equal(model.resources.get('Queue')?.type, 'AWS::SQS::Queue');
-    // Only the keystrokes of the unfinished key (`  Q` to `  Queue`, not a mapping entry yet) take the full parse.
-    assert.ok(incremental >= typed.length - 6, `${incremental} of ${typed.length} keystrokes re-parsed one entry`);
+    // The unfinished key (`  Q` to `  Queue`, not a mapping entry yet) is read again with the entry it swallows.
+    assert.equal(incremental, typed.length, `${incremental} of ${typed.length} keystrokes re-parsed one entry`);
+  });
+
+  it('gives the same tree and problems as a full parse while a resource is typed between two others of real templates', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).slice(0, 60);
+    const random = rng(45);
+    let incremental = 0;
+    let keystrokes = 0;
+    for (const f of files) {
+      let text = readFileSync(join(CORPUS, f), 'utf8');
+      // The end of the line before a resource's key, past the first resource.
+      const keys = [...text.matchAll(/\n {2}[A-Za-z][A-Za-z0-9]*:\n/g)].map((m) => m.index!).filter((i) => i > text.indexOf('\nResources:'));
+      if (keys.length < 2) continue;
+      const at = keys[1 + Math.floor(random() * (keys.length - 1))]!;
+      const typed = '\n  NewQueue:\n    Type: AWS::SQS::Queue';
+      let model = buildTemplate(text);
+      for (let i = 0; i < typed.length; i++) {
+        text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
+        model = updateTemplate(model, text, 0);
+        const full = buildTemplate(text);
+        const step = `${f} after ${JSON.stringify(typed.slice(0, i + 1))}`;
+        assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), step);
+        assert.deepEqual(model.problems, full.problems, step);
+        assert.deepEqual(indexed(model), indexed(full), step);
+        keystrokes++;
+        // Read again from the previous model (a full parse makes a model of its own).
+        if (model.edit) incremental++;
+      }
+    }
+    // The unfinished key (`  N` to `  NewQueue`, which swallows the next entry) is re-read with its neighbours.
+    assert.ok(incremental > keystrokes * 0.95, `${incremental} of ${keystrokes} keystrokes re-parsed a few entries`);
   });
 
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
