@@ -114,7 +114,7 @@ function reparseEntries(prev: Template, text: string, edit: EditRegion, resource
   if (prev.problems.length > 0) {
     const column = (p: Pair) => p.keyRange.start - lineStart(old, p.keyRange.start);
     if (column(entry) !== column(entries[first === 0 ? entries.length - 1 : 0]!)) return undefined;
-    if (!prev.problems.every((p) => within(p, entry.keyRange.end, next ? next.keyRange.start : old.length))) return undefined;
+    if (!prev.problems.every((p) => within(p, entry.keyRange.end, (next ?? nextSection)?.keyRange.start ?? old.length))) return undefined;
   }
 
   // A broken entry reads as it does in the document only in its place there (see `inContext`).
@@ -139,10 +139,9 @@ function reparseEntries(prev: Template, text: string, edit: EditRegion, resource
   const outside = (key: string) => entries.some((other, i) => (i < first || i > last) && other.key === key);
   if (replaced.length > last - first + 1 && (!idErrorsOnly || replaced.some((p) => outside(p.key)))) return undefined;
 
-  // The last entry decides where Resources (and the document) ends, trailing comments included:
-  // only the fragment's own parse knows that, and only when nothing follows Resources.
+  // The last entry decides where Resources ends, and the document when nothing follows Resources,
+  // trailing comments included: the fragment's own parse says where.
   const atEnd = last === entries.length - 1;
-  if (atEnd && nextSection) return undefined;
   // Only an entry read alone is known to end where it ends in the whole document, when it is broken.
   if (atEnd && first !== last && !idErrorsOnly) return undefined;
   const end = atEnd ? fragment.range.end : resources.range.end + delta;
@@ -152,7 +151,7 @@ function reparseEntries(prev: Template, text: string, edit: EditRegion, resource
     ...parsed!.directives,
     ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: offsetRange(d.range, delta), text: d.text })),
   ];
-  return replaceEntries(prev, text, edit, resourcesIndex, first, last, replaced, { resourcesEnd: end, rootEnd: atEnd ? end : root.range.end + delta, directives, problems: parsed!.problems });
+  return replaceEntries(prev, text, edit, resourcesIndex, first, last, replaced, { resourcesEnd: end, rootEnd: atEnd && !nextSection ? end : root.range.end + delta, directives, problems: parsed!.problems });
 }
 
 /** True when problem `p` of the old text starts in `[start, end]`: an entry after its key, up to the next entry's key. */

@@ -292,11 +292,52 @@ describe('incremental re-parse', function () {
         assert.deepEqual(indexed(model), indexed(full), step);
         keystrokes++;
         // Read again from the previous model (a full parse makes a model of its own).
-        if (model.edit) incremental++;
+        if (model.edit) incremental++; else if (process.env.DBG) console.log('why', (globalThis as any).why, JSON.stringify(text.slice(at - 10, at + 10)));
       }
     }
     // The unfinished key (`  N` to `  NewQueue`, which swallows the next entry) is re-read with its neighbours.
     assert.ok(incremental > keystrokes * 0.95, `${incremental} of ${keystrokes} keystrokes re-parsed a few entries`);
+  });
+
+  it('gives the same tree and problems as a full parse for edits of the last resource, with a section after Resources', () => {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).slice(0, 90);
+    const random = rng(46);
+    let incremental = 0;
+    let clean = 0;
+    for (const f of files) {
+      const plain = readFileSync(join(CORPUS, f), 'utf8');
+      // Outputs after Resources, as most templates end, with a comment and a blank line between.
+      const base = /\n[A-Za-z]\w*:/.test(plain.slice(plain.indexOf('\nResources:') + 11)) ? plain : `${plain.trimEnd()}\n# outputs\n\nOutputs:\n  Name:\n    Value: !Ref AWS::StackName\n`;
+      const resources = buildTemplate(base).root?.pairs.find((p) => p.key === 'Resources')?.value;
+      if (resources?.kind !== 'map' || resources.pairs.length === 0) continue;
+      const lastStart = resources.pairs[resources.pairs.length - 1]!.keyRange.start;
+      const sectionStart = base.slice(lastStart).search(/\n[A-Za-z]/) + lastStart;
+      // A session of edits in the last resource (the text may stay broken), and single edits of the clean text.
+      let text = base;
+      let model = buildTemplate(text);
+      for (let i = 0; i < 20; i++) {
+        const session = i % 2 === 0;
+        const at = lastStart + 1 + Math.floor(random() * (sectionStart - lastStart));
+        const before = session ? text : base;
+        const edited = EDITS[Math.floor(random() * EDITS.length)]!(before, at);
+        const updated = updateTemplate(session ? model : buildTemplate(base), edited, 0);
+        const full = buildTemplate(edited);
+        const step = `${f} edit ${i}`;
+        assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), step);
+        assert.deepEqual(updated.problems, full.problems, step);
+        assert.deepEqual(indexed(updated), indexed(full), step);
+        assert.deepEqual(updated.directives, full.directives, step);
+        if (session) {
+          text = edited;
+          model = updated;
+        } else if (full.problems.length === 0 && !full.anchors && full.directives.length === 0 && !edited.includes('\n---') && !edited.includes('\n...')) {
+          clean++;
+          if (updated.edit) incremental++;
+        }
+      }
+    }
+    // A clean edit of the last resource re-reads it alone and moves the section after it.
+    assert.ok(clean > 100 && incremental > clean * 0.9, `${incremental} of ${clean} clean edits re-parsed the last resource`);
   });
 
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
