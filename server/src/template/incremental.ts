@@ -77,13 +77,16 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   // texts alone cannot tell from a line break typed at the start of this one) end the entry before.
   const linesAbove = b === a && delta > 0 && idx > 0 && lineStart(old, entries[idx]!.keyRange.start) === a && text.charCodeAt(a + delta - 1) === 10;
   if (linesAbove) idx--;
+  // So do lines inserted at the start of the line of the section after Resources, for the last entry.
+  const section = root.pairs[resourcesIndex + 1];
+  const linesAboveSection = b === a && delta > 0 && idx === entries.length - 1 && section !== undefined && lineStart(old, section.keyRange.start) === a && text.charCodeAt(a + delta - 1) === 10;
   const edit = { start: a, end: b, delta };
   // The entry alone first. A line typed at the key's column can swallow the next entry (`  Queue`
   // before its colon is read as the key `Queue Fn31`), and while it does, its error lies at the
   // next entry's key: then the two entries are read again together, with the one before or after.
   for (const [first, last] of [[idx, idx], [idx, idx + 1], [idx - 1, idx], [idx - 1, idx + 1]] as const) {
     if (first < 0 || last >= entries.length) continue;
-    const model = reparseEntries(prev, text, edit, resourcesIndex, first, last, linesAbove && last === idx);
+    const model = reparseEntries(prev, text, edit, resourcesIndex, first, last, (linesAbove && last === idx) || (linesAboveSection && last === entries.length - 1));
     if (model) return model;
   }
   return undefined;
@@ -119,7 +122,7 @@ function reparseEntries(prev: Template, text: string, edit: EditRegion, resource
 
   // A broken entry reads as it does in the document only in its place there (see `inContext`).
   const alone = prev.problems.length > 0 ? undefined : parseFragment(text.slice(spanStart, spanEnd + delta), spanStart);
-  const parsed = alone && alone.problems.length === 0 ? alone : inContext(text, spanStart, spanEnd + delta, next, entries[last + 2] ?? nextSection, delta);
+  const parsed = alone && alone.problems.length === 0 ? alone : inContext(text, spanStart, spanEnd + delta, entries[first - 1], next, entries[last + 2] ?? nextSection, delta);
   const fragment = parsed?.root;
   // The entry, or the entries it became (a resource typed after it): each at the same indentation as
   // before, or it would belong elsewhere in the document.
@@ -162,32 +165,44 @@ function within(p: ParseProblem, start: number, end: number): boolean {
 }
 
 /**
- * The entry spanning `[start, end)` of `text` read where it stands, as the whole document reads it:
- * under a section key at the start of a line, followed by the entry after it (`next`, if any, up to
- * `after`, what follows it; both as in the old text, `delta` before the new one). The `yaml` parser's
- * recovery from an error depends on what surrounds it, and a quote or bracket left open would run on
- * into the next entry, or swallow it. The span may hold more entries than before (a resource being
- * typed after it). Undefined unless the next entry still starts where it did, no problem starts past
- * its key, and no line of the span is indented left of the entry's key (a new section, or an error,
- * to the whole document, which the span read apart may read otherwise).
+ * The entries spanning `[start, end)` of `text` read where they stand, as the whole document reads
+ * them: under a section key, after the entry before them (`before`, if any: the parser reads a broken
+ * first entry of a mapping otherwise than a later one), and followed by the entry after them (`next`,
+ * if any, up to `after`, what follows it) or, after the last entry, by the sections after Resources
+ * (`after`, the first of them) or the end of the document; `before`, `next` and `after` as in the old
+ * text, `delta` before the new one. The `yaml` parser's recovery from an error depends on what
+ * surrounds it, and a quote or bracket left open would run on into what follows, or swallow it. The
+ * span may hold more entries than before (a resource being typed after it). Undefined unless the
+ * entry before and the next entry or section are read as before, no problem starts outside the span,
+ * and no line of the span is indented left of its key (a new section, or an error, to the whole
+ * document, which the span read apart may read otherwise).
  */
-function inContext(text: string, start: number, end: number, next: Pair | undefined, after: Pair | undefined, delta: number): { root: MapNode; problems: ParseProblem[]; directives: Template['directives'] } | undefined {
-  if (outdented(text, start, end) || (!next && end !== text.length)) return undefined;
-  const stop = !next ? end : after ? lineStart(text, after.keyRange.start + delta) : text.length;
-  const section = 'Resources:\n';
-  const parsed = parseFragment(section + text.slice(start, stop) + closingQuotes(text, stop), start - section.length);
-  const value = parsed?.root.kind === 'map' && parsed.root.pairs.length === 1 ? parsed.root.pairs[0]!.value : undefined;
-  if (value?.kind !== 'map' || value.pairs.length < (next ? 2 : 1)) return undefined;
+function inContext(text: string, start: number, end: number, before: Pair | undefined, next: Pair | undefined, after: Pair | undefined, delta: number): { root: MapNode; problems: ParseProblem[]; directives: Template['directives'] } | undefined {
+  const section = next ? undefined : after;
+  if (outdented(text, start, end) || (!next && !section && end !== text.length)) return undefined;
+  if (section && end !== lineStart(text, section.keyRange.start + delta)) return undefined;
+  const from = before ? lineStart(text, before.keyRange.start) : start;
+  const stop = section ? text.length : !next ? end : after ? lineStart(text, after.keyRange.start + delta) : text.length;
+  const heading = 'Resources:\n';
+  const parsed = parseFragment(heading + text.slice(from, stop) + closingQuotes(text, stop), from - heading.length);
+  const sections = parsed?.root.kind === 'map' ? parsed.root.pairs : [];
+  if (section && (sections.length < 2 || sections[1]!.key !== section.key || sections[1]!.keyRange.start !== section.keyRange.start + delta)) return undefined;
+  if (!section && sections.length !== 1) return undefined;
+  const value = sections[0]!.value;
+  const around = (before ? 1 : 0) + (next ? 1 : 0);
+  if (value?.kind !== 'map' || value.pairs.length < around + 1) return undefined;
+  const first = value.pairs[0]!;
+  if (before && (first.key !== before.key || first.keyRange.start !== before.keyRange.start)) return undefined;
   const following = next ? value.pairs[value.pairs.length - 1]! : undefined;
   if (next && (following!.key !== next.key || following!.keyRange.start !== next.keyRange.start + delta)) return undefined;
-  const bound = next ? next.keyRange.start + delta : end;
-  if (!parsed!.problems.every((p) => p.range.start <= bound && (!p.kept || p.kept.start <= bound))) return undefined;
-  const pairs = next ? value.pairs.slice(0, -1) : value.pairs;
+  const bound = next ? next.keyRange.start + delta : section ? section.keyRange.start + delta : end;
+  if (!parsed!.problems.every((p) => p.range.start >= start && p.range.start <= bound && (!p.kept || (p.kept.start >= start && p.kept.start <= bound)))) return undefined;
+  const pairs = value.pairs.slice(before ? 1 : 0, next ? -1 : undefined);
   const lastPair = pairs[pairs.length - 1]!;
   return {
     root: { kind: 'map', pairs, range: { start: pairs[0]!.keyRange.start, end: next ? lastPair.value.range.end : value.range.end } },
     problems: parsed!.problems,
-    directives: parsed!.directives.filter((d) => d.range.end <= end),
+    directives: parsed!.directives.filter((d) => d.range.start >= start && d.range.end <= end),
   };
 }
 

@@ -269,6 +269,27 @@ describe('incremental re-parse', function () {
     assert.equal(incremental, typed.length, `${incremental} of ${typed.length} keystrokes re-parsed one entry`);
   });
 
+  it('re-parses the last entry while a resource is typed after it, before the Outputs section', () => {
+    const resources = functionsTemplate(60);
+    let text = `${resources}Outputs:\n  Api:\n    Value: !Ref Fn0\n`;
+    let model = buildTemplate(text);
+    // At the end of the last resource's last line: Enter, then the new resource.
+    const at = resources.length - 1;
+    const typed = '\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5';
+    let incremental = 0;
+    for (let i = 0; i < typed.length; i++) {
+      text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
+      model = updateTemplate(model, text);
+      const full = buildTemplate(text);
+      assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), `after ${JSON.stringify(typed.slice(0, i + 1))}`);
+      assert.deepEqual(model.problems, full.problems);
+      assert.deepEqual(indexed(model), indexed(full));
+      if (model.edit) incremental++;
+    }
+    assert.equal(model.resources.get('Queue')?.type, 'AWS::SQS::Queue');
+    assert.equal(incremental, typed.length, `${incremental} of ${typed.length} keystrokes re-parsed the last entries`);
+  });
+
   it('gives the same tree and problems as a full parse while a resource is typed between two others of real templates', () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).slice(0, 60);
     const random = rng(45);
@@ -312,28 +333,32 @@ describe('incremental re-parse', function () {
       if (resources?.kind !== 'map' || resources.pairs.length === 0) continue;
       const lastStart = resources.pairs[resources.pairs.length - 1]!.keyRange.start;
       const sectionStart = base.slice(lastStart).search(/\n[A-Za-z]/) + lastStart;
-      // A session of edits in the last resource (the text may stay broken), and single edits of the clean text.
-      let text = base;
-      let model = buildTemplate(text);
-      for (let i = 0; i < 20; i++) {
-        const session = i % 2 === 0;
-        const at = lastStart + 1 + Math.floor(random() * (sectionStart - lastStart));
-        const before = session ? text : base;
-        const edited = EDITS[Math.floor(random() * EDITS.length)]!(before, at);
-        const updated = updateTemplate(session ? model : buildTemplate(base), edited, 0);
-        const full = buildTemplate(edited);
-        const step = `${f} edit ${i}`;
+      const check = (updated: ReturnType<typeof buildTemplate>, full: ReturnType<typeof buildTemplate>, step: string) => {
         assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), step);
         assert.deepEqual(updated.problems, full.problems, step);
         assert.deepEqual(indexed(updated), indexed(full), step);
         assert.deepEqual(updated.directives, full.directives, step);
-        if (session) {
-          text = edited;
-          model = updated;
-        } else if (full.problems.length === 0 && !full.anchors && full.directives.length === 0 && !edited.includes('\n---') && !edited.includes('\n...')) {
-          clean++;
-          if (updated.edit) incremental++;
-        }
+      };
+      // A session of edits in the last resource, each near the one before (the text may stay broken)...
+      let text = base;
+      let model = buildTemplate(text);
+      let at = lastStart + 1;
+      for (let i = 0; i < 12; i++) {
+        const end = text.indexOf('\nOutputs:') > 0 ? text.indexOf('\nOutputs:') : sectionStart;
+        at = Math.min(end, Math.max(lastStart + 1, at + Math.floor(random() * 40) - 20));
+        text = EDITS[Math.floor(random() * EDITS.length)]!(text, at);
+        model = updateTemplate(model, text, 0);
+        check(model, buildTemplate(text), `${f} edit ${i}`);
+      }
+      // ...and single edits of the clean text.
+      for (let i = 0; i < 8; i++) {
+        const edited = EDITS[Math.floor(random() * EDITS.length)]!(base, lastStart + 1 + Math.floor(random() * (sectionStart - lastStart)));
+        const updated = updateTemplate(buildTemplate(base), edited, 0);
+        const full = buildTemplate(edited);
+        check(updated, full, `${f} single edit ${i}`);
+        if (full.problems.length > 0 || full.anchors || full.directives.length > 0 || edited.includes('\n---') || edited.includes('\n...')) continue;
+        clean++;
+        if (updated.edit) incremental++;
       }
     }
     // A clean edit of the last resource re-reads it alone and moves the section after it.
