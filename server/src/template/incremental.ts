@@ -1,7 +1,8 @@
 /**
  * Re-parsing after an edit. Typing inside one resource of a large template re-parses only that
  * resource's entry and shifts the ranges after it, also while that entry is not valid YAML (see
- * `inContext`); anything else (an edit outside Resources, one that crosses an entry boundary, a syntax
+ * `inContext`), or with its neighbours when it cannot be read alone (a key typed before its colon
+ * swallows the next entry); anything else (an edit outside Resources, one that crosses an entry boundary, a syntax
  * error whose recovery reaches past the entry or that another entry has, a flow-style Resources
  * section of a YAML template, a document with anchors or aliases, a `---` or `...` typed into the
  * entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
