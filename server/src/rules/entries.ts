@@ -37,7 +37,8 @@ export function runSplit(t: Template, rule: Rule, parts: Parts, run: Run): Split
 
 /**
  * A split rule's output after `changes`, which touch nothing its `reads.types` lists: the changed
- * entries' parts run again, the others' findings are moved (or run again when one touches the edit).
+ * entries' parts run again, the others' findings are moved (or run again when one touches the edit);
+ * the rest runs again when a section changed.
  */
 export function updateSplit(prev: SplitOutput, t: Template, rule: Rule, parts: Parts, changes: TemplateChanges, run: Run): SplitOutput {
   const out = new Map<string, RuleOutput>();
@@ -50,7 +51,8 @@ export function updateSplit(prev: SplitOutput, t: Template, rule: Rule, parts: P
     else again.add(id);
   }
   for (const id of again) keep(out, id, run(t, rule, (ctx) => parts.resource(ctx, id)));
-  return { rest: moved(prev.rest, changes.region) ?? run(t, rule, (ctx) => parts.rest(ctx)), parts: out };
+  const rest = changes.sections ? undefined : moved(prev.rest, changes.region);
+  return { rest: rest ?? run(t, rule, (ctx) => parts.rest(ctx)), parts: out };
 }
 
 /** True when a keyed rule reads something else of an entry `changes` touched. */

@@ -11,8 +11,11 @@
  *   per resource, or while what it reads of the changed entries is the same;
  * - the reference index, carried over for the resources the edit left alone.
  * Kept findings are moved with the text after the edited region; one that touches it is computed again.
- * An edit outside Resources, a template with YAML anchors, or new options (other than those a rule
- * declares) validates everything again.
+ * An edit of the values in Parameters, Mappings, Conditions, Globals or Outputs that keeps every
+ * name checks again the resources that may read what changed (template/changes.ts `sectionEdit`),
+ * what the rules report of the sections, and every rule over the whole template. Any other edit
+ * outside Resources, a template with YAML anchors, or new options (other than those a rule declares)
+ * validates everything again.
  */
 import { templateChanges } from '../template/changes';
 import type { EditRegion, TemplateChanges } from '../template/changes';
@@ -31,6 +34,8 @@ import type { Diagnostic, Finding, PropertyReads, Rule, RuleContext, ValidationO
 export interface ValidationStats {
   /** True when everything was validated again. */
   readonly full: boolean;
+  /** True when values outside Resources changed and only what may read them was validated again. */
+  readonly sections?: boolean;
   /** Unit checks run (each one runs every rule of its group). */
   readonly units: number;
   /** Rules without `each` run over the whole template. */
@@ -185,10 +190,10 @@ export class IncrementalValidation {
         units++;
       }
       // What the rules report without a unit (sections, loose entries), moved or checked again.
-      const rest = everyUnit || changes.loose ? undefined : movedAll(g.rest, changes.region);
+      const rest = everyUnit || changes.loose || changes.sections ? undefined : movedAll(g.rest, changes.region);
       g.rest = rest ?? this.checkUnit(state, g, undefined);
     }
-    this.stats = { full: false, units, wholeRules, ...this.timing };
+    this.stats = { full: false, sections: changes.sections, units, wholeRules, ...this.timing };
     return state;
   }
 
@@ -301,6 +306,8 @@ function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
 function mustRerun(rule: Rule, prev: Template, next: Template, changes: TemplateChanges, options: ReadonlySet<string>): boolean {
   const reads = rule.meta.reads;
   if (!reads || reads.document) return true;
+  // A rule over the whole template may read any section; one split by resource reads the sections in its rest.
+  if (changes.sections && !partsOf(rule)) return true;
   if (reads.options?.some((o) => options.has(o))) return true;
   const types = reads.types ?? {};
   // An entry of Resources that is no readable resource is seen only by a rule reading every entry.

@@ -23,6 +23,11 @@ export interface TemplateChanges {
   readonly resources: ReadonlyMap<string, ReadonlySet<string> | '*'>;
   /** True when an entry of Resources that is no resource (no Type, not a map) appeared, went or changed. */
   readonly loose: boolean;
+  /**
+   * True when values in Parameters, Mappings, Conditions, Globals or Outputs changed (their names
+   * stayed): the resources that may read them are in `resources` (`'*'`), see `sectionEdit`.
+   */
+  readonly sections: boolean;
 }
 
 /** Characters compared at once while looking for the edited region. */
@@ -60,8 +65,10 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
   const direct = next.edit?.from === prev.serial ? next.edit : undefined;
   const region = direct ? { start: direct.start, end: direct.end, delta: direct.delta } : editRegion(prev.text, next.text);
   const resources = new Map<string, ReadonlySet<string> | '*'>();
-  const outside = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format || (!direct && sectionsDiffer(prev, next, region));
-  if (outside) return { region, outside, resources, loose: true };
+  const kind = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format ? 'all' : direct ? undefined : sectionEdit(prev, next, region);
+  const outside = kind === 'all';
+  if (outside) return { region, outside, resources, loose: true, sections: true };
+  const sections = kind !== undefined;
   const compare = (id: string) => {
     const r = next.resources.get(id);
     const old = prev.resources.get(id);
@@ -77,11 +84,99 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
     // Every other entry is the same node (moved with the text): only the one read again can differ.
     for (const id of direct.ids) compare(id);
     const loose = direct.ids.some((id) => !prev.resources.has(id) || !next.resources.has(id)) && looseChanged(prev, next, region);
-    return { region, outside, resources, loose };
+    return { region, outside, resources, loose, sections: false };
   }
   for (const id of next.resources.keys()) compare(id);
   for (const id of prev.resources.keys()) if (!next.resources.has(id)) resources.set(id, '*');
-  return { region, outside, resources, loose: looseChanged(prev, next, region) };
+  if (kind) for (const id of readers(next, kind)) resources.set(id, '*');
+  return { region, outside, resources, loose: looseChanged(prev, next, region), sections };
+}
+
+/** Sections whose values an edit may change while every name stays: what reads them is found by name. */
+const NAMED_SECTIONS: ReadonlySet<string> = new Set(['Parameters', 'Mappings', 'Conditions']);
+const SECTIONS_BY_NAME: ReadonlySet<string> = new Set([...NAMED_SECTIONS, 'Globals', 'Outputs']);
+
+/** What changed in sections other than Resources: names of changed entries, and whether Globals did. */
+interface SectionEdit {
+  readonly names: ReadonlySet<string>;
+  readonly globals: boolean;
+}
+
+/**
+ * How the root entries other than Resources differ: undefined when none does; `'all'` when the root's
+ * keys differ, or a section changed whose readers cannot be told by name (Transform, Metadata, ...),
+ * or a section of Parameters, Mappings, Conditions, Globals or Outputs gained, lost or reordered an
+ * entry (names resolve otherwise); else the names of the changed Parameters, Mappings and Conditions
+ * entries, and whether Globals changed (which every SAM resource reads). Outputs are read by no resource.
+ */
+function sectionEdit(prev: Template, next: Template, e: EditRegion): SectionEdit | 'all' | undefined {
+  const a = prev.root?.pairs ?? [];
+  const b = next.root?.pairs ?? [];
+  if (a.length !== b.length) return 'all';
+  const names = new Set<string>();
+  let globals = false;
+  let changed = false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!;
+    const q = b[i]!;
+    // The same pair: an incremental re-parse kept it (and moved it with the text).
+    if (p === q) continue;
+    if (p.key !== q.key) return 'all';
+    if (p.key === 'Resources') {
+      if (p.value.kind !== 'map' || q.value.kind !== 'map') return 'all';
+      continue;
+    }
+    const moved = shift(spanOf(p), e);
+    const now = spanOf(q);
+    if (moved && moved.start === now.start && moved.end === now.end) continue;
+    if (!SECTIONS_BY_NAME.has(p.key) || p.value.kind !== 'map' || q.value.kind !== 'map') return 'all';
+    const before = p.value.pairs;
+    const after = q.value.pairs;
+    if (before.length !== after.length || before.some((x, j) => x.key !== after[j]!.key)) return 'all';
+    changed = true;
+    if (p.key === 'Globals') globals = true;
+    else if (NAMED_SECTIONS.has(p.key)) {
+      for (let j = 0; j < before.length; j++) {
+        if (prev.text.slice(before[j]!.keyRange.start, before[j]!.value.range.end) !== next.text.slice(after[j]!.keyRange.start, after[j]!.value.range.end)) names.add(after[j]!.key);
+      }
+    }
+  }
+  return changed ? { names, globals } : undefined;
+}
+
+/**
+ * The resources that may read what `edit` changed: those whose entry names a changed entry (or a
+ * condition that names one, and so on) anywhere in its text, and every SAM resource when Globals
+ * changed or names one. Matching the names in the text finds every way to name them (`Ref`, `${}`,
+ * `Fn::FindInMap`, `Condition`, `Fn::If`), and at worst a resource that does not read them.
+ */
+function readers(t: Template, edit: SectionEdit): string[] {
+  const names = new Set(edit.names);
+  const mentions = (text: string) => names.size > 0 && wordsPattern(names).test(text);
+  const conditions = t.root?.pairs.find((p) => p.key === 'Conditions')?.value;
+  // Conditions naming a changed name change with it.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of conditions?.kind === 'map' ? conditions.pairs : []) {
+      if (names.has(c.key) || !mentions(t.text.slice(c.value.range.start, c.value.range.end))) continue;
+      names.add(c.key);
+      grew = true;
+    }
+  }
+  const globalsNode = t.root?.pairs.find((p) => p.key === 'Globals')?.value;
+  const globals = edit.globals || (globalsNode !== undefined && mentions(t.text.slice(globalsNode.range.start, globalsNode.range.end)));
+  const out: string[] = [];
+  const pattern = names.size > 0 ? wordsPattern(names) : undefined;
+  for (const r of t.resources.values()) {
+    if ((globals && r.type.startsWith('AWS::Serverless::')) || (pattern && pattern.test(t.text.slice(r.idRange.start, r.node.range.end)))) out.push(r.id);
+  }
+  return out;
+}
+
+/** A pattern matching any of `names` as a whole word (not inside a longer name). */
+function wordsPattern(names: ReadonlySet<string>): RegExp {
+  const alternatives = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})(?![A-Za-z0-9])`);
 }
 
 /** The entries of Resources that are no resource of the model. */
@@ -115,28 +210,6 @@ function sameEntry(old: Resource, r: Resource, e: EditRegion): boolean {
   const end = old.node.range.end;
   if (end < e.start) return start === r.idRange.start && end === r.node.range.end;
   if (start >= e.end && start > e.start) return start + e.delta === r.idRange.start && end + e.delta === r.node.range.end;
-  return false;
-}
-
-/** True when a root entry other than Resources differs (or the root's keys do). */
-function sectionsDiffer(prev: Template, next: Template, e: EditRegion): boolean {
-  const a = prev.root?.pairs ?? [];
-  const b = next.root?.pairs ?? [];
-  if (a.length !== b.length) return true;
-  for (let i = 0; i < a.length; i++) {
-    const p = a[i]!;
-    const q = b[i]!;
-    // The same pair: an incremental re-parse kept it (and moved it with the text).
-    if (p === q) continue;
-    if (p.key !== q.key) return true;
-    if (p.key === 'Resources') {
-      if (p.value.kind !== 'map' || q.value.kind !== 'map') return true;
-      continue;
-    }
-    const moved = shift(spanOf(p), e);
-    const now = spanOf(q);
-    if (!moved || moved.start !== now.start || moved.end !== now.end) return true;
-  }
   return false;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { functionsTemplate } from '../../../server/src/template/sample';
 import { validate } from '../../../server/src/rules/engine';
 import { RULES } from '../../../server/src/rules/index';
+import { templateChanges } from '../../../server/src/template/changes';
 import { IncrementalValidation } from '../../../server/src/rules/incremental';
 import type { Rule, ValidationOptions } from '../../../server/src/rules/types';
 import { functionsOf } from '../../../server/src/template/functions';
@@ -135,6 +136,74 @@ describe('incremental validation', function () {
       const diff = firstDifference(text, 25, 100 + i);
       assert.equal(diff, undefined, `variant ${i}: ${diff}`);
     }
+  });
+
+  it('equals a full validation after edits of Parameters, Mappings, Conditions, Globals and Outputs, re-checking only what reads them', () => {
+    const base = `${functionsTemplate(24)}Outputs:\n  Api:\n    Value: !GetAtt Fn0.Arn\n  Stage:\n    Value: !Ref Stage\n    Condition: IsProd\n`;
+    const corpus = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+    const texts = [base, ...corpus.filter((t) => /^(Parameters|Globals|Conditions|Mappings|Outputs):/m.test(t)).slice(0, 40)];
+    const random = rng(61);
+    let sectionRuns = 0;
+    let partial = 0;
+    for (const text of texts) {
+      const incremental = new IncrementalValidation(fail);
+      let current = text;
+      let t = buildTemplate(current);
+      incremental.validate(t, OPTIONS);
+      const allUnits = incremental.stats.units;
+      for (let i = 0; i < 10; i++) {
+        // An edit inside a section other than Resources (its first line is left alone).
+        const sections = [...current.matchAll(/^(Parameters|Globals|Conditions|Mappings|Outputs):\n/gm)];
+        if (sections.length === 0) break;
+        const s = sections[Math.floor(random() * sections.length)]!;
+        const from = s.index! + s[0].length;
+        const next = current.slice(from).search(/^\S/m);
+        const end = next === -1 ? current.length : from + next;
+        if (end <= from) continue;
+        const at = from + Math.floor(random() * (end - from));
+        current = random() < 0.5 ? changeNumber(current, at, random) : EDITS[Math.floor(random() * EDITS.length)]!(current, at);
+        t = updateTemplate(t, current, 0);
+        const got = incremental.validate(t, OPTIONS).map((d) => JSON.stringify(d));
+        const want = validate(buildTemplate(current), OPTIONS, fail).map((d) => JSON.stringify(d));
+        assert.equal(got.join('\n'), want.join('\n'), `edit ${i}:\n${differing(got, want)}`);
+        if (incremental.stats.sections) {
+          sectionRuns++;
+          if (incremental.stats.units < allUnits / 2) partial++;
+        }
+      }
+    }
+    // The section edits that keep every name were validated by what reads them, often a small part of the template.
+    assert.ok(sectionRuns > 100 && partial > 20, `${sectionRuns} section runs, ${partial} of them re-checked less than half the units`);
+  });
+
+  it('checks no resource again after an edit of Outputs, and only the readers of a changed mapping or condition', () => {
+    const text = `${functionsTemplate(24)}Outputs:\n  Api:\n    Value: !GetAtt Fn0.Arn\n`;
+    const edits: Array<[string, string, string[]]> = [
+      ['    Value: !GetAtt Fn0.Arn\n', '    Value: !GetAtt Fn2.Arn\n', []],
+      // Sizes is read by the SAM functions whose MemorySize is found in it: Fn2, Fn6, Fn10, ...
+      ['    prod: { Memory: 2048, Timeout: 30 }', '    prod: { Memory: 20480, Timeout: 30 }', ['Fn2', 'Fn6', 'Fn10', 'Fn14', 'Fn18', 'Fn22']],
+      // IsProd is read by every SAM function's Timeout.
+      ['  IsProd: !Equals [!Ref Stage, prod]', '  IsProd: !Equals [!Ref Stage, dev]', Array.from({ length: 12 }, (_, i) => `Fn${i * 2}`)],
+    ];
+    const incremental = new IncrementalValidation(fail);
+    let t = buildTemplate(text);
+    incremental.validate(t, OPTIONS);
+    let current = text;
+    for (const [from, to, readers] of edits) {
+      const before = buildTemplate(current);
+      current = current.replace(from, to);
+      const changes = templateChanges(before, buildTemplate(current));
+      assert.equal(changes.outside, false, to);
+      assert.equal(changes.sections, true, to);
+      assert.deepEqual([...changes.resources.keys()].sort(), [...readers].sort(), to);
+      t = updateTemplate(t, current);
+      const got = incremental.validate(t, OPTIONS).map((d) => JSON.stringify(d));
+      assert.deepEqual(got, validate(buildTemplate(current), OPTIONS, fail).map((d) => JSON.stringify(d)), to);
+      assert.equal(incremental.stats.sections, true, to);
+    }
+    // A parameter renamed changes what names resolve to: everything is validated again.
+    const renamed = current.replace('  Token: { Type: String, NoEcho: true }', '  Tokens: { Type: String, NoEcho: true }');
+    assert.equal(templateChanges(buildTemplate(current), buildTemplate(renamed)).outside, true);
   });
 
   it('keeps what was found in a resource after the edit exact when that resource is checked again', () => {
