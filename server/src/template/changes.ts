@@ -65,7 +65,7 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
   const direct = next.edit?.from === prev.serial ? next.edit : undefined;
   const region = direct ? { start: direct.start, end: direct.end, delta: direct.delta } : editRegion(prev.text, next.text);
   const resources = new Map<string, ReadonlySet<string> | '*'>();
-  const kind = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format ? 'all' : direct ? undefined : sectionEdit(prev, next, region);
+  const kind = !prev.isTemplate || !next.isTemplate || prev.anchors || next.anchors || prev.isSam !== next.isSam || prev.format !== next.format ? 'all' : direct && !direct.section ? undefined : sectionEdit(prev, next, region);
   const outside = kind === 'all';
   if (outside) return { region, outside, resources, loose: true, sections: true };
   const sections = kind !== undefined;
@@ -84,7 +84,8 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
     // Every other entry is the same node (moved with the text): only the one read again can differ.
     for (const id of direct.ids) compare(id);
     const loose = direct.ids.some((id) => !prev.resources.has(id) || !next.resources.has(id)) && looseChanged(prev, next, region);
-    return { region, outside, resources, loose, sections: false };
+    if (kind) for (const id of readers(next, kind)) resources.set(id, '*');
+    return { region, outside, resources, loose, sections };
   }
   for (const id of next.resources.keys()) compare(id);
   for (const id of prev.resources.keys()) if (!next.resources.has(id)) resources.set(id, '*');

@@ -2,10 +2,11 @@
  * Re-parsing after an edit. Typing inside one resource of a large template re-parses only that
  * resource's entry and shifts the ranges after it, also while that entry is not valid YAML (see
  * `inContext`), or with its neighbours when it cannot be read alone (a key typed before its colon
- * swallows the next entry); anything else (an edit outside Resources, one that crosses an entry boundary, a syntax
- * error whose recovery reaches past the entry or that another entry has, a flow-style Resources
- * section of a YAML template, a document with anchors or aliases, a `---` or `...` typed into the
- * entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
+ * swallows the next entry). An edit inside another section (Parameters, Globals, Outputs, ...) of a
+ * clean template re-parses that section alone. Anything else (an edit that crosses an entry or
+ * section boundary, a syntax error whose recovery reaches past the entry or that another entry has,
+ * a broken section other than Resources, a flow-style Resources section of a YAML template, a
+ * document with anchors or aliases, a `---` or `...` typed into the entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
  * result is the same tree a full parse gives, and every entry but the edited one keeps its nodes (same
  * identity): those after the edit are moved in place, so a keystroke allocates nothing for them and
  * whatever is kept per node (resources, per-resource checks) is found again.
@@ -60,6 +61,9 @@ function reparseResource(prev: Template, text: string): Template | undefined {
   if (!resourcesPair || resources?.kind !== 'map') return undefined;
   if (prev.format === 'json') return prev.problems.length > 0 ? undefined : reparseJsonEntry(prev, text, { start: a, end: b, delta }, resourcesIndex);
   if (old.charCodeAt(resources.range.start) === 123 /* { */) return undefined;
+  if (a < lineStart(old, resourcesPair.keyRange.start) || (resourcesIndex + 1 < root.pairs.length && b > lineStart(old, root.pairs[resourcesIndex + 1]!.keyRange.start))) {
+    return reparseSection(prev, text, { start: a, end: b, delta }, resourcesIndex);
+  }
 
   // The entry whose span [its line start, the next entry's line start) holds the whole edit.
   const entries = resources.pairs;
@@ -156,6 +160,53 @@ function reparseEntries(prev: Template, text: string, edit: EditRegion, resource
     ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: offsetRange(d.range, delta), text: d.text })),
   ];
   return replaceEntries(prev, text, edit, resourcesIndex, first, last, replaced, { resourcesEnd: end, rootEnd: atEnd && !nextSection ? end : root.range.end + delta, directives, problems: parsed!.problems });
+}
+
+/**
+ * An edit inside a section other than Resources (Parameters, Globals, Outputs, ...) of a clean YAML
+ * template: that section is parsed alone, from its key's line to the next section's, and must give
+ * one entry under the same key, cleanly; Resources and the other sections keep their nodes (moved
+ * when after it).
+ */
+function reparseSection(prev: Template, text: string, e: EditRegion, resourcesIndex: number): Template | undefined {
+  const root = prev.root!;
+  const old = prev.text;
+  if (prev.problems.length > 0) return undefined;
+  const idx = lastAtOrBefore(root.pairs, e.start);
+  const section = root.pairs[idx];
+  if (!section || idx === resourcesIndex || section.keyRange.start !== lineStart(old, section.keyRange.start)) return undefined;
+  const next = root.pairs[idx + 1];
+  const spanEnd = next ? lineStart(old, next.keyRange.start) : old.length;
+  // The edit lies after the key's first character and before the next section's line.
+  if (e.start <= section.keyRange.start || (next && e.end >= spanEnd) || (next && text.charCodeAt(spanEnd + e.delta - 1) !== 10)) return undefined;
+  const parsed = parseFragment(text.slice(section.keyRange.start, spanEnd + e.delta), section.keyRange.start);
+  const fragment = parsed?.root;
+  if (!parsed || parsed.problems.length > 0 || fragment?.kind !== 'map' || fragment.pairs.length !== 1) return undefined;
+  const replaced = fragment.pairs[0]!;
+  if (replaced.key !== section.key || replaced.keyRange.start !== section.keyRange.start) return undefined;
+  // The document ends where the last section's own parse ends it.
+  const rootEnd = next ? root.range.end + e.delta : fragment.range.end;
+  for (let i = idx + 1; i < root.pairs.length; i++) {
+    const p = root.pairs[i]!;
+    const value = p.value;
+    if (i !== resourcesIndex || value.kind !== 'map') {
+      movePair(p, e.delta);
+      continue;
+    }
+    // Resources moves entry by entry: each entry's ranges are collected once and kept with it.
+    (p.keyRange as MovableRange).start += e.delta;
+    (p.keyRange as MovableRange).end += e.delta;
+    (value.range as MovableRange).start += e.delta;
+    (value.range as MovableRange).end += e.delta;
+    for (const entry of value.pairs) movePair(entry, e.delta);
+  }
+  const pairs = root.pairs.map((p, i) => (i === idx ? replaced : p));
+  const directives = [
+    ...prev.directives.filter((d) => d.range.end <= section.keyRange.start),
+    ...parsed.directives,
+    ...prev.directives.filter((d) => d.range.start >= spanEnd).map((d) => ({ range: offsetRange(d.range, e.delta), text: d.text })),
+  ];
+  return templateFromTree(text, { kind: 'map', pairs, range: { start: root.range.start, end: rootEnd } }, [], directives, { previous: prev, ...e, ids: [], section: section.key });
 }
 
 /** True when problem `p` of the old text starts in `[start, end]`: an entry after its key, up to the next entry's key. */

@@ -77,6 +77,8 @@ export interface TemplateEdit {
   readonly delta: number;
   /** The keys of the one Resources entry read again, before and after the edit; every other entry is the same node. */
   readonly ids: readonly string[];
+  /** The section other than Resources read again instead, if one was. */
+  readonly section?: string;
 }
 
 let serials = 0;
@@ -105,6 +107,8 @@ export interface ModelBasis {
   readonly delta: number;
   /** The keys of the Resources entry that was read again, before and after the edit. */
   readonly ids: readonly string[];
+  /** The section other than Resources that was read again instead, if one was. */
+  readonly section?: string;
 }
 
 /** Builds the model over a tree that is already parsed (incremental re-parses, which never involve anchors). */
@@ -162,7 +166,7 @@ class TemplateModel implements Template {
     basis?: ModelBasis,
   ) {
     this.lines = basis ? basis.previous.lines.edited(text, basis.start, basis.end, basis.delta) : new LineIndex(text);
-    this.edit = basis && { from: basis.previous.serial, start: basis.start, end: basis.end, delta: basis.delta, ids: basis.ids };
+    this.edit = basis && { from: basis.previous.serial, start: basis.start, end: basis.end, delta: basis.delta, ids: basis.ids, ...(basis.section ? { section: basis.section } : {}) };
     this.format = formatOf(text);
     this.isTemplate = isTemplateRoot(root);
     this.isSam = root !== undefined && hasSamTransform(root);
@@ -212,7 +216,13 @@ class TemplateModel implements Template {
       if (at >= 0) return false;
       at = i;
     }
-    if (at < 0) return false;
+    if (at < 0) {
+      // Every entry is the previous model's (an edit outside Resources): so are the maps.
+      for (const [id, r] of previous.resources) this.resources.set(id, r);
+      for (const [type, list] of previous.byType) this.byType.set(type, list);
+      if (previous.sortedResources) this.sortedResources = previous.sortedResources;
+      return true;
+    }
     const entry = entries[at]!;
     const old = previous.resources.get(entry.key);
     const now = resourceOf(entry);

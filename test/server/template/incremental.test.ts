@@ -54,6 +54,7 @@ describe('incremental re-parse', function () {
     const random = rng(42);
     let reusedPlain = 0;
     let reusedAnchored = 0;
+    let sections = 0;
     for (const f of files) {
       const plain = readFileSync(join(CORPUS, f), 'utf8');
       for (const text of [plain, withAnchors(plain)]) {
@@ -75,12 +76,15 @@ describe('incremental re-parse', function () {
           assert.deepEqual(updated.lines, full.lines, `${f} edit ${i}: line index`);
           if (text === plain) reusedPlain += reused(before, updated);
           else reusedAnchored += reused(before, updated);
+          if (updated.edit?.section) sections++;
         }
       }
     }
     // The incremental path really ran on plain templates, and never on templates with anchors.
     assert.ok(reusedPlain > 500, `reused ${reusedPlain} resources`);
     assert.equal(reusedAnchored, 0);
+    // Edits of Globals, Parameters and the other sections re-read that section alone.
+    assert.ok(sections > 80, `re-parsed ${sections} sections alone`);
   });
 
   it('gives the same tree and problems as a full parse through typing sessions that leave the text broken for a while', () => {
@@ -363,6 +367,34 @@ describe('incremental re-parse', function () {
     }
     // A clean edit of the last resource re-reads it alone and moves the section after it.
     assert.ok(clean > 100 && incremental > clean * 0.9, `${incremental} of ${clean} clean edits re-parsed the last resource`);
+  });
+
+  it('re-parses a section other than Resources alone while it stays valid, keeping every resource', () => {
+    let text = `${functionsTemplate(60)}Outputs:\n  Api:\n    Value: !GetAtt Fn0.Arn\n`;
+    let model = buildTemplate(text);
+    const first = model.resources.get('Table0')!;
+    const last = model.resources.get('Fn59')!;
+    const edits: Array<[string, string, string | undefined]> = [
+      ['Default: 1024', 'Default: 2048', 'Parameters'],
+      ['    Timeout: 30\n', '    Timeout: 3\n', 'Globals'],
+      ['    Value: !GetAtt Fn0.Arn\n', '    Value: !GetAtt Fn2.Arn\n    Export: { Name: api }\n', 'Outputs'],
+      // Broken: the whole template is parsed again.
+      ['    Timeout: 3\n', '    Timeout: [3\n', undefined],
+    ];
+    for (const [from, to, section] of edits) {
+      text = text.replace(from, to);
+      model = updateTemplate(model, text);
+      const full = buildTemplate(text);
+      assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), to);
+      assert.deepEqual(model.problems, full.problems, to);
+      assert.deepEqual(indexed(model), indexed(full), to);
+      assert.deepEqual(model.lines, full.lines, to);
+      assert.equal(model.edit?.section, section, to);
+      if (section) {
+        assert.equal(model.resources.get('Table0'), first, to);
+        assert.equal(model.resources.get('Fn59'), last, to);
+      }
+    }
   });
 
   it('re-parses one resource of a large template and keeps later ranges exact', () => {
