@@ -6,7 +6,9 @@
  * `newPropertyAt1000` types a whole property line into a function of the 1,000-function template, which
  * leaves the YAML invalid for a few keystrokes on the way (`Description:      MemorySize: 512`);
  * `newResourceAt1000` types a queue between two functions, whose key reads as `Queue Fn501` (joined to
- * the next entry's) until its colon is typed.
+ * the next entry's) until its colon is typed; `anywhereAt1000` types a character and deletes it again at
+ * 60 random places, indentation and keys included, where a misplaced character can break the YAML of
+ * the whole template (a full parse).
  * Beside it: the server's CPU time per keystroke (from /proc, Linux only), and the shares of the work
  * measured by replaying the same keystrokes in-process: incremental re-parse and model, rules,
  * specification rules (schema/, template/, sam/), and the engine's own bookkeeping (what changed,
@@ -24,6 +26,7 @@ import { yamlToJson } from '../test/support/jsonText';
 import { startServer } from '../test/support/lspClient';
 import { functionsTemplate } from '../server/src/template/sample';
 import { median, percentile, time } from './stats';
+import { rng } from '../test/support/randomEdits';
 
 const SIZES = [10, 100, 1_000, 5_000];
 const OPTIONS: ValidationOptions = { accountConcurrencyLimit: 1_000, today: new Date(), ruleLevels: {}, reportSyntax: true };
@@ -51,10 +54,18 @@ export async function benchTyping(): Promise<Record<string, unknown>> {
   const after = text.indexOf('\n  Fn501:\n');
   const resource = [...'\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5'].map((c, i) => ({ at: after + i, length: 0, text: c }));
   const added = await overLsp(text, resource);
+  // A character typed and deleted again at random places: in values, keys and indentation alike.
+  const random = rng(5);
+  const places = Array.from({ length: 60 }, () => Math.floor(random() * text.length)).flatMap((at) => [
+    { at, length: 0, text: 'x' },
+    { at, length: 1, text: '' },
+  ]);
+  const anywhere = await overLsp(text, places);
   return {
     typing: out,
     newPropertyAt1000: { keystrokes: property.length, p50Ms: typed.p50Ms, p95Ms: typed.p95Ms, maxMs: typed.maxMs },
     newResourceAt1000: { keystrokes: resource.length, p50Ms: added.p50Ms, p95Ms: added.p95Ms, maxMs: added.maxMs },
+    anywhereAt1000: { keystrokes: places.length, p50Ms: anywhere.p50Ms, p95Ms: anywhere.p95Ms, maxMs: anywhere.maxMs },
     parse: parseSpeed(text),
   };
 }
