@@ -317,7 +317,7 @@ describe('incremental re-parse', function () {
         assert.deepEqual(indexed(model), indexed(full), step);
         keystrokes++;
         // Read again from the previous model (a full parse makes a model of its own).
-        if (model.edit) incremental++; else if (process.env.DBG) console.log('why', (globalThis as any).why, JSON.stringify(text.slice(at - 10, at + 10)));
+        if (model.edit) incremental++;
       }
     }
     // The unfinished key (`  N` to `  NewQueue`, which swallows the next entry) is re-read with its neighbours.
