@@ -1,6 +1,6 @@
 /**
  * Every text edit Lambda Lens proposes, in one place: adding keys, maps and list items, replacing a
- * value (or the parameter Default it came from), and the disable comment. Nothing is re-serialised:
+ * value (or the parameter Default it came from), removing an entry, and the disable comment. Nothing is re-serialised:
  * new text is written in the style of its surroundings (YAML block, YAML flow, or JSON), so a fix
  * leaves the rest of the document byte for byte as it was and the result still parses.
  */
@@ -101,6 +101,35 @@ export function replaceStringFix(t: Template, c: Candidate, value: string): Fix 
   const quote = t.text[range.start];
   const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : value;
   return { title: `Change to ${value}`, edits: [{ range, newText }] };
+}
+
+/**
+ * Removes the YAML block-mapping entry whose key starts at `keyStart`: its key's line and every line
+ * after it that belongs to its value (indented past the key, or a `- ` item at the key's column),
+ * with the blank lines and comments between them. Undefined for JSON, for an entry of a flow mapping
+ * and for the first key of a list item (`- Key:`), whose line holds more than the entry.
+ */
+export function removeBlockEntry(t: Template, keyStart: number): TextEdit | undefined {
+  const text = t.text;
+  const start = text.lastIndexOf('\n', keyStart - 1) + 1;
+  if (t.format === 'json' || !/^ *$/.test(text.slice(start, keyStart))) return undefined;
+  const indent = keyStart - start;
+  let end = text.indexOf('\n', keyStart);
+  if (end === -1) return { range: { start, end: text.length }, newText: '' };
+  end++;
+  // The end of the entry's last line of content: blank lines and comments after it stay.
+  let kept = end;
+  for (let line = end; line < text.length; ) {
+    const next = text.indexOf('\n', line);
+    const stop = next === -1 ? text.length : next + 1;
+    const content = text.slice(line, stop).replace(/\r?\n$/, '');
+    const lead = content.length - content.trimStart().length;
+    const blank = content.trim() === '' || content.trimStart().startsWith('#');
+    if (!blank && (lead < indent || (lead === indent && !/^- |^-$/.test(content.trimStart())))) break;
+    if (!blank) kept = stop;
+    line = stop;
+  }
+  return { range: { start, end: kept }, newText: '' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { removeBlockEntry } from '../edits';
 import { changed, example } from '../docs';
 
 const URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html';
@@ -37,7 +38,7 @@ export const duplicateKey: Rule = {
         'https://github.com/aws-cloudformation/cfn-lint/issues/35',
       ],
     },
-    fixable: false,
+    fixable: true,
     reads: { document: true },
   },
   check(ctx) {
@@ -50,10 +51,12 @@ export const duplicateKey: Rule = {
       const section = root?.pairs.some((s) => s.keyRange.start === p.kept!.start)
         ? ' CloudFormation documents a repeated top-level section as undefined behaviour.'
         : '';
+      const removal = removeBlockEntry(t, p.range.start);
       ctx.report({
         range: p.range,
         message: `${key} is given again on line ${line} of the same mapping: CloudFormation uses that last entry and ignores this one, so this value is never deployed.${section} Remove one of the two.`,
         related: [{ range: p.kept, message: `CloudFormation uses this ${key}.` }],
+        ...(removal ? { fixes: [{ title: `Remove this ${key}, which CloudFormation ignores`, edits: [removal] }] } : {}),
       });
     }
   },

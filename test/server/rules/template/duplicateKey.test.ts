@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { duplicateKey } from '../../../../server/src/rules/template/duplicateKey';
 import { timeout } from '../../../../server/src/rules/limits/timeout';
 import { runRule, ruleTester, yaml } from '../../../support/ruleTester';
+import { applyFix } from '../../../support/fixTester';
 
 ruleTester(duplicateKey, {
   valid: [
@@ -78,5 +79,38 @@ describe('template/duplicate-key: the model holds what CloudFormation deploys', 
     assert.deepEqual(runRule(timeout, text), []);
     const reversed = text.replace('1200', 'X').replace('60', '1200').replace('X', '60');
     assert.equal(runRule(timeout, reversed).length, 1);
+  });
+});
+
+describe('template/duplicate-key quick fix', () => {
+  it('removes the ignored entry with its value lines, keeping the comment and blank line after it', () => {
+    const text = yaml`
+      Resources:
+        Fn:
+          Type: AWS::Lambda::Function
+          Properties:
+            Environment:
+              Variables:
+                STAGE: dev
+            # the timeout
+
+            Timeout: 30
+            Environment:
+              Variables: { STAGE: prod }
+    `;
+    const fixed = applyFix(duplicateKey, text);
+    assert.equal(fixed, text.replace('      Environment:\n        Variables:\n          STAGE: dev\n', ''));
+    assert.deepEqual(runRule(duplicateKey, text)[0]!.fixes.map((f) => f.title), ['Remove this Environment, which CloudFormation ignores']);
+  });
+
+  it('removes a list written at the key\'s column with its entry', () => {
+    const text = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers:\n      - arn:a\n      - arn:b\n      Layers:\n      - arn:c\n';
+    assert.equal(applyFix(duplicateKey, text), 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Layers:\n      - arn:c\n');
+  });
+
+  it('offers no fix where removing lines would take more than the entry: flow mappings and JSON', () => {
+    const flow = 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: { Timeout: 3, Timeout: 4 }\n';
+    const json = '{\n  "Resources": {\n    "Fn": { "Type": "AWS::SQS::Queue", "Type": "AWS::SNS::Topic" }\n  }\n}\n';
+    for (const text of [flow, json]) assert.deepEqual(runRule(duplicateKey, text).map((d) => d.fixes.length), [0]);
   });
 });
