@@ -6,10 +6,11 @@
  * clean template re-parses that section alone. Anything else (an edit that crosses an entry or
  * section boundary, a syntax error whose recovery reaches past the entry or that another entry has,
  * a broken section other than Resources, a flow-style Resources section of a YAML template, a
- * document with anchors or aliases, a `---` or `...` typed into the entry) falls back to a full parse. JSON templates take the same path with the JSON parser. The
- * result is the same tree a full parse gives, and every entry but the edited one keeps its nodes (same
- * identity): those after the edit are moved in place, so a keystroke allocates nothing for them and
- * whatever is kept per node (resources, per-resource checks) is found again.
+ * document with anchors or aliases, a `---` or `...` typed into the entry) falls back to a full
+ * parse. JSON templates take the same path with the JSON parser. The result is the same tree a full
+ * parse gives, and every entry but the edited one keeps its nodes (same identity): those after the
+ * edit are moved in place, so a keystroke allocates nothing for them and whatever is kept per node
+ * (resources, per-resource checks) is found again.
  *
  * Moving in place means the previous model is used up: its nodes after the edit now hold the new
  * text's offsets. Callers hand over the model of the version they replace and keep only the result.
