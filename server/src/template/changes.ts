@@ -97,10 +97,11 @@ export function templateChanges(prev: Template, next: Template): TemplateChanges
 const NAMED_SECTIONS: ReadonlySet<string> = new Set(['Parameters', 'Mappings', 'Conditions']);
 const SECTIONS_BY_NAME: ReadonlySet<string> = new Set([...NAMED_SECTIONS, 'Globals', 'Outputs']);
 
-/** What changed in sections other than Resources: names of changed entries, and whether Globals did. */
+/** What changed in sections other than Resources: names of changed entries, and whether Globals and Mappings did. */
 interface SectionEdit {
   readonly names: ReadonlySet<string>;
   readonly globals: boolean;
+  readonly mappings: boolean;
 }
 
 /**
@@ -116,6 +117,7 @@ function sectionEdit(prev: Template, next: Template, e: EditRegion): SectionEdit
   if (a.length !== b.length) return 'all';
   const names = new Set<string>();
   let globals = false;
+  let mappings = false;
   let changed = false;
   for (let i = 0; i < a.length; i++) {
     const p = a[i]!;
@@ -137,19 +139,22 @@ function sectionEdit(prev: Template, next: Template, e: EditRegion): SectionEdit
     changed = true;
     if (p.key === 'Globals') globals = true;
     else if (NAMED_SECTIONS.has(p.key)) {
+      if (p.key === 'Mappings') mappings = true;
       for (let j = 0; j < before.length; j++) {
         if (prev.text.slice(before[j]!.keyRange.start, before[j]!.value.range.end) !== next.text.slice(after[j]!.keyRange.start, after[j]!.value.range.end)) names.add(after[j]!.key);
       }
     }
   }
-  return changed ? { names, globals } : undefined;
+  return changed ? { names, globals, mappings } : undefined;
 }
 
 /**
  * The resources that may read what `edit` changed: those whose entry names a changed entry (or a
  * condition that names one, and so on) anywhere in its text, and every SAM resource when Globals
  * changed or names one. Matching the names in the text finds every way to name them (`Ref`, `${}`,
- * `Fn::FindInMap`, `Condition`, `Fn::If`), and at worst a resource that does not read them.
+ * `Fn::FindInMap`, `Condition`, `Fn::If`), and at worst a resource that does not read them. A
+ * mapping can also be named by a `Ref` inside `Fn::FindInMap`: when Mappings changed, every entry
+ * that finds in a map reads it.
  */
 function readers(t: Template, edit: SectionEdit): string[] {
   const names = new Set(edit.names);
@@ -165,11 +170,14 @@ function readers(t: Template, edit: SectionEdit): string[] {
     }
   }
   const globalsNode = t.root?.pairs.find((p) => p.key === 'Globals')?.value;
-  const globals = edit.globals || (globalsNode !== undefined && mentions(t.text.slice(globalsNode.range.start, globalsNode.range.end)));
+  const findsIn = (text: string) => edit.mappings && text.includes('FindInMap');
+  const globalsText = globalsNode ? t.text.slice(globalsNode.range.start, globalsNode.range.end) : '';
+  const globals = edit.globals || mentions(globalsText) || findsIn(globalsText);
   const out: string[] = [];
   const pattern = names.size > 0 ? wordsPattern(names) : undefined;
   for (const r of t.resources.values()) {
-    if ((globals && r.type.startsWith('AWS::Serverless::')) || (pattern && pattern.test(t.text.slice(r.idRange.start, r.node.range.end)))) out.push(r.id);
+    const text = t.text.slice(r.idRange.start, r.node.range.end);
+    if ((globals && r.type.startsWith('AWS::Serverless::')) || (pattern && pattern.test(text)) || findsIn(text)) out.push(r.id);
   }
   return out;
 }

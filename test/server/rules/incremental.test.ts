@@ -201,6 +201,10 @@ describe('incremental validation', function () {
       assert.deepEqual(got, validate(buildTemplate(current), OPTIONS, fail).map((d) => JSON.stringify(d)), to);
       assert.equal(incremental.stats.sections, true, to);
     }
+    // A map named through a parameter: whatever finds in a map reads every mapping.
+    const indirect = `${text.replace('Resources:\n', 'Resources:\n  Sized:\n    Type: AWS::Lambda::Function\n    Properties:\n      MemorySize: !FindInMap [!Ref SizesName, dev, Memory]\n')}`.replace('Parameters:\n', 'Parameters:\n  SizesName: { Type: String, Default: Sizes }\n');
+    const grown = indirect.replace('    dev: { Memory: 512, Timeout: 10 }', '    dev: { Memory: 51200, Timeout: 10 }');
+    assert.ok([...templateChanges(buildTemplate(indirect), buildTemplate(grown)).resources.keys()].includes('Sized'));
     // A parameter renamed changes what names resolve to: everything is validated again.
     const renamed = current.replace('  Token: { Type: String, NoEcho: true }', '  Tokens: { Type: String, NoEcho: true }');
     assert.equal(templateChanges(buildTemplate(current), buildTemplate(renamed)).outside, true);
