@@ -1,8 +1,9 @@
 /**
  * Every text edit Lambda Lens proposes, in one place: adding keys, maps and list items, replacing a
- * value (or the parameter Default it came from), removing an entry, and the disable comment. Nothing is re-serialised:
- * new text is written in the style of its surroundings (YAML block, YAML flow, or JSON), so a fix
- * leaves the rest of the document byte for byte as it was and the result still parses.
+ * value (or the parameter Default it came from), removing an entry, and the disable comment.
+ * Nothing is re-serialised: new text is written in the style of its surroundings (YAML block, YAML
+ * flow, or JSON), so a fix leaves the rest of the document byte for byte as it was and the result
+ * still parses.
  */
 import type { MapNode, Pair, Range, SeqNode } from '../template/ast';
 import type { Resource, Template } from '../template/model';
@@ -111,9 +112,9 @@ export function replaceStringFix(t: Template, c: Candidate, value: string): Fix 
  */
 export function removeBlockEntry(t: Template, keyStart: number): TextEdit | undefined {
   const text = t.text;
-  const start = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const indent = column(text, keyStart);
+  const start = keyStart - indent;
   if (t.format === 'json' || !/^ *$/.test(text.slice(start, keyStart))) return undefined;
-  const indent = keyStart - start;
   let end = text.indexOf('\n', keyStart);
   if (end === -1) return { range: { start, end: text.length }, newText: '' };
   end++;

@@ -158,26 +158,24 @@ function sectionEdit(prev: Template, next: Template, e: EditRegion): SectionEdit
  */
 function readers(t: Template, edit: SectionEdit): string[] {
   const names = new Set(edit.names);
-  const mentions = (text: string) => names.size > 0 && wordsPattern(names).test(text);
   const conditions = t.root?.pairs.find((p) => p.key === 'Conditions')?.value;
   // Conditions naming a changed name change with it.
-  for (let grew = true; grew; ) {
+  for (let grew = names.size > 0; grew; ) {
     grew = false;
+    const pattern = wordsPattern(names);
     for (const c of conditions?.kind === 'map' ? conditions.pairs : []) {
-      if (names.has(c.key) || !mentions(t.text.slice(c.value.range.start, c.value.range.end))) continue;
+      if (names.has(c.key) || !pattern.test(t.text.slice(c.value.range.start, c.value.range.end))) continue;
       names.add(c.key);
       grew = true;
     }
   }
-  const globalsNode = t.root?.pairs.find((p) => p.key === 'Globals')?.value;
-  const findsIn = (text: string) => edit.mappings && text.includes('FindInMap');
-  const globalsText = globalsNode ? t.text.slice(globalsNode.range.start, globalsNode.range.end) : '';
-  const globals = edit.globals || mentions(globalsText) || findsIn(globalsText);
-  const out: string[] = [];
   const pattern = names.size > 0 ? wordsPattern(names) : undefined;
+  const reads = (text: string) => (pattern !== undefined && pattern.test(text)) || (edit.mappings && text.includes('FindInMap'));
+  const globalsNode = t.root?.pairs.find((p) => p.key === 'Globals')?.value;
+  const globals = edit.globals || (globalsNode !== undefined && reads(t.text.slice(globalsNode.range.start, globalsNode.range.end)));
+  const out: string[] = [];
   for (const r of t.resources.values()) {
-    const text = t.text.slice(r.idRange.start, r.node.range.end);
-    if ((globals && r.type.startsWith('AWS::Serverless::')) || (pattern && pattern.test(text)) || findsIn(text)) out.push(r.id);
+    if ((globals && r.type.startsWith('AWS::Serverless::')) || reads(t.text.slice(r.idRange.start, r.node.range.end))) out.push(r.id);
   }
   return out;
 }

@@ -46,6 +46,14 @@ function changesOf(prev: ReturnType<typeof buildTemplate>, next: ReturnType<type
   return { region: c.region, outside: c.outside, loose: c.outside || c.loose, resources: [...c.resources].map(([id, keys]) => [id, keys === '*' ? '*' : [...keys].sort()]).sort() };
 }
 
+/** Asserts that an incrementally updated model is the model a full parse of the same text gives. */
+function sameAsFull(updated: ReturnType<typeof buildTemplate>, full: ReturnType<typeof buildTemplate>, step: string): void {
+  assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), step);
+  assert.deepEqual(updated.problems, full.problems, step);
+  assert.deepEqual(indexed(updated), indexed(full), step);
+  assert.deepEqual(updated.directives, full.directives, step);
+}
+
 describe('incremental re-parse', function () {
   this.timeout(240_000);
 
@@ -284,10 +292,7 @@ describe('incremental re-parse', function () {
     for (let i = 0; i < typed.length; i++) {
       text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
       model = updateTemplate(model, text);
-      const full = buildTemplate(text);
-      assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), `after ${JSON.stringify(typed.slice(0, i + 1))}`);
-      assert.deepEqual(model.problems, full.problems);
-      assert.deepEqual(indexed(model), indexed(full));
+      sameAsFull(model, buildTemplate(text), `after ${JSON.stringify(typed.slice(0, i + 1))}`);
       if (model.edit) incremental++;
     }
     assert.equal(model.resources.get('Queue')?.type, 'AWS::SQS::Queue');
@@ -311,10 +316,7 @@ describe('incremental re-parse', function () {
         text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
         model = updateTemplate(model, text, 0);
         const full = buildTemplate(text);
-        const step = `${f} after ${JSON.stringify(typed.slice(0, i + 1))}`;
-        assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), step);
-        assert.deepEqual(model.problems, full.problems, step);
-        assert.deepEqual(indexed(model), indexed(full), step);
+        sameAsFull(model, full, `${f} after ${JSON.stringify(typed.slice(0, i + 1))}`);
         keystrokes++;
         // Read again from the previous model (a full parse makes a model of its own).
         if (model.edit) incremental++;
@@ -337,12 +339,6 @@ describe('incremental re-parse', function () {
       if (resources?.kind !== 'map' || resources.pairs.length === 0) continue;
       const lastStart = resources.pairs[resources.pairs.length - 1]!.keyRange.start;
       const sectionStart = base.slice(lastStart).search(/\n[A-Za-z]/) + lastStart;
-      const check = (updated: ReturnType<typeof buildTemplate>, full: ReturnType<typeof buildTemplate>, step: string) => {
-        assert.equal(JSON.stringify(updated.root), JSON.stringify(full.root), step);
-        assert.deepEqual(updated.problems, full.problems, step);
-        assert.deepEqual(indexed(updated), indexed(full), step);
-        assert.deepEqual(updated.directives, full.directives, step);
-      };
       // A session of edits in the last resource, each near the one before (the text may stay broken)...
       let text = base;
       let model = buildTemplate(text);
@@ -352,14 +348,14 @@ describe('incremental re-parse', function () {
         at = Math.min(end, Math.max(lastStart + 1, at + Math.floor(random() * 40) - 20));
         text = EDITS[Math.floor(random() * EDITS.length)]!(text, at);
         model = updateTemplate(model, text, 0);
-        check(model, buildTemplate(text), `${f} edit ${i}`);
+        sameAsFull(model, buildTemplate(text), `${f} edit ${i}`);
       }
       // ...and single edits of the clean text.
       for (let i = 0; i < 8; i++) {
         const edited = EDITS[Math.floor(random() * EDITS.length)]!(base, lastStart + 1 + Math.floor(random() * (sectionStart - lastStart)));
         const updated = updateTemplate(buildTemplate(base), edited, 0);
         const full = buildTemplate(edited);
-        check(updated, full, `${f} single edit ${i}`);
+        sameAsFull(updated, full, `${f} single edit ${i}`);
         if (full.problems.length > 0 || full.anchors || full.directives.length > 0 || edited.includes('\n---') || edited.includes('\n...')) continue;
         clean++;
         if (updated.edit) incremental++;
@@ -385,9 +381,7 @@ describe('incremental re-parse', function () {
       text = text.replace(from, to);
       model = updateTemplate(model, text);
       const full = buildTemplate(text);
-      assert.equal(JSON.stringify(model.root), JSON.stringify(full.root), to);
-      assert.deepEqual(model.problems, full.problems, to);
-      assert.deepEqual(indexed(model), indexed(full), to);
+      sameAsFull(model, full, to);
       assert.deepEqual(model.lines, full.lines, to);
       assert.equal(model.edit?.section, section, to);
       if (section) {
